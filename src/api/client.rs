@@ -1,0 +1,374 @@
+//! `ApiClient`: the PingOne users API over one shared `reqwest::Client`, with token renewal,
+//! one transparent refresh on 401, and bounded retries of idempotent reads.
+
+use std::sync::{Arc, Once};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use reqwest::header::{CONTENT_TYPE, HeaderMap};
+use reqwest::{Method, StatusCode};
+use secrecy::ExposeSecret;
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use super::auth::{Credentials, TokenCache};
+use super::endpoints::Endpoints;
+use super::error::{ApiError, ErrorKind, P1Error};
+use super::filter::UserQuery;
+use super::retry::{RetryPolicy, retry_after};
+use super::types::{NewUser, User, UserPage, UserPageWire};
+use crate::pingone;
+
+/// Everything an `ApiClient` needs to reach one environment's users.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// API and auth base URLs.
+    pub endpoints: Endpoints,
+    /// The environment whose users we manage (may differ from the worker app's).
+    pub environment_id: String,
+    /// What we authenticate with.
+    pub credentials: Credentials,
+    /// Retry bounds for reads.
+    pub retry: RetryPolicy,
+    /// Longest wait for a TCP/TLS connection.
+    pub connect_timeout: Duration,
+    /// Longest wait for a whole request.
+    pub request_timeout: Duration,
+}
+
+impl ClientConfig {
+    /// A config with default retries and timeouts.
+    pub fn new(endpoints: Endpoints, environment_id: String, credentials: Credentials) -> Self {
+        Self {
+            endpoints,
+            environment_id,
+            credentials,
+            retry: RetryPolicy::default(),
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// A cheap-to-clone handle on the PingOne users API of one environment.
+#[derive(Clone)]
+pub struct ApiClient {
+    http: reqwest::Client,
+    users_url: Url,
+    api_base: Url,
+    tokens: Arc<TokenCache>,
+    retry: RetryPolicy,
+}
+
+/// What a request sends: method, URL, optional body with its media type, and whether it may be
+/// repeated.
+struct Request {
+    action: &'static str,
+    method: Method,
+    url: Url,
+    body: Option<(&'static str, Bytes)>,
+    idempotent: bool,
+}
+
+impl ApiClient {
+    /// Builds the client (one `reqwest::Client` with keep-alive, timeouts and a `User-Agent`).
+    pub fn new(config: ClientConfig) -> anyhow::Result<Self> {
+        use anyhow::Context as _;
+        install_crypto_provider();
+        let http = reqwest::Client::builder()
+            .user_agent(concat!("pingdesk/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            .pool_idle_timeout(Duration::from_secs(90))
+            .build()
+            .context("building the HTTP client")?;
+        let api_base = config.endpoints.api.clone();
+        let users_url = api_base
+            .join(&format!("v1/environments/{}/users", config.environment_id))
+            .context("building the users URL from the environment id")?;
+        let tokens = TokenCache::new(config.credentials, &config.endpoints.auth)
+            .context("building the token URL from the environment id")?;
+        Ok(Self {
+            http,
+            users_url,
+            api_base,
+            tokens: Arc::new(tokens),
+            retry: config.retry,
+        })
+    }
+
+    /// Who we act as: the worker's client id, or "access token".
+    pub fn actor(&self) -> &str {
+        self.tokens.actor()
+    }
+
+    /// Finds users: a filter query (first page of at most `limit`), or one user by id.
+    pub async fn find_users(&self, query: &UserQuery, limit: usize) -> Result<UserPage, ApiError> {
+        match query {
+            UserQuery::Id(id) => match self.get_user(id).await {
+                Ok(user) => Ok(UserPage {
+                    users: vec![user],
+                    count: Some(1),
+                    next: None,
+                }),
+                Err(e) if e.kind == ErrorKind::NotFound => Ok(UserPage {
+                    users: Vec::new(),
+                    count: Some(0),
+                    next: None,
+                }),
+                Err(e) => Err(e),
+            },
+            UserQuery::All | UserQuery::Filter(_) => {
+                let mut url = self.users_url.clone();
+                {
+                    let mut pairs = url.query_pairs_mut();
+                    if let UserQuery::Filter(filter) = query {
+                        pairs.append_pair("filter", filter);
+                    }
+                    pairs.append_pair(
+                        "limit",
+                        &limit.clamp(1, pingone::MAX_PAGE_LIMIT).to_string(),
+                    );
+                }
+                self.list(url).await
+            }
+        }
+    }
+
+    /// The page after one that had a `next` link.
+    pub async fn next_page(&self, next: &Url) -> Result<UserPage, ApiError> {
+        // The bearer token must only ever go to the API host it was issued for.
+        if next.origin() != self.api_base.origin() {
+            return Err(ApiError::transport(
+                "load more users",
+                ErrorKind::Decode,
+                format!(
+                    "the next-page link points to another host: {}",
+                    next.origin().ascii_serialization()
+                ),
+            ));
+        }
+        self.list(next.clone()).await
+    }
+
+    /// Reads one user.
+    pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
+        let url = self.user_url("read user", id)?;
+        self.call(Request {
+            action: "read user",
+            method: Method::GET,
+            url,
+            body: None,
+            idempotent: true,
+        })
+        .await
+    }
+
+    /// Unlocks a user's account; returns the record PingOne sends back.
+    pub async fn unlock_user(&self, id: &str) -> Result<User, ApiError> {
+        let url = self.user_url("unlock user", id)?;
+        let body = Some((pingone::MEDIA_ACCOUNT_UNLOCK, Bytes::new()));
+        self.call(Request {
+            action: "unlock user",
+            method: Method::POST,
+            url,
+            body,
+            idempotent: false,
+        })
+        .await
+    }
+
+    /// Locks a user's account, until `unlock_at` when given, else until an admin unlocks it.
+    pub async fn lock_user(
+        &self,
+        id: &str,
+        unlock_at: Option<jiff::Timestamp>,
+    ) -> Result<User, ApiError> {
+        let url = self.user_url("lock user", id)?;
+        let json = match unlock_at {
+            Some(at) => serde_json::json!({ "unlockAt": at }),
+            None => serde_json::json!({}),
+        };
+        let body = Some((pingone::MEDIA_ACCOUNT_LOCK, Bytes::from(json.to_string())));
+        self.call(Request {
+            action: "lock user",
+            method: Method::POST,
+            url,
+            body,
+            idempotent: false,
+        })
+        .await
+    }
+
+    /// Creates a user.
+    pub async fn create_user(&self, user: &NewUser) -> Result<User, ApiError> {
+        let json = serde_json::to_vec(user)
+            .map_err(|e| ApiError::transport("create user", ErrorKind::Decode, e))?;
+        let body = Some((pingone::MEDIA_JSON, Bytes::from(json)));
+        let url = self.users_url.clone();
+        self.call(Request {
+            action: "create user",
+            method: Method::POST,
+            url,
+            body,
+            idempotent: false,
+        })
+        .await
+    }
+
+    /// `…/users/{id}`, refusing ids that would change the path.
+    fn user_url(&self, action: &'static str, id: &str) -> Result<Url, ApiError> {
+        let mut url = self.users_url.clone();
+        url.path_segments_mut()
+            .map_err(|()| {
+                ApiError::transport(
+                    action,
+                    ErrorKind::Rejected,
+                    "the API URL cannot take a path",
+                )
+            })?
+            .push(id);
+        Ok(url)
+    }
+
+    /// Fetches one page of users from a list URL.
+    async fn list(&self, url: Url) -> Result<UserPage, ApiError> {
+        let request = Request {
+            action: "search users",
+            method: Method::GET,
+            url,
+            body: None,
+            idempotent: true,
+        };
+        let wire: UserPageWire = self.call(request).await?;
+        let next = wire
+            .links
+            .get("next")
+            .and_then(|link| link.get("href"))
+            .and_then(|href| href.as_str())
+            .and_then(|href| self.api_base.join(href).ok());
+        Ok(UserPage {
+            users: wire.embedded.users,
+            count: wire.count,
+            next,
+        })
+    }
+
+    /// Sends a request with auth, the 401 refresh and read retries, and decodes the JSON answer.
+    async fn call<T: DeserializeOwned>(&self, request: Request) -> Result<T, ApiError> {
+        let span = tracing::debug_span!("pingone", action = request.action, method = %request.method, path = request.url.path());
+        let _entered = span.enter();
+        let started = Instant::now();
+        let mut attempt = 0;
+        let mut waited = Duration::ZERO;
+        let mut refreshed = false;
+        loop {
+            attempt += 1;
+            let token = self.tokens.bearer(&self.http).await?;
+            let mut builder = self
+                .http
+                .request(request.method.clone(), request.url.clone())
+                .bearer_auth(token.expose_secret());
+            if let Some((media_type, bytes)) = &request.body {
+                builder = builder
+                    .header(CONTENT_TYPE, *media_type)
+                    .body(bytes.clone());
+            }
+            let outcome = match builder.send().await {
+                Ok(response) => read_response(request.action, response).await,
+                Err(e) => Err(ApiError::from_reqwest(request.action, &e)),
+            };
+            let error = match outcome {
+                Ok((status, headers, body)) => {
+                    tracing::debug!(status, attempt, elapsed_ms = started.elapsed().as_millis(), correlation_id = ?correlation_id(&headers), "answered");
+                    return serde_json::from_slice(&body).map_err(|e| ApiError {
+                        status: Some(status),
+                        correlation_id: correlation_id(&headers),
+                        ..ApiError::transport(request.action, ErrorKind::Decode, e)
+                    });
+                }
+                Err(error) => error,
+            };
+            tracing::debug!(status = ?error.status, kind = ?error.kind, attempt, "failed");
+            if error.kind == ErrorKind::Unauthorized && error.status.is_some() && !refreshed {
+                // A 401 means the server refused before acting: safe to repeat even a write.
+                refreshed = true;
+                if self.tokens.invalidate(&token).await {
+                    continue;
+                }
+            }
+            // A write is never repeated: it may have reached the server.
+            let delay = (request.idempotent && error.is_transient())
+                .then(|| self.retry.delay(attempt, error.retry_after, waited))
+                .flatten();
+            let Some(delay) = delay else {
+                return Err(error);
+            };
+            tracing::info!(delay_ms = delay.as_millis(), attempt, "retrying a read");
+            tokio::time::sleep(delay).await;
+            waited += delay;
+        }
+    }
+}
+
+/// Reads a response: the status, headers and body of a success, or an `ApiError`.
+async fn read_response(
+    action: &'static str,
+    response: reqwest::Response,
+) -> Result<(u16, HeaderMap, Bytes), ApiError> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(|e| ApiError {
+        status: Some(status.as_u16()),
+        correlation_id: correlation_id(&headers),
+        ..ApiError::from_reqwest(action, &e)
+    })?;
+    if status.is_success() {
+        return Ok((status.as_u16(), headers, body));
+    }
+    Err(error_from_response(action, status, &headers, &body))
+}
+
+/// An `ApiError` from a non-success response.
+fn error_from_response(
+    action: &'static str,
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> ApiError {
+    let parsed: Option<P1Error> = serde_json::from_slice(body).ok();
+    let cause = parsed.is_none().then(|| {
+        let text = String::from_utf8_lossy(body);
+        format!(
+            "HTTP {status} with a body that is not PingOne's error shape: {}",
+            text.chars().take(200).collect::<String>()
+        )
+    });
+    ApiError {
+        action,
+        kind: ApiError::kind_for_status(status.as_u16()),
+        status: Some(status.as_u16()),
+        body: parsed,
+        correlation_id: correlation_id(headers),
+        retry_after: retry_after(headers),
+        cause,
+    }
+}
+
+/// The `Correlation-Id` header, if present and text.
+fn correlation_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(pingone::HEADER_CORRELATION_ID)?
+        .to_str()
+        .ok()
+        .map(str::to_owned)
+}
+
+/// rustls needs one process-wide crypto provider; we use ring (builds faster than aws-lc).
+fn install_crypto_provider() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        // Err means another part of the process installed one first, which is fine.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}

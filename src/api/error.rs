@@ -1,0 +1,239 @@
+//! `ApiError`: everything that can go wrong talking to PingOne, with a plain sentence for each class.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::pingone;
+
+/// PingOne's error body (`P1Error`): `{id, code, message, details}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct P1Error {
+    /// A unique id for Ping support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// A general fault code, such as `INVALID_DATA`.
+    #[serde(default)]
+    pub code: String,
+    /// A short English description.
+    #[serde(default)]
+    pub message: String,
+    /// Specific causes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<P1ErrorDetail>,
+}
+
+/// One entry of `P1Error.details`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct P1ErrorDetail {
+    /// A detail code, such as `INVALID_VALUE`.
+    #[serde(default)]
+    pub code: String,
+    /// The item that caused the error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// What is wrong with it.
+    #[serde(default)]
+    pub message: String,
+}
+
+/// The class of a failure, which decides the sentence shown and whether a retry may help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// 401, or the token endpoint refused the credentials.
+    Unauthorized,
+    /// 403: the worker app lacks a role.
+    Forbidden,
+    /// 404.
+    NotFound,
+    /// 429.
+    RateLimited,
+    /// 5xx.
+    Server,
+    /// Another 4xx: the request was refused as invalid.
+    Rejected,
+    /// No answer in time.
+    Timeout,
+    /// Nothing listens at the address.
+    ConnectionRefused,
+    /// Another network failure (DNS, reset, …).
+    Network,
+    /// The TLS handshake failed.
+    Tls,
+    /// The answer could not be decoded.
+    Decode,
+}
+
+/// A failed PingOne call: what was attempted, how it failed, and what PingOne said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// What pingdesk was doing, e.g. "unlock user".
+    pub action: &'static str,
+    /// The class of failure.
+    pub kind: ErrorKind,
+    /// The HTTP status, when there was a response.
+    pub status: Option<u16>,
+    /// PingOne's error body, when it sent one.
+    pub body: Option<P1Error>,
+    /// The `Correlation-Id` response header.
+    pub correlation_id: Option<String>,
+    /// The `Retry-After` response header.
+    pub retry_after: Option<Duration>,
+    /// The underlying transport or decode error, for the log.
+    pub cause: Option<String>,
+}
+
+impl ApiError {
+    /// An error with no response behind it.
+    pub fn transport(action: &'static str, kind: ErrorKind, cause: impl fmt::Display) -> Self {
+        Self {
+            action,
+            kind,
+            status: None,
+            body: None,
+            correlation_id: None,
+            retry_after: None,
+            cause: Some(cause.to_string()),
+        }
+    }
+
+    /// Classifies a reqwest error that happened before or while reading a response.
+    pub fn from_reqwest(action: &'static str, error: &reqwest::Error) -> Self {
+        let chain = error_chain(error);
+        let kind = if error.is_timeout() {
+            ErrorKind::Timeout
+        } else if error.is_decode() || error.is_body() {
+            ErrorKind::Decode
+        } else if chain.contains("Connection refused") || chain.contains("ConnectionRefused") {
+            ErrorKind::ConnectionRefused
+        } else if chain.contains("certificate") || chain.contains("tls") || chain.contains("TLS") {
+            ErrorKind::Tls
+        } else {
+            ErrorKind::Network
+        };
+        Self::transport(action, kind, chain)
+    }
+
+    /// The class for an HTTP status.
+    pub fn kind_for_status(status: u16) -> ErrorKind {
+        match status {
+            401 => ErrorKind::Unauthorized,
+            403 => ErrorKind::Forbidden,
+            404 => ErrorKind::NotFound,
+            429 => ErrorKind::RateLimited,
+            500..=599 => ErrorKind::Server,
+            _ => ErrorKind::Rejected,
+        }
+    }
+
+    /// Whether a retry of an idempotent request may succeed.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::RateLimited
+                | ErrorKind::Server
+                | ErrorKind::ConnectionRefused
+                | ErrorKind::Network
+        )
+    }
+
+    /// PingOne's own message, when it sent one.
+    pub fn pingone_message(&self) -> Option<&str> {
+        self.body
+            .as_ref()
+            .map(|b| b.message.as_str())
+            .filter(|m| !m.is_empty())
+    }
+
+    /// The plain sentence for this class of failure.
+    pub fn summary(&self) -> String {
+        let action = self.action;
+        match self.kind {
+            ErrorKind::Unauthorized => format!(
+                "Could not {action}: PingOne did not accept the credentials (check the client id, secret, environment id and region)"
+            ),
+            ErrorKind::Forbidden => format!(
+                "Could not {action}: permission denied; {}",
+                pingone::permission_hint(action)
+            ),
+            ErrorKind::NotFound => format!("Could not {action}: not found"),
+            ErrorKind::RateLimited => match self.retry_after {
+                Some(wait) => format!(
+                    "Could not {action}: PingOne is rate limiting requests; try again in {}s",
+                    wait.as_secs().max(1)
+                ),
+                None => format!(
+                    "Could not {action}: PingOne is rate limiting requests; try again shortly"
+                ),
+            },
+            ErrorKind::Server => format!("Could not {action}: PingOne had a server error"),
+            ErrorKind::Rejected => format!("Could not {action}: PingOne refused the request"),
+            ErrorKind::Timeout => format!("Could not {action}: PingOne did not answer in time"),
+            ErrorKind::ConnectionRefused => {
+                format!("Could not {action}: the connection was refused (is the URL right?)")
+            }
+            ErrorKind::Network => format!("Could not {action}: network error"),
+            ErrorKind::Tls => format!("Could not {action}: the TLS connection failed"),
+            ErrorKind::Decode => format!("Could not {action}: PingOne's answer could not be read"),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.summary())?;
+        if let Some(status) = self.status {
+            write!(f, " (HTTP {status})")?;
+        }
+        if let Some(message) = self.pingone_message() {
+            write!(f, ": {message}")?;
+        }
+        if let Some(details) = self.body.as_ref().map(|b| &b.details) {
+            for detail in details.iter().filter(|d| !d.message.is_empty()) {
+                write!(f, "; {}", detail.message)?;
+            }
+        }
+        if let Some(id) = &self.correlation_id {
+            write!(f, " [Correlation-Id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// A reqwest error with its sources, on one line, for classification and the log.
+fn error_chain(error: &reqwest::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_names_the_permission() {
+        let mut error = ApiError::transport("unlock user", ErrorKind::Forbidden, "x");
+        error.status = Some(403);
+        error.correlation_id = Some("c-1".into());
+        let text = error.to_string();
+        assert!(text.contains("dir:update:user"), "{text}");
+        assert!(text.contains("HTTP 403"), "{text}");
+        assert!(text.contains("Correlation-Id c-1"), "{text}");
+    }
+
+    #[test]
+    fn status_classes() {
+        assert_eq!(ApiError::kind_for_status(401), ErrorKind::Unauthorized);
+        assert_eq!(ApiError::kind_for_status(503), ErrorKind::Server);
+        assert_eq!(ApiError::kind_for_status(415), ErrorKind::Rejected);
+    }
+}

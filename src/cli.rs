@@ -1,0 +1,61 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A helpdesk console for PingOne: find a user, see why they cannot sign in, unlock them.
+#[derive(Debug, Parser)]
+#[command(version, about, long_about = None)]
+pub struct Cli {
+    /// Log file (nothing is ever logged to the terminal) [default: ~/.local/state/pingdesk/pingdesk.log]
+    #[arg(long, env = "PINGDESK_LOG_FILE", global = true)]
+    pub log_file: Option<PathBuf>,
+    /// Log level or tracing filter, e.g. `info` or `pingdesk=debug`.
+    #[arg(
+        long,
+        env = "PINGDESK_LOG_LEVEL",
+        default_value = "info",
+        global = true
+    )]
+    pub log_level: String,
+    /// What to do; the console when absent.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a PingOne simulator on loopback, for training, demos and scripts.
+    Sim(SimArgs),
+}
+
+/// `pingdesk sim`.
+#[derive(Debug, Args)]
+pub struct SimArgs {
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Environment id to serve [default: the directory file's].
+    #[arg(long)]
+    pub env_id: Option<String>,
+    /// Worker client id to accept.
+    #[arg(long, default_value = "pingdesk-demo-worker")]
+    pub client_id: String,
+    /// Worker client secret to accept (a training secret: it is printed at start).
+    #[arg(long, default_value = "demo-secret-not-for-production")]
+    pub client_secret: String,
+    /// Generated users to add to the directory, for scale tests.
+    #[arg(long, default_value_t = 0)]
+    pub users: usize,
+    /// Seed for generated users.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// A directory file to serve instead of the bundled demo (same format as assets/demo/users.json).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Lifetime of issued tokens, in seconds.
+    #[arg(long, default_value_t = crate::pingone::TOKEN_LIFETIME_SECS)]
+    pub token_lifetime: u64,
+}

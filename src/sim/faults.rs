@@ -1,0 +1,193 @@
+//! Injected faults, for tests and demos: added latency, forced statuses, 429 bursts with
+//! `Retry-After`, malformed and truncated bodies, per route.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// The simulator's routes, for counting requests and aiming faults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// `POST /{env}/as/token`.
+    Token,
+    /// `GET /v1/environments/{env}/users`.
+    ListUsers,
+    /// `GET /v1/environments/{env}/users/{id}`.
+    GetUser,
+    /// `POST /v1/environments/{env}/users`.
+    CreateUser,
+    /// `POST /v1/environments/{env}/users/{id}` (unlock, lock, …).
+    UserAction,
+    /// Anything else.
+    Other,
+}
+
+impl Route {
+    /// Every route, for counters.
+    pub const ALL: [Route; 6] = [
+        Self::Token,
+        Self::ListUsers,
+        Self::GetUser,
+        Self::CreateUser,
+        Self::UserAction,
+        Self::Other,
+    ];
+
+    /// Classifies a request by method and path.
+    pub fn of(method: &axum::http::Method, path: &str) -> Self {
+        let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let post = method == axum::http::Method::POST;
+        match segments.as_slice() {
+            [_, "as", "token"] if post => Self::Token,
+            ["v1", "environments", _, "users"] if post => Self::CreateUser,
+            ["v1", "environments", _, "users"] => Self::ListUsers,
+            ["v1", "environments", _, "users", _] if post => Self::UserAction,
+            ["v1", "environments", _, "users", _] => Self::GetUser,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// What a fault does to a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FaultKind {
+    /// Answer with this status and PingOne's error body for it, without running the handler.
+    Status {
+        /// The HTTP status.
+        status: u16,
+    },
+    /// Answer 429 `REQUEST_LIMITED` with `Retry-After`.
+    RateLimit {
+        /// Seconds in the `Retry-After` header.
+        retry_after_secs: u64,
+    },
+    /// Answer 200 with a body that is not JSON.
+    Malformed,
+    /// Run the handler, then send only the first half of its body.
+    Truncated,
+    /// Wait this long, then run the handler.
+    Delay {
+        /// Milliseconds to wait.
+        millis: u64,
+    },
+}
+
+/// One fault rule: which route, what happens, and for how many requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FaultRule {
+    /// The route it applies to; every route when absent.
+    #[serde(default)]
+    pub route: Option<Route>,
+    /// What happens.
+    #[serde(flatten)]
+    pub kind: FaultKind,
+    /// How many matching requests it affects; every one when absent.
+    #[serde(default)]
+    pub times: Option<u32>,
+}
+
+impl FaultRule {
+    /// A rule for `times` requests to `route`.
+    pub fn new(route: Route, kind: FaultKind, times: u32) -> Self {
+        Self {
+            route: Some(route),
+            kind,
+            times: Some(times),
+        }
+    }
+}
+
+/// The fault settings of a running simulator.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Faults {
+    /// Latency added to every request, in milliseconds.
+    #[serde(default)]
+    pub latency_ms: u64,
+    /// Rules, tried in order; the first that matches is used up by one.
+    #[serde(default)]
+    pub rules: Vec<FaultRule>,
+}
+
+impl Faults {
+    /// The added latency.
+    pub fn latency(&self) -> Duration {
+        Duration::from_millis(self.latency_ms)
+    }
+
+    /// Takes the first rule that applies to `route`, counting one use of it.
+    pub fn take(&mut self, route: Route) -> Option<FaultKind> {
+        let at = self
+            .rules
+            .iter()
+            .position(|r| r.route.is_none_or(|want| want == route))?;
+        let rule = &mut self.rules[at];
+        let kind = rule.kind.clone();
+        if let Some(times) = rule.times.as_mut() {
+            *times = times.saturating_sub(1);
+            if *times == 0 {
+                self.rules.remove(at);
+            }
+        }
+        Some(kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::Method;
+
+    #[test]
+    fn routes_are_classified() {
+        assert_eq!(Route::of(&Method::POST, "/env/as/token"), Route::Token);
+        assert_eq!(
+            Route::of(&Method::GET, "/v1/environments/e/users"),
+            Route::ListUsers
+        );
+        assert_eq!(
+            Route::of(&Method::POST, "/v1/environments/e/users/u"),
+            Route::UserAction
+        );
+        assert_eq!(
+            Route::of(&Method::GET, "/v1/environments/e/users/u"),
+            Route::GetUser
+        );
+        assert_eq!(Route::of(&Method::GET, "/nope"), Route::Other);
+    }
+
+    #[test]
+    fn rules_are_used_up() {
+        let mut faults = Faults {
+            rules: vec![FaultRule::new(
+                Route::GetUser,
+                FaultKind::Status { status: 500 },
+                2,
+            )],
+            ..Faults::default()
+        };
+        assert_eq!(faults.take(Route::ListUsers), None);
+        assert!(faults.take(Route::GetUser).is_some());
+        assert!(faults.take(Route::GetUser).is_some());
+        assert_eq!(faults.take(Route::GetUser), None);
+    }
+
+    #[test]
+    fn rules_read_from_json() {
+        let rule: FaultRule = serde_json::from_str(
+            r#"{"route":"list_users","kind":"rate_limit","retry_after_secs":2,"times":3}"#,
+        )
+        .expect("parses");
+        assert_eq!(
+            rule,
+            FaultRule::new(
+                Route::ListUsers,
+                FaultKind::RateLimit {
+                    retry_after_secs: 2
+                },
+                3
+            )
+        );
+    }
+}

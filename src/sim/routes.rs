@@ -1,0 +1,423 @@
+//! The simulator's HTTP routes and the middleware that adds `Correlation-Id`, counts requests and
+//! injects faults.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use base64::Engine as _;
+use jiff::Timestamp;
+use serde::Deserialize;
+
+use super::faults::{FaultKind, Faults, Route};
+use super::responses::{detail, for_status, invalid_data, json, not_found, p1_error, rate_limited};
+use super::store::StoreError;
+use super::{SimState, StatsBody, filter, lock, read, tokens, write};
+use crate::api::types::User;
+use crate::pingone;
+
+type Shared = State<Arc<SimState>>;
+
+/// The simulator's router.
+pub(super) fn router(state: Arc<SimState>) -> Router {
+    Router::new()
+        .route("/{env}/as/token", post(tokens::token_endpoint))
+        .route(
+            "/v1/environments/{env}/users",
+            get(list_users).post(create_user),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}",
+            get(get_user).post(user_action),
+        )
+        .route("/_sim/faults", get(get_faults).put(put_faults))
+        .route("/_sim/stats", get(stats))
+        .fallback(|| async { not_found("the requested resource") })
+        .method_not_allowed_fallback(|| async {
+            p1_error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                pingone::CODE_METHOD_NOT_ALLOWED,
+                "The request method is not supported for this resource.",
+                Vec::new(),
+            )
+        })
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state),
+            count_and_inject_faults,
+        ))
+        .layer(middleware::from_fn(add_correlation_id))
+        .with_state(state)
+}
+
+/// Every PingOne response carries a `Correlation-Id`.
+async fn add_correlation_id(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    if let Ok(value) = HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()) {
+        response
+            .headers_mut()
+            .insert(pingone::HEADER_CORRELATION_ID, value);
+    }
+    response
+}
+
+async fn count_and_inject_faults(State(state): Shared, request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/_sim/") {
+        return next.run(request).await;
+    }
+    let route = Route::of(request.method(), request.uri().path());
+    state.stats.count(route);
+    let (latency, fault) = {
+        let mut faults = lock(&state.faults);
+        (faults.latency(), faults.take(route))
+    };
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    match fault {
+        None => next.run(request).await,
+        Some(FaultKind::Status { status }) => {
+            for_status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        }
+        Some(FaultKind::RateLimit { retry_after_secs }) => rate_limited(retry_after_secs),
+        Some(FaultKind::Malformed) => {
+            let mut response = Response::new(Body::from("{\"_embedded\": <html>oops"));
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            response
+        }
+        Some(FaultKind::Truncated) => {
+            let response = next.run(request).await;
+            let (parts, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX)
+                .await
+                .unwrap_or_default();
+            let mut response =
+                Response::from_parts(parts, Body::from(bytes.slice(..bytes.len() / 2)));
+            response.headers_mut().remove(header::CONTENT_LENGTH);
+            response
+        }
+        Some(FaultKind::Delay { millis }) => {
+            tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
+            next.run(request).await
+        }
+    }
+}
+
+/// Checks the bearer token and the environment id, in that order.
+fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<(), Response> {
+    state.tokens.check(headers)?;
+    if read(&state.directory).environment.id != env {
+        return Err(not_found("environment"));
+    }
+    Ok(())
+}
+
+/// Adds the `_links` PingOne puts on a user.
+fn with_links(state: &SimState, mut user: User) -> User {
+    let base = format!(
+        "{}v1/environments/{}",
+        state.base_url,
+        read(&state.directory).environment.id
+    );
+    let me = format!("{base}/users/{}", user.id);
+    let href = |h: String| serde_json::json!({ "href": h });
+    let mut links = serde_json::Map::new();
+    links.insert("self".into(), href(me.clone()));
+    links.insert("password".into(), href(format!("{me}/password")));
+    links.insert("devices".into(), href(format!("{me}/devices")));
+    links.insert(
+        "roleAssignments".into(),
+        href(format!("{me}/roleAssignments")),
+    );
+    if let Some(population) = &user.population {
+        links.insert(
+            "population".into(),
+            href(format!("{base}/populations/{}", population.id)),
+        );
+    }
+    user.extra.insert("_links".into(), links.into());
+    user
+}
+
+#[derive(Deserialize)]
+struct ListParams {
+    filter: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+/// `GET /users?filter=&limit=&cursor=`.
+async fn list_users(
+    State(state): Shared,
+    Path(env): Path<String>,
+    headers: HeaderMap,
+    Query(params): Query<ListParams>,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let limit = match params.limit.as_deref().map(str::parse::<usize>) {
+        None => pingone::DEFAULT_PAGE_LIMIT,
+        Some(Ok(n)) if (1..=pingone::MAX_PAGE_LIMIT).contains(&n) => n,
+        Some(_) => {
+            return invalid_data(
+                "limit",
+                format!(
+                    "limit must be a number from 1 to {}",
+                    pingone::MAX_PAGE_LIMIT
+                ),
+            );
+        }
+    };
+    let offset = match params.cursor.as_deref().map(decode_cursor) {
+        None => 0,
+        Some(Some(offset)) => offset,
+        Some(None) => return invalid_data("cursor", "The cursor is not valid"),
+    };
+    let directory = read(&state.directory);
+    let parsed = match params
+        .filter
+        .as_deref()
+        .map(|f| filter::parse(f, directory.custom_attributes()))
+    {
+        None => None,
+        Some(Ok(expr)) => Some(expr),
+        Some(Err(error)) => return invalid_data("filter", error.0),
+    };
+    let matches = directory.search(parsed.as_ref());
+    let now = Timestamp::now();
+    let page: Vec<User> = matches
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|&at| directory.present_at(at, now))
+        .collect();
+    drop(directory);
+    let users_url = format!("{}v1/environments/{env}/users", state.base_url);
+    let link = |cursor: Option<usize>| {
+        let mut url = url::Url::parse(&users_url).expect("the simulator's own URL parses");
+        {
+            let mut pairs = url.query_pairs_mut();
+            if let Some(f) = &params.filter {
+                pairs.append_pair("filter", f);
+            }
+            pairs.append_pair("limit", &limit.to_string());
+            if let Some(at) = cursor {
+                pairs.append_pair("cursor", &encode_cursor(at));
+            }
+        }
+        serde_json::json!({ "href": url.as_str() })
+    };
+    let mut links = serde_json::Map::new();
+    links.insert("self".into(), link((offset > 0).then_some(offset)));
+    if offset + page.len() < matches.len() {
+        links.insert("next".into(), link(Some(offset + page.len())));
+    }
+    let size = page.len();
+    let users: Vec<User> = page.into_iter().map(|u| with_links(&state, u)).collect();
+    let body = serde_json::json!({
+        "_links": links,
+        "_embedded": { "users": users },
+        "count": matches.len(),
+        "size": size,
+    });
+    json(StatusCode::OK, &body)
+}
+
+fn encode_cursor(offset: usize) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("offset:{offset}"))
+}
+
+fn decode_cursor(cursor: &str) -> Option<usize> {
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()?;
+    String::from_utf8(bytes)
+        .ok()?
+        .strip_prefix("offset:")?
+        .parse()
+        .ok()
+}
+
+/// `GET /users/{id}`.
+async fn get_user(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let user = read(&state.directory).get(&id, Timestamp::now());
+    match user {
+        Some(user) => json(StatusCode::OK, &with_links(&state, user)),
+        None => not_found("user"),
+    }
+}
+
+/// The one media type of a request, lower-cased without parameters; an error response when
+/// there is none or more than one.
+fn single_media_type(headers: &HeaderMap) -> Result<String, Response> {
+    let values: Vec<&HeaderValue> = headers.get_all(header::CONTENT_TYPE).iter().collect();
+    let refuse = |message: &str| {
+        p1_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            pingone::CODE_INVALID_REQUEST,
+            message,
+            Vec::new(),
+        )
+    };
+    match values.as_slice() {
+        [] => Err(refuse(
+            "The request could not be completed. A Content-Type header is required.",
+        )),
+        [one] => {
+            let text = one.to_str().unwrap_or_default();
+            Ok(text
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase())
+        }
+        _ => Err(refuse(
+            "The request could not be completed. Exactly one Content-Type header is allowed.",
+        )),
+    }
+}
+
+/// `POST /users`: create.
+async fn create_user(
+    State(state): Shared,
+    Path(env): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    match single_media_type(&headers) {
+        Ok(media) if media == pingone::MEDIA_JSON => {}
+        Ok(media) => return unsupported_media(&media),
+        Err(refused) => return refused,
+    }
+    let user: User = match serde_json::from_slice(&body) {
+        Ok(user) => user,
+        Err(error) => {
+            return invalid_data(
+                "body",
+                format!("The request body is not a valid user: {error}"),
+            );
+        }
+    };
+    let created = write(&state.directory).create(user, Timestamp::now());
+    match created {
+        Ok(user) => json(StatusCode::CREATED, &with_links(&state, user)),
+        Err(error) => store_error(&error),
+    }
+}
+
+fn unsupported_media(media: &str) -> Response {
+    p1_error(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        pingone::CODE_INVALID_REQUEST,
+        &format!(
+            "The request could not be completed. Content-Type {media:?} is not supported here."
+        ),
+        Vec::new(),
+    )
+}
+
+fn store_error(error: &StoreError) -> Response {
+    match error {
+        StoreError::NotFound => not_found("user"),
+        StoreError::Invalid(target, message) => invalid_data(target, message.clone()),
+        StoreError::Duplicate(_) => p1_error(
+            StatusCode::BAD_REQUEST,
+            pingone::CODE_INVALID_DATA,
+            "The request could not be completed. One or more validation errors were in the request.",
+            vec![detail(
+                "UNIQUENESS_VIOLATION",
+                "username",
+                error.to_string(),
+            )],
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LockBody {
+    unlock_at: Option<Timestamp>,
+}
+
+/// `POST /users/{id}`, dispatched on `Content-Type`.
+async fn user_action(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let media = match single_media_type(&headers) {
+        Ok(media) => media,
+        Err(refused) => return refused,
+    };
+    let blank = body.iter().all(u8::is_ascii_whitespace);
+    let now = Timestamp::now();
+    let result = match media.as_str() {
+        pingone::MEDIA_ACCOUNT_UNLOCK => {
+            if !blank && body.as_ref() != b"{}" {
+                return invalid_data("body", "The unlock request takes no body");
+            }
+            write(&state.directory).unlock(&id, now)
+        }
+        pingone::MEDIA_ACCOUNT_LOCK => {
+            let parsed: Result<LockBody, _> = if blank {
+                Ok(LockBody { unlock_at: None })
+            } else {
+                serde_json::from_slice(&body)
+            };
+            match parsed {
+                Ok(lock_body) => write(&state.directory).lock(&id, lock_body.unlock_at, now),
+                Err(error) => {
+                    return invalid_data(
+                        "unlockAt",
+                        format!("The lock request body is not valid: {error}"),
+                    );
+                }
+            }
+        }
+        other => return unsupported_media(other),
+    };
+    match result {
+        Ok(user) => json(StatusCode::OK, &with_links(&state, user)),
+        Err(error) => store_error(&error),
+    }
+}
+
+async fn get_faults(State(state): Shared) -> Response {
+    json(StatusCode::OK, &*lock(&state.faults))
+}
+
+async fn put_faults(State(state): Shared, axum::Json(faults): axum::Json<Faults>) -> Response {
+    *lock(&state.faults) = faults;
+    json(StatusCode::OK, &*lock(&state.faults))
+}
+
+async fn stats(State(state): Shared) -> Response {
+    let body = StatsBody {
+        requests: state.stats.snapshot(),
+        users: read(&state.directory).len(),
+    };
+    json(StatusCode::OK, &body)
+}
