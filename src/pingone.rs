@@ -27,11 +27,11 @@ pub const CODE_INVALID_DATA: &str = "INVALID_DATA";
 pub const CODE_NOT_FOUND: &str = "NOT_FOUND";
 /// Top-level error code for a missing, unknown or expired token. UNVERIFIED (`ACCESS_FAILED` or `INVALID_TOKEN`).
 pub const CODE_ACCESS_FAILED: &str = "ACCESS_FAILED";
-/// Detail code for a missing role permission (403). SDK test fixture error_test.go.
+/// Detail code for a missing role permission (403). SDK test fixture `error_test.go`.
 pub const DETAIL_INSUFFICIENT_PERMISSIONS: &str = "INSUFFICIENT_PERMISSIONS";
 /// Top-level error code for rate limiting (429 with `Retry-After`). [DEV] rate-limiting.
 pub const CODE_REQUEST_LIMITED: &str = "REQUEST_LIMITED";
-/// Top-level error code for a server fault (500). SDK client_ext.go.
+/// Top-level error code for a server fault (500). SDK `client_ext.go`.
 pub const CODE_UNEXPECTED_ERROR: &str = "UNEXPECTED_ERROR";
 /// Top-level error code for a request PingOne cannot take, such as an unsupported or repeated
 /// `Content-Type` (sent with 415). UNVERIFIED: status and code are our best reading.
@@ -43,7 +43,7 @@ pub const CODE_METHOD_NOT_ALLOWED: &str = "METHOD_NOT_ALLOWED";
 /// OAuth error for a bad client id or secret at the token endpoint (RFC 6749 §5.2).
 pub const OAUTH_INVALID_CLIENT: &str = "invalid_client";
 
-/// A filter operator on the users list. [DEV] read-all-users, apidocs p1_Users.
+/// A filter operator on the users list. \[DEV\] read-all-users, apidocs `p1_Users`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterOp {
     /// Equals.
@@ -102,7 +102,7 @@ pub const FILTER_EQ_ATTRIBUTES: &[&str] = &[
     "address.countryCode",
 ];
 
-/// Operators SCIM defines that PingOne refuses on users. Older apidocs p1_Users page.
+/// Operators SCIM defines that PingOne refuses on users. Older apidocs `p1_Users` page.
 pub const FILTER_REFUSED_OPS: &[&str] = &["ne", "co", "pr", "gt", "lt", "not"];
 
 /// Whether PingOne can filter `attribute` with `op` (custom string attributes aside).

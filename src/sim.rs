@@ -2,6 +2,9 @@
 //! (paths, media types, filter grammar, paging, error bodies, status codes) over an in-memory
 //! directory. The demo, `pingdesk sim` and every test use it.
 
+// Handler helpers return `Err(Response)`, which is large by nature and never on a hot path.
+#![allow(clippy::result_large_err)]
+
 pub mod data;
 pub mod faults;
 pub mod filter;
@@ -140,6 +143,20 @@ impl SimHandle {
     /// How many users the directory holds.
     pub fn user_count(&self) -> usize {
         read(&self.state.directory).len()
+    }
+
+    /// A client configuration that reaches this simulator with its worker credentials.
+    pub fn client_config(&self) -> crate::api::ClientConfig {
+        let base = self.base_url.as_str();
+        let endpoints = crate::api::Endpoints::from_urls(base, base)
+            .expect("the simulator's loopback URL is a valid endpoint");
+        let credentials = crate::api::Credentials::Client(crate::api::ClientCredentials {
+            environment_id: self.environment_id.clone(),
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone(),
+            method: crate::api::ClientAuthMethod::default(),
+        });
+        crate::api::ClientConfig::new(endpoints, self.environment_id.clone(), credentials)
     }
 
     /// Stops the server and waits for it.

@@ -1,5 +1,6 @@
 //! `pingdesk sim`: a standalone simulator that prints how to point pingdesk at it.
 
+use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -64,7 +65,7 @@ pub fn banner(handle: &SimHandle) -> String {
             handle.client_secret.expose_secret(),
         ),
     ] {
-        text.push_str(&format!("export {name}={}\n", shell_quote(value)));
+        let _ = writeln!(text, "export {name}={}", shell_quote(value));
     }
     text
 }

@@ -206,10 +206,12 @@ async fn fetch_token(
             (_, Some(pingone::OAUTH_INVALID_CLIENT)) | (400 | 401, _) => ErrorKind::Unauthorized,
             _ => ApiError::kind_for_status(status),
         };
-        let body = oauth.map(|o| P1Error {
-            code: o.error,
-            message: o.error_description.unwrap_or_default(),
-            ..P1Error::default()
+        let body = oauth.map(|o| {
+            Box::new(P1Error {
+                code: o.error,
+                message: o.error_description.unwrap_or_default(),
+                ..P1Error::default()
+            })
         });
         return Err(ApiError {
             status: Some(status),

@@ -336,7 +336,7 @@ fn error_from_response(
     headers: &HeaderMap,
     body: &[u8],
 ) -> ApiError {
-    let parsed: Option<P1Error> = serde_json::from_slice(body).ok();
+    let parsed: Option<Box<P1Error>> = serde_json::from_slice(body).ok();
     let cause = parsed.is_none().then(|| {
         let text = String::from_utf8_lossy(body);
         format!(
@@ -364,8 +364,9 @@ fn correlation_id(headers: &HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// rustls needs one process-wide crypto provider; we use ring (builds faster than aws-lc).
-fn install_crypto_provider() {
+/// Installs the process-wide rustls crypto provider (ring, which builds faster than aws-lc);
+/// needed before any `reqwest::Client` is built. Safe to call many times.
+pub fn install_crypto_provider() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         // Err means another part of the process installed one first, which is fine.

@@ -156,7 +156,7 @@ fn parse_base(which: &'static str, text: &str) -> Result<Url, EndpointError> {
     Ok(url)
 }
 
-/// Whether a URL's host is this machine (127.0.0.0/8, ::1 or `localhost`).
+/// Whether a URL's host is this machine (127.0.0.0/8, `::1` or `localhost`).
 pub fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),

@@ -74,8 +74,8 @@ pub struct ApiError {
     pub kind: ErrorKind,
     /// The HTTP status, when there was a response.
     pub status: Option<u16>,
-    /// PingOne's error body, when it sent one.
-    pub body: Option<P1Error>,
+    /// PingOne's error body, when it sent one (boxed to keep `Result`s small).
+    pub body: Option<Box<P1Error>>,
     /// The `Correlation-Id` response header.
     pub correlation_id: Option<String>,
     /// The `Retry-After` response header.
@@ -100,19 +100,14 @@ impl ApiError {
 
     /// Classifies a reqwest error that happened before or while reading a response.
     pub fn from_reqwest(action: &'static str, error: &reqwest::Error) -> Self {
-        let chain = error_chain(error);
         let kind = if error.is_timeout() {
             ErrorKind::Timeout
         } else if error.is_decode() || error.is_body() {
             ErrorKind::Decode
-        } else if chain.contains("Connection refused") || chain.contains("ConnectionRefused") {
-            ErrorKind::ConnectionRefused
-        } else if chain.contains("certificate") || chain.contains("tls") || chain.contains("TLS") {
-            ErrorKind::Tls
         } else {
-            ErrorKind::Network
+            transport_kind(error)
         };
-        Self::transport(action, kind, chain)
+        Self::transport(action, kind, error_chain(error))
     }
 
     /// The class for an HTTP status.
@@ -202,6 +197,31 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+/// Refused, TLS or other network failure, from the typed causes behind a reqwest error.
+fn transport_kind(error: &reqwest::Error) -> ErrorKind {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = source {
+        if let Some(kind) = cause_kind(cause) {
+            return kind;
+        }
+        source = cause.source();
+    }
+    ErrorKind::Network
+}
+
+/// The class one cause decides, looking inside `io::Error`s, which hide what they wrap from
+/// `source()`.
+fn cause_kind(cause: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
+    if cause.is::<rustls::Error>() {
+        return Some(ErrorKind::Tls);
+    }
+    let io = cause.downcast_ref::<std::io::Error>()?;
+    if io.kind() == std::io::ErrorKind::ConnectionRefused {
+        return Some(ErrorKind::ConnectionRefused);
+    }
+    io.get_ref().and_then(|inner| cause_kind(inner))
+}
 
 /// A reqwest error with its sources, on one line, for classification and the log.
 fn error_chain(error: &reqwest::Error) -> String {

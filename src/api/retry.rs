@@ -41,16 +41,13 @@ impl RetryPolicy {
         if attempt >= self.max_attempts {
             return None;
         }
-        let delay = match retry_after {
-            Some(server_says) => server_says,
-            None => {
-                let backoff = self.base_delay.saturating_mul(1 << (attempt - 1).min(16));
-                // Jitter keeps many consoles from retrying in step.
-                backoff
-                    .mul_f64(1.0 + fastrand::f64() * 0.25)
-                    .min(self.max_delay)
-            }
-        };
+        let delay = retry_after.unwrap_or_else(|| {
+            let backoff = self.base_delay.saturating_mul(1 << (attempt - 1).min(16));
+            // Jitter keeps many consoles from retrying in step.
+            backoff
+                .mul_f64(1.0 + fastrand::f64() * 0.25)
+                .min(self.max_delay)
+        });
         (delay <= self.max_delay && waited + delay <= self.budget).then_some(delay)
     }
 }

@@ -108,7 +108,7 @@ pub struct Name {
     /// "Dr.", "Ms." …
     #[serde(skip_serializing_if = "Option::is_none")]
     pub honorific_prefix: Option<String>,
-    /// "Jr.", "PhD" …
+    /// "Jr.", "`PhD`" …
     #[serde(skip_serializing_if = "Option::is_none")]
     pub honorific_suffix: Option<String>,
 }
@@ -129,7 +129,8 @@ pub struct LastSignOn {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
-    /// The user's id (a UUID).
+    /// The user's id (a UUID); absent only in a create request.
+    #[serde(default)]
     pub id: String,
     /// Unique per environment.
     #[serde(default)]

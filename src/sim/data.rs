@@ -117,7 +117,7 @@ pub fn generate_users(
 
 fn generated_user(n: u64, seed: u64, populations: &[Population], now: Timestamp) -> User {
     let r = mix(seed ^ mix(n));
-    let pick = |shift: u32, len: usize| (r >> shift) as usize % len;
+    let pick = |shift: u32, len: usize| usize::try_from((r >> shift) % len as u64).unwrap_or(0);
     let given = GIVEN[pick(0, GIVEN.len())];
     let family = FAMILY[pick(8, FAMILY.len())];
     let username = format!("{}.{}{n}", given.to_lowercase(), family.to_lowercase());

@@ -240,7 +240,7 @@ impl Directory {
             ..Account::default()
         });
         user.updated_at = Some(now);
-        Ok(self.get(id, now).ok_or(StoreError::NotFound)?)
+        self.get(id, now).ok_or(StoreError::NotFound)
     }
 
     /// Locks an account until `unlock_at`, or until an admin unlocks it.
@@ -265,7 +265,7 @@ impl Directory {
             ..Account::default()
         });
         user.updated_at = Some(now);
-        Ok(self.get(id, now).ok_or(StoreError::NotFound)?)
+        self.get(id, now).ok_or(StoreError::NotFound)
     }
 
     /// Creates a user from a `POST /users` body.

@@ -1,0 +1,174 @@
+//! The simulator's responses validated against PingOne's `User`, `EntityArray` and `P1Error`
+//! schemas (extracted from the community OpenAPI spec into `tests/schemas/`, see its README).
+
+use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
+use secrecy::ExposeSecret as _;
+use serde_json::Value;
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let path = format!("{}/tests/schemas/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("schema file");
+    let schema: Value = serde_json::from_str(&text).expect("schema JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles")
+}
+
+fn assert_valid(validator: &jsonschema::Validator, what: &str, document: &Value) {
+    let errors: Vec<String> = validator
+        .iter_errors(document)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not match the schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+struct Raw {
+    sim: SimHandle,
+    http: reqwest::Client,
+    token: String,
+}
+
+impl Raw {
+    async fn start() -> Self {
+        let sim = sim::spawn(SimConfig {
+            generated_users: 200,
+            ..SimConfig::default()
+        })
+        .await
+        .expect("sim");
+        pingdesk::api::client::install_crypto_provider();
+        let http = reqwest::Client::new();
+        let reply: Value = http
+            .post(format!("{}{}/as/token", sim.base_url, sim.environment_id))
+            .basic_auth(&sim.client_id, Some(sim.client_secret.expose_secret()))
+            .form(&[("grant_type", "client_credentials")])
+            .send()
+            .await
+            .expect("token")
+            .json()
+            .await
+            .expect("token JSON");
+        let token = reply["access_token"]
+            .as_str()
+            .expect("access_token")
+            .to_owned();
+        Self { sim, http, token }
+    }
+
+    fn users_url(&self) -> String {
+        format!(
+            "{}v1/environments/{}/users",
+            self.sim.base_url, self.sim.environment_id
+        )
+    }
+
+    async fn send(&self, request: reqwest::RequestBuilder) -> (u16, Value) {
+        let response = request.bearer_auth(&self.token).send().await.expect("sent");
+        let status = response.status().as_u16();
+        assert!(
+            response.headers().contains_key("correlation-id"),
+            "Correlation-Id on HTTP {status}"
+        );
+        (status, response.json().await.expect("JSON body"))
+    }
+}
+
+#[tokio::test]
+async fn every_demo_user_and_page_matches_the_spec() {
+    let raw = Raw::start().await;
+    let (user_schema, page_schema) = (validator("User"), validator("EntityArray"));
+    let (status, page) = raw
+        .send(raw.http.get(raw.users_url()).query(&[("limit", "1000")]))
+        .await;
+    assert_eq!(status, 200);
+    assert_valid(&page_schema, "the users page", &page);
+    let users = page["_embedded"]["users"].as_array().expect("users");
+    assert_eq!(users.len(), raw.sim.user_count());
+    for user in users {
+        assert_valid(&user_schema, &format!("user {}", user["username"]), user);
+    }
+    let (status, paged) = raw
+        .send(raw.http.get(raw.users_url()).query(&[("limit", "3")]))
+        .await;
+    assert_eq!(status, 200);
+    assert_valid(&page_schema, "a page with a next link", &paged);
+    assert!(paged["_links"]["next"]["href"].is_string());
+    assert_eq!(paged["size"], 3);
+
+    let id = users[0]["id"].as_str().expect("id");
+    let unlock = raw
+        .http
+        .post(format!("{}/{id}", raw.users_url()))
+        .header("content-type", pingdesk::pingone::MEDIA_ACCOUNT_UNLOCK);
+    let (status, unlocked) = raw.send(unlock).await;
+    assert_eq!(status, 200);
+    assert_valid(&user_schema, "the unlock response", &unlocked);
+}
+
+#[tokio::test]
+async fn every_error_matches_the_spec() {
+    let raw = Raw::start().await;
+    let error_schema = validator("P1Error");
+    raw.sim.add_fault(FaultRule::new(
+        Route::GetUser,
+        FaultKind::Status { status: 500 },
+        1,
+    ));
+    raw.sim.add_fault(FaultRule::new(
+        Route::GetUser,
+        FaultKind::Status { status: 403 },
+        1,
+    ));
+    raw.sim.add_fault(FaultRule::new(
+        Route::GetUser,
+        FaultKind::RateLimit {
+            retry_after_secs: 2,
+        },
+        1,
+    ));
+    let user = format!("{}/c49f2481-a62c-4e72-a451-dee7c524bf53", raw.users_url());
+    let cases = [
+        ("forced 500", raw.http.get(&user), 500),
+        ("forced 403", raw.http.get(&user), 403),
+        ("429", raw.http.get(&user), 429),
+        (
+            "unknown user",
+            raw.http.get(format!("{}/nobody", raw.users_url())),
+            404,
+        ),
+        (
+            "refused filter",
+            raw.http
+                .get(raw.users_url())
+                .query(&[("filter", "mfaEnabled eq true")]),
+            400,
+        ),
+        (
+            "bad limit",
+            raw.http.get(raw.users_url()).query(&[("limit", "0")]),
+            400,
+        ),
+        (
+            "unknown media type",
+            raw.http.post(&user).header("content-type", "text/plain"),
+            415,
+        ),
+    ];
+    for (what, request, expected) in cases {
+        let (status, body) = raw.send(request).await;
+        assert_eq!(status, expected, "{what}: {body}");
+        assert_valid(&error_schema, what, &body);
+        for key in ["id", "code", "message"] {
+            assert!(body[key].is_string(), "{what}: `{key}` present in {body}");
+        }
+    }
+    let unauthenticated = raw.http.get(raw.users_url()).send().await.expect("sent");
+    assert_eq!(unauthenticated.status().as_u16(), 401);
+    let body: Value = unauthenticated.json().await.expect("JSON");
+    assert_valid(&error_schema, "401", &body);
+}
