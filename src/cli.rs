@@ -19,6 +19,9 @@ pub struct Cli {
         global = true
     )]
     pub log_level: String,
+    /// Which PingOne to talk to.
+    #[command(flatten)]
+    pub connect: crate::connect::ConnectArgs,
     /// What to do; the console when absent.
     #[command(subcommand)]
     pub command: Option<Command>,

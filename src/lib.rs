@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod cli;
+pub mod connect;
 pub mod logging;
 pub mod pingone;
 pub mod sim;

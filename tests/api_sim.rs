@@ -319,5 +319,31 @@ async fn concurrent_requests_share_one_token_fetch() {
         search.await.expect("task").expect("search");
     }
     assert_eq!(sim.stats().get(Route::Token), 1);
-    let _ = Duration::ZERO;
+}
+
+#[tokio::test]
+async fn expired_tokens_are_refused() {
+    let sim = sim::spawn(SimConfig {
+        token_lifetime: Duration::ZERO,
+        ..SimConfig::default()
+    })
+    .await
+    .expect("simulator starts");
+    let client = ApiClient::new(sim.client_config()).expect("client");
+    let error = client
+        .get_user(ALICE)
+        .await
+        .expect_err("every token is already expired");
+    assert_eq!(error.kind, ErrorKind::Unauthorized);
+    assert!(
+        error
+            .pingone_message()
+            .is_some_and(|m| m.contains("expired")),
+        "{error}"
+    );
+    assert_eq!(
+        sim.stats().get(Route::Token),
+        2,
+        "one refresh, then the 401 is reported"
+    );
 }

@@ -73,7 +73,7 @@ impl fmt::Display for Region {
 }
 
 /// A region code that is not one of PingOne's.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown PingOne region {0:?}: use one of NA, CA, EU, AU, SG, AP")]
 pub struct UnknownRegion(String);
 
