@@ -1,7 +1,9 @@
 //! pingdesk: a helpdesk console for PingOne.
 
 pub mod api;
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod connect;
 pub mod logging;
 pub mod pingone;

@@ -1,0 +1,4 @@
+//! Console configuration: the key map and the theme.
+
+pub mod keys;
+pub mod theme;
