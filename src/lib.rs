@@ -7,8 +7,10 @@ pub mod config;
 pub mod connect;
 pub mod logging;
 pub mod pingone;
+pub mod runtime;
 pub mod sim;
 pub mod sim_command;
+pub mod ui;
 
 use anyhow::Context as _;
 
@@ -25,8 +27,47 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         .context("starting the async runtime")?;
     match cli.command {
         Some(cli::Command::Sim(args)) => runtime.block_on(sim_command::run(args)),
-        None => anyhow::bail!(
-            "the console is not built yet (issue 2/4); run `pingdesk sim` for the PingOne simulator"
-        ),
+        None => runtime.block_on(console(&cli.connect)),
     }
+}
+
+/// Starts the console on the configured tenant, or on the embedded simulator for the demo.
+async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
+    let configured = connect::resolve(connect, |name| std::env::var(name).ok())
+        .context("reading the connection settings")?;
+    // The simulator lives as long as the console when it serves the demo.
+    let mut demo_sim = None;
+    let (config, context) = if let Some(config) = configured {
+        let region = match (&connect.api_url, &connect.region) {
+            (Some(url), _) => url.clone(),
+            (None, Some(region)) => region.to_ascii_uppercase(),
+            (None, None) => api::Region::default().to_string(),
+        };
+        let context = app::Context {
+            environment_id: config.environment_id.clone(),
+            region,
+            actor: config.credentials.actor(),
+            ..app::Context::default()
+        };
+        (config, context)
+    } else {
+        let sim = sim::spawn(sim::SimConfig::default())
+            .await
+            .context("starting the demo simulator")?;
+        let context = app::Context {
+            environment_name: Some(sim.environment_name.clone()),
+            environment_id: sim.environment_id.clone(),
+            region: "simulator".to_owned(),
+            actor: sim.client_id.clone(),
+            demo: true,
+            read_only: false,
+        };
+        let config = sim.client_config();
+        demo_sim = Some(sim);
+        (config, context)
+    };
+    let client = api::ApiClient::new(config)?;
+    let result = runtime::run(client, context).await;
+    drop(demo_sim);
+    result
 }

@@ -18,7 +18,7 @@ pub enum Msg {
     /// A key was pressed.
     Key(KeyEvent),
     /// The terminal changed size.
-    Resized,
+    Resized { width: u16, height: u16 },
     /// Time passed (debounce and countdowns); the clock comes in as data.
     Tick(Instant),
     // --- replies ---

@@ -16,7 +16,10 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
     state.dirty = true;
     match msg {
         Msg::Key(key) => on_key(state, keys, key),
-        Msg::Resized => Vec::new(),
+        Msg::Resized { width, height } => {
+            state.list_height = crate::ui::list_rows(width, height);
+            Vec::new()
+        }
         Msg::Tick(now) => on_tick(state, now),
         Msg::SearchLoaded { req, result } => {
             if state.results.search_req != Some(req) {
@@ -282,14 +285,14 @@ fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
     };
     let past_end = wanted > last || (action == Action::End);
     results.selected = wanted.min(last);
-    if past_end && results.more_req.is_none() {
-        if let Some(next) = results.next.clone() {
-            let req = state.next_req();
-            state.results.more_req = Some(req);
-            return vec![Effect::LoadMore { req, next }];
-        }
-    }
-    Vec::new()
+    let next = results
+        .next
+        .clone()
+        .filter(|_| past_end && results.more_req.is_none());
+    let Some(next) = next else { return Vec::new() };
+    let req = state.next_req();
+    state.results.more_req = Some(req);
+    vec![Effect::LoadMore { req, next }]
 }
 
 fn ask_unlock(state: &mut State) {

@@ -1,0 +1,83 @@
+//! Runs effects as tasks and sends their results back as messages; aborts superseded ones.
+
+use std::collections::HashMap;
+
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::AbortHandle;
+
+use crate::api::ApiClient;
+use crate::app::{Effect, Msg, ReqId};
+
+/// Turns effects into tasks against the API.
+pub struct Executor {
+    client: ApiClient,
+    replies: UnboundedSender<Msg>,
+    running: HashMap<ReqId, AbortHandle>,
+    page_size: usize,
+}
+
+impl Executor {
+    /// An executor whose tasks reply on `replies`.
+    pub fn new(client: ApiClient, replies: UnboundedSender<Msg>, page_size: usize) -> Self {
+        Self {
+            client,
+            replies,
+            running: HashMap::new(),
+            page_size,
+        }
+    }
+
+    /// Starts (or cancels) what the effects ask for.
+    pub fn run(&mut self, effects: Vec<Effect>) {
+        self.running.retain(|_, handle| !handle.is_finished());
+        for effect in effects {
+            let client = self.client.clone();
+            let replies = self.replies.clone();
+            let page_size = self.page_size;
+            let (req, task) = match effect {
+                Effect::Cancel(req) => {
+                    if let Some(handle) = self.running.remove(&req) {
+                        handle.abort();
+                        tracing::debug!(?req, "aborted a superseded request");
+                    }
+                    continue;
+                }
+                Effect::Search { req, query } => (
+                    req,
+                    tokio::spawn(async move {
+                        let result = client.find_users(&query, page_size).await;
+                        let _ = replies.send(Msg::SearchLoaded { req, result });
+                    }),
+                ),
+                Effect::LoadMore { req, next } => (
+                    req,
+                    tokio::spawn(async move {
+                        let result = client.next_page(&next).await;
+                        let _ = replies.send(Msg::MoreLoaded { req, result });
+                    }),
+                ),
+                Effect::Refresh { req, id } => (
+                    req,
+                    tokio::spawn(async move {
+                        let result = client.get_user(&id).await;
+                        let _ = replies.send(Msg::UserRefreshed { req, result });
+                    }),
+                ),
+                Effect::Unlock { req, id } => (
+                    req,
+                    tokio::spawn(async move {
+                        let result = client.unlock_user(&id).await;
+                        match &result {
+                            Ok(user) => {
+                                tracing::info!(user_id = %id, username = %user.username, actor = client.actor(), "unlocked account");
+                            }
+                            Err(error) => tracing::warn!(user_id = %id, %error, "unlock failed"),
+                        }
+                        let _ = replies.send(Msg::Unlocked { req, result });
+                    }),
+                ),
+            };
+            self.running.insert(req, task.abort_handle());
+        }
+    }
+}
