@@ -110,11 +110,11 @@ fn a_stale_reply_is_dropped() {
     state.focus = Focus::Search;
     update(&mut state, &keys, key(KeyCode::Char('x')));
     update(&mut state, &keys, Msg::Tick(start + Duration::from_secs(1)));
-    let stale = Msg::SearchLoaded {
+    let late_reply = Msg::SearchLoaded {
         req: ReqId(1),
         result: Ok(page(vec![])),
     };
-    update(&mut state, &keys, stale);
+    update(&mut state, &keys, late_reply);
     assert_eq!(
         state.results.rows.len(),
         1,
