@@ -218,36 +218,31 @@ async fn a_closed_port_is_connection_refused() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr");
     drop(listener);
-    let (_sim, mut config) = start().await;
-    let url = format!("http://{addr}/");
-    config.endpoints = Endpoints::from_urls(&url, &url).expect("loopback");
-    config.retry = RetryPolicy {
-        max_attempts: 1,
-        ..quick_retries()
-    };
-    let error = ApiClient::new(config)
-        .expect("client")
-        .get_user(ALICE)
-        .await
-        .expect_err("refused");
+    let (_sim, config) = start().await;
+    let error = read_once_from(config, &format!("http://{addr}/")).await;
     assert_eq!(error.kind, ErrorKind::ConnectionRefused, "{error:?}");
 }
 
 #[tokio::test]
 async fn https_to_a_plain_server_is_a_tls_error() {
-    let (sim, mut config) = start().await;
-    let url = sim.base_url.as_str().replace("http://", "https://");
-    config.endpoints = Endpoints::from_urls(&url, &url).expect("https");
+    let (sim, config) = start().await;
+    let error = read_once_from(
+        config,
+        &sim.base_url.as_str().replace("http://", "https://"),
+    )
+    .await;
+    assert_eq!(error.kind, ErrorKind::Tls, "{error:?}");
+}
+
+/// Reads Alice once, without retries, from `url`; the read must fail.
+async fn read_once_from(mut config: ClientConfig, url: &str) -> pingdesk::api::ApiError {
+    config.endpoints = Endpoints::from_urls(url, url).expect("a loopback URL");
     config.retry = RetryPolicy {
         max_attempts: 1,
         ..quick_retries()
     };
-    let error = ApiClient::new(config)
-        .expect("client")
-        .get_user(ALICE)
-        .await
-        .expect_err("tls");
-    assert_eq!(error.kind, ErrorKind::Tls, "{error:?}");
+    let client = ApiClient::new(config).expect("client");
+    client.get_user(ALICE).await.expect_err("the read fails")
 }
 
 #[tokio::test]
