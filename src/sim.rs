@@ -5,6 +5,7 @@
 // Handler helpers return `Err(Response)`, which is large by nature and never on a hot path.
 #![allow(clippy::result_large_err)]
 
+mod control;
 pub mod data;
 pub mod faults;
 pub mod filter;

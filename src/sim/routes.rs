@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -14,10 +14,9 @@ use base64::Engine as _;
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use super::faults::{FaultKind, Faults, Route};
-use super::responses::{detail, for_status, invalid_data, json, not_found, p1_error, rate_limited};
+use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
-use super::{SimState, StatsBody, filter, lock, read, tokens, write};
+use super::{SimState, control, filter, read, tokens, write};
 use crate::api::types::User;
 use crate::pingone;
 
@@ -35,8 +34,11 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
             "/v1/environments/{env}/users/{id}",
             get(get_user).post(user_action),
         )
-        .route("/_sim/faults", get(get_faults).put(put_faults))
-        .route("/_sim/stats", get(stats))
+        .route(
+            "/_sim/faults",
+            get(control::get_faults).put(control::put_faults),
+        )
+        .route("/_sim/stats", get(control::stats))
         .fallback(|| async { not_found("the requested resource") })
         .method_not_allowed_fallback(|| async {
             p1_error(
@@ -48,7 +50,7 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
         })
         .layer(middleware::from_fn_with_state(
             Arc::clone(&state),
-            count_and_inject_faults,
+            control::count_and_inject_faults,
         ))
         .layer(middleware::from_fn(add_correlation_id))
         .with_state(state)
@@ -63,51 +65,6 @@ async fn add_correlation_id(request: Request, next: Next) -> Response {
             .insert(pingone::HEADER_CORRELATION_ID, value);
     }
     response
-}
-
-async fn count_and_inject_faults(State(state): Shared, request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/_sim/") {
-        return next.run(request).await;
-    }
-    let route = Route::of(request.method(), request.uri().path());
-    state.stats.count(route);
-    let (latency, fault) = {
-        let mut faults = lock(&state.faults);
-        (faults.latency(), faults.take(route))
-    };
-    if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
-    }
-    match fault {
-        None => next.run(request).await,
-        Some(FaultKind::Status { status }) => {
-            for_status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
-        }
-        Some(FaultKind::RateLimit { retry_after_secs }) => rate_limited(retry_after_secs),
-        Some(FaultKind::Malformed) => {
-            let mut response = Response::new(Body::from("{\"_embedded\": <html>oops"));
-            response.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            response
-        }
-        Some(FaultKind::Truncated) => {
-            let response = next.run(request).await;
-            let (parts, body) = response.into_parts();
-            let bytes = axum::body::to_bytes(body, usize::MAX)
-                .await
-                .unwrap_or_default();
-            let mut response =
-                Response::from_parts(parts, Body::from(bytes.slice(..bytes.len() / 2)));
-            response.headers_mut().remove(header::CONTENT_LENGTH);
-            response
-        }
-        Some(FaultKind::Delay { millis }) => {
-            tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
-            next.run(request).await
-        }
-    }
 }
 
 /// Checks the bearer token and the environment id, in that order.
@@ -403,21 +360,4 @@ async fn user_action(
         Ok(user) => json(StatusCode::OK, &with_links(&state, user)),
         Err(error) => store_error(&error),
     }
-}
-
-async fn get_faults(State(state): Shared) -> Response {
-    json(StatusCode::OK, &*lock(&state.faults))
-}
-
-async fn put_faults(State(state): Shared, axum::Json(faults): axum::Json<Faults>) -> Response {
-    *lock(&state.faults) = faults;
-    json(StatusCode::OK, &*lock(&state.faults))
-}
-
-async fn stats(State(state): Shared) -> Response {
-    let body = StatsBody {
-        requests: state.stats.snapshot(),
-        users: read(&state.directory).len(),
-    };
-    json(StatusCode::OK, &body)
 }
