@@ -3,11 +3,14 @@
 pub mod executor;
 pub mod terminal;
 
+use std::future::Future;
 use std::time::Instant;
 
 use anyhow::Context as _;
 use crossterm::event::{Event, EventStream, KeyEventKind};
-use futures_util::StreamExt as _;
+use futures_util::{Stream, StreamExt as _};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use tokio::sync::mpsc;
 
 use crate::api::ApiClient;
@@ -19,15 +22,44 @@ use crate::config::theme::Theme;
 /// Users per page of results.
 pub const PAGE_SIZE: usize = 100;
 
-/// Runs the console until the person quits or the session ends.
+/// Runs the console on the real terminal until the person quits, the terminal closes, or
+/// SIGTERM/SIGHUP arrives; the terminal is restored in every case.
 pub async fn run(client: ApiClient, context: Context) -> anyhow::Result<()> {
+    let mut guard = terminal::TerminalGuard::enter()?;
+    let mut signals = StopSignals::new()?;
+    run_loop(
+        &mut guard.terminal,
+        EventStream::new(),
+        signals.recv(),
+        client,
+        context,
+        |_| {},
+    )
+    .await
+    .map(drop)
+}
+
+/// The loop itself, over any backend and event stream (tests drive it headless). `stop` ends it
+/// when it completes; `observe` sees the state after every message. Returns the final state.
+pub async fn run_loop<B, E>(
+    terminal: &mut Terminal<B>,
+    mut events: E,
+    stop: impl Future<Output = ()>,
+    client: ApiClient,
+    context: Context,
+    mut observe: impl FnMut(&State),
+) -> anyhow::Result<State>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: Stream<Item = std::io::Result<Event>> + Unpin,
+{
     let keys = KeyMap::default();
     let theme = Theme::default();
-    let mut guard = terminal::TerminalGuard::enter()?;
     let (replies, mut inbox) = mpsc::unbounded_channel();
     let mut executor = executor::Executor::new(client, replies, PAGE_SIZE);
     let mut state = State::new(context, Instant::now());
-    let size = guard.terminal.size().context("reading the terminal size")?;
+    let size = terminal.size().context("reading the terminal size")?;
     update(
         &mut state,
         &keys,
@@ -37,12 +69,10 @@ pub async fn run(client: ApiClient, context: Context) -> anyhow::Result<()> {
         },
     );
     executor.run(initial_search(&mut state));
-    let mut events = EventStream::new();
-    let mut stop = stop_signals()?;
+    tokio::pin!(stop);
     loop {
         if state.dirty {
-            guard
-                .terminal
+            terminal
                 .draw(|frame| crate::ui::render(&state, &keys, &theme, frame))
                 .context("drawing")?;
             state.dirty = false;
@@ -58,18 +88,19 @@ pub async fn run(client: ApiClient, context: Context) -> anyhow::Result<()> {
             },
             Some(reply) = inbox.recv() => reply,
             () = sleep_until(wake) => Msg::Tick(Instant::now()),
-            () = stop.recv() => break,
+            () = &mut stop => break,
         };
         if let Msg::Key(_) | Msg::Tick(_) = msg {
             state.now = Instant::now();
         }
         let effects = update(&mut state, &keys, msg);
         executor.run(effects);
+        observe(&state);
         if state.quit {
             break;
         }
     }
-    Ok(())
+    Ok(state)
 }
 
 async fn sleep_until(at: Option<tokio::time::Instant>) {
@@ -87,20 +118,20 @@ struct StopSignals {
     hup: tokio::signal::unix::Signal,
 }
 
-fn stop_signals() -> anyhow::Result<StopSignals> {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        Ok(StopSignals {
-            term: signal(SignalKind::terminate()).context("listening for SIGTERM")?,
-            hup: signal(SignalKind::hangup()).context("listening for SIGHUP")?,
-        })
-    }
-    #[cfg(not(unix))]
-    Ok(StopSignals {})
-}
-
 impl StopSignals {
+    fn new() -> anyhow::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Self {
+                term: signal(SignalKind::terminate()).context("listening for SIGTERM")?,
+                hup: signal(SignalKind::hangup()).context("listening for SIGHUP")?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Self {})
+    }
+
     async fn recv(&mut self) {
         #[cfg(unix)]
         tokio::select! {
