@@ -162,6 +162,8 @@ pub struct State {
     pub status: Option<Status>,
     /// Rows the list shows at once (set by the renderer's layout), for paging.
     pub list_height: usize,
+    /// Lines the detail pane is scrolled down by (when it has focus).
+    pub detail_scroll: u16,
     /// The clock, as last told by a `Tick`.
     pub now: Instant,
     /// Spinner frame.
@@ -189,6 +191,7 @@ impl State {
             refresh_req: None,
             status: None,
             list_height: 10,
+            detail_scroll: 0,
             now,
             spinner: 0,
             spun_at: now,

@@ -268,6 +268,11 @@ fn back(state: &mut State) {
 }
 
 fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
+    if state.focus == Focus::Detail {
+        scroll_detail(state, action);
+        return Vec::new();
+    }
+    state.detail_scroll = 0;
     let results = &mut state.results;
     let len = results.rows.len();
     if len == 0 {
@@ -293,6 +298,19 @@ fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
     let req = state.next_req();
     state.results.more_req = Some(req);
     vec![Effect::LoadMore { req, next }]
+}
+
+/// Scrolls the detail pane; the renderer clamps to the content.
+fn scroll_detail(state: &mut State, action: Action) {
+    let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
+    state.detail_scroll = match action {
+        Action::Up => state.detail_scroll.saturating_sub(1),
+        Action::Down => state.detail_scroll.saturating_add(1),
+        Action::PageUp => state.detail_scroll.saturating_sub(page),
+        Action::PageDown => state.detail_scroll.saturating_add(page),
+        Action::Home => 0,
+        _ => u16::MAX,
+    };
 }
 
 fn ask_unlock(state: &mut State) {

@@ -26,18 +26,57 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(hint, area);
         return;
     };
-    let lines = detail_lines(row, state, theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let mut lines = detail_lines(row, state, theme);
+    lines.extend(other_attributes(&row.user, theme));
+    let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((state.detail_scroll.min(last), 0));
+    frame.render_widget(paragraph, area);
 }
 
-fn field<'a>(label: &'a str, value: impl Into<String>, style: Style, theme: &Theme) -> Line<'a> {
+/// Custom and less common attributes (address, external ids, custom schema attributes), so
+/// nothing PingOne sent is hidden; `_links` are plumbing and left out.
+fn other_attributes<'a>(user: &crate::api::User, theme: &Theme) -> Vec<Line<'a>> {
+    let mut extra: Vec<(&String, &serde_json::Value)> = user
+        .extra
+        .iter()
+        .filter(|(key, _)| !key.starts_with('_'))
+        .collect();
+    extra.sort_by_key(|(key, _)| key.as_str());
+    let mut known = vec![
+        ("title", user.title.clone()),
+        ("type", user.user_type.clone()),
+        ("externalId", user.external_id.clone()),
+        ("locale", user.locale.clone()),
+        ("timezone", user.timezone.clone()),
+        ("mobilePhone", user.mobile_phone.clone()),
+    ];
+    known.retain(|(_, value)| value.is_some());
+    if extra.is_empty() && known.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled("Other attributes", theme.title),
+    ];
+    for (key, value) in known {
+        lines.push(field(key, value.unwrap_or_default(), Style::new(), theme));
+    }
+    for (key, value) in extra {
+        let text = match value {
+            serde_json::Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        lines.push(field(key, text, Style::new(), theme));
+    }
+    lines
+}
+
+fn field<'a>(label: &str, value: impl Into<String>, style: Style, theme: &Theme) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("{label:<17}"), theme.muted),
+        Span::styled(format!("{:<17}", inert(label)), theme.muted),
         Span::styled(inert(&value.into()).into_owned(), style),
     ])
 }
@@ -76,6 +115,7 @@ fn detail_lines<'a>(row: &'a Row, state: &State, theme: &Theme) -> Vec<Line<'a>>
             Span::raw("  "),
             Span::raw(inert(&name).into_owned()),
         ]),
+        sign_in_line(user, theme),
         field(
             "email",
             user.email.clone().unwrap_or_default(),
@@ -126,16 +166,6 @@ fn detail_lines<'a>(row: &'a Row, state: &State, theme: &Theme) -> Vec<Line<'a>>
         ),
     ]);
     lines.extend(origin_lines(user, theme));
-    let reasons = blockers(user);
-    if !reasons.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(field(
-            "cannot sign in",
-            reasons.join("; "),
-            theme.danger,
-            theme,
-        ));
-    }
     lines
 }
 
@@ -170,6 +200,18 @@ fn origin_lines<'a>(user: &crate::api::User, theme: &Theme) -> Vec<Line<'a>> {
         field("updated", time(user.updated_at), plain, theme),
         field("id", user.id.clone(), theme.muted, theme),
     ]
+}
+
+/// Whether the user can sign in and, if not, every reason why.
+fn sign_in_line<'a>(user: &crate::api::User, theme: &Theme) -> Line<'a> {
+    let reasons = blockers(user);
+    if reasons.is_empty() {
+        return Line::styled("can sign in", theme.ok);
+    }
+    Line::styled(
+        format!("cannot sign in: {}", reasons.join("; ")),
+        theme.danger,
+    )
 }
 
 /// `1h 02m 05s`, `4m 09s`, `7s`.
