@@ -1,4 +1,5 @@
 //! Console configuration: the key map and the theme.
 
+pub mod file;
 pub mod keys;
 pub mod theme;

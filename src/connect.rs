@@ -1,5 +1,7 @@
-//! Which PingOne pingdesk talks to: flags and the environment names the PingOne Terraform
-//! provider uses, or the demo simulator when nothing is configured.
+//! Which PingOne pingdesk talks to. Sources, strongest first: flags, the environment (the PingOne
+//! Terraform provider's names), the config file's profile, and finally the demo simulator.
+
+use std::path::PathBuf;
 
 use clap::Args;
 use secrecy::SecretString;
@@ -7,48 +9,125 @@ use secrecy::SecretString;
 use crate::api::{
     ClientAuthMethod, ClientConfig, ClientCredentials, Credentials, Endpoints, Region,
 };
+use crate::config::file::{self, ConfigFile, Profile};
 
-/// Connection flags, each also read from the environment.
+mod secret;
+
+pub use secret::SecretError;
+
+/// Connection flags. Each also has an environment variable, named in its help.
+// These doc comments are `--help` text, where backticks around variable names would show.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Clone, Default, Args)]
 pub struct ConnectArgs {
     /// Use the embedded simulator with the demo directory, whatever else is configured.
     #[arg(long, global = true)]
     pub demo: bool,
-    /// PingOne region: NA, CA, EU, AU, SG or AP.
-    #[arg(long, env = "PINGONE_REGION_CODE", global = true)]
+    /// Profile from the config file [env: PINGDESK_PROFILE].
+    #[arg(long, global = true)]
+    pub profile: Option<String>,
+    /// Config file [env: PINGDESK_CONFIG] [default: ~/.config/pingdesk/config.toml].
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// PingOne region: NA, CA, EU, AU, SG or AP [env: PINGONE_REGION_CODE].
+    #[arg(long, global = true)]
     pub region: Option<String>,
-    /// Base URL of the management API, overriding the region (https, or http on loopback only).
-    #[arg(long, env = "PINGDESK_API_URL", global = true)]
+    /// Management API base URL, overriding the region; https, or http on loopback only
+    /// [env: PINGDESK_API_URL, or host PINGONE_API_SERVICE_HOSTNAME].
+    #[arg(long, global = true)]
     pub api_url: Option<String>,
-    /// Base URL of the auth service, overriding the region (https, or http on loopback only).
-    #[arg(long, env = "PINGDESK_AUTH_URL", global = true)]
+    /// Auth service base URL, overriding the region [env: PINGDESK_AUTH_URL, or host
+    /// PINGONE_AUTH_SERVICE_HOSTNAME].
+    #[arg(long, global = true)]
     pub auth_url: Option<String>,
-    /// The worker app's environment id.
-    #[arg(long, env = "PINGONE_ENVIRONMENT_ID", global = true)]
+    /// The worker app's environment id [env: PINGONE_ENVIRONMENT_ID].
+    #[arg(long, global = true)]
     pub environment_id: Option<String>,
-    /// The worker app's client id; its secret is read from PINGONE_CLIENT_SECRET only.
-    #[arg(long, env = "PINGONE_CLIENT_ID", global = true)]
+    /// The environment whose users to manage, when not the worker's
+    /// [env: PINGDESK_TARGET_ENVIRONMENT_ID].
+    #[arg(long, global = true)]
+    pub target_environment_id: Option<String>,
+    /// The worker app's client id [env: PINGONE_CLIENT_ID]. Its secret comes from
+    /// PINGONE_CLIENT_SECRET or the profile's secret source, never from a flag.
+    #[arg(long, global = true)]
     pub client_id: Option<String>,
-    /// How the worker app authenticates at the token endpoint.
-    #[arg(long, value_enum, default_value_t, global = true)]
-    pub client_auth: ClientAuthMethod,
+    /// How the worker app authenticates at the token endpoint: basic or post.
+    #[arg(long, value_enum, global = true)]
+    pub client_auth: Option<ClientAuthMethod>,
+    /// Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1].
+    #[arg(long, global = true)]
+    pub read_only: bool,
 }
 
-/// Environment variables that hold secrets; read directly, never through flags or `--help`.
-pub const SECRET_VARIABLES: [&str; 2] = ["PINGONE_CLIENT_SECRET", "PINGONE_API_ACCESS_TOKEN"];
+/// A configured tenant connection and how to present it.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    /// What the client needs.
+    pub client: ClientConfig,
+    /// The profile in use, if any.
+    pub profile: Option<String>,
+    /// The region code, or the API host when URLs were given.
+    pub region_label: String,
+    /// Writes are refused.
+    pub read_only: bool,
+    /// A production tenant: confirms ask for the username to be typed.
+    pub production: bool,
+    /// The header banner's colour, from the profile.
+    pub banner_color: Option<String>,
+    /// Things the person should know (a secret file others can read).
+    pub warnings: Vec<String>,
+}
+
+/// Where pingdesk will connect.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// Nothing configured (or `--demo`): the embedded simulator.
+    Demo,
+    /// A PingOne tenant.
+    Tenant(Box<Connection>),
+}
 
 /// A configuration that cannot work, said so that a person can fix it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
+    /// The config file is broken.
+    #[error(transparent)]
+    Config(#[from] file::ConfigError),
+    /// The config file named by `--config` does not exist.
+    #[error("the config file {0} does not exist")]
+    MissingConfig(PathBuf),
+    /// The profile is not in the file.
+    #[error("profile {name:?} is not in {path} (profiles: {known})")]
+    UnknownProfile {
+        name: String,
+        path: PathBuf,
+        known: String,
+    },
+    /// A profile was chosen but gives no credentials.
+    #[error("profile {0:?} has no client_id, and PINGONE_API_ACCESS_TOKEN is not set")]
+    ProfileWithoutCredentials(String),
     /// Credentials but no environment id.
-    #[error("PINGONE_ENVIRONMENT_ID (or --environment-id) is required with credentials")]
+    #[error(
+        "an environment id is required: PINGONE_ENVIRONMENT_ID, --environment-id or the profile's environment_id"
+    )]
     MissingEnvironment,
     /// A client id without its secret.
-    #[error("PINGONE_CLIENT_SECRET is not set for client id {0}")]
+    #[error(
+        "no client secret for client id {0}: set PINGONE_CLIENT_SECRET or the profile's secret source"
+    )]
     MissingSecret(String),
     /// Both a token and client credentials, which the Terraform provider also refuses.
-    #[error("PINGONE_API_ACCESS_TOKEN and PINGONE_CLIENT_ID are mutually exclusive: set one")]
+    #[error("PINGONE_API_ACCESS_TOKEN and a client id are mutually exclusive: set one")]
     Ambiguous,
+    /// Only one of the two service hostnames.
+    #[error("PINGONE_API_SERVICE_HOSTNAME and PINGONE_AUTH_SERVICE_HOSTNAME must be set together")]
+    HalfHostnames,
+    /// A value that is not one of the allowed ones.
+    #[error("{0}")]
+    BadValue(String),
+    /// The secret source failed.
+    #[error(transparent)]
+    Secret(#[from] SecretError),
     /// A region code that is not PingOne's.
     #[error(transparent)]
     Region(#[from] crate::api::endpoints::UnknownRegion),
@@ -57,156 +136,180 @@ pub enum ConnectError {
     Endpoint(#[from] crate::api::endpoints::EndpointError),
 }
 
-/// The client configuration the flags and environment describe, or `None` for the demo.
-/// `secret` reads a secret variable (`std::env::var` in the app, a map in tests).
-pub fn resolve(
-    args: &ConnectArgs,
-    secret: impl Fn(&str) -> Option<String>,
-) -> Result<Option<ClientConfig>, ConnectError> {
-    let token = secret("PINGONE_API_ACCESS_TOKEN").filter(|t| !t.is_empty());
-    if args.demo || (token.is_none() && args.client_id.is_none()) {
-        return Ok(None);
+/// Reads an environment variable (`std::env::var` in the app, a map in tests).
+pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Decides the target from flags, environment and config file, in that order of strength.
+pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, ConnectError> {
+    if args.demo {
+        return Ok(Target::Demo);
     }
-    let environment_id = args
-        .environment_id
+    let env_value = |name: &str| env(name).filter(|v| !v.trim().is_empty());
+    let explicit_config = args
+        .config
         .clone()
-        .ok_or(ConnectError::MissingEnvironment)?;
-    let credentials = match (token, &args.client_id) {
+        .or_else(|| env_value("PINGDESK_CONFIG").map(PathBuf::from));
+    let config_path = explicit_config.clone().or_else(|| file::default_path(env));
+    let config = match &config_path {
+        Some(path) => file::load(path)?,
+        None => None,
+    };
+    if let (Some(path), None) = (&explicit_config, &config) {
+        return Err(ConnectError::MissingConfig(path.clone()));
+    }
+    let profile_name = args
+        .profile
+        .clone()
+        .or_else(|| env_value("PINGDESK_PROFILE"))
+        .or_else(|| config.as_ref().and_then(|c| c.default_profile.clone()));
+    let profile = match &profile_name {
+        Some(name) => Some(find_profile(config.as_ref(), name, config_path.as_deref())?),
+        None => None,
+    };
+    let empty = Profile::default();
+    let from_profile = profile.unwrap_or(&empty);
+    let pick = |flag: &Option<String>, var: &str, fallback: &Option<String>| {
+        flag.clone()
+            .or_else(|| env_value(var))
+            .or_else(|| fallback.clone())
+    };
+    let token = env_value("PINGONE_API_ACCESS_TOKEN");
+    let client_id = pick(
+        &args.client_id,
+        "PINGONE_CLIENT_ID",
+        &from_profile.client_id,
+    );
+    if token.is_none() && client_id.is_none() {
+        return match profile_name {
+            Some(name) => Err(ConnectError::ProfileWithoutCredentials(name)),
+            None => Ok(Target::Demo),
+        };
+    }
+    let environment_id = pick(
+        &args.environment_id,
+        "PINGONE_ENVIRONMENT_ID",
+        &from_profile.environment_id,
+    )
+    .ok_or(ConnectError::MissingEnvironment)?;
+    let mut warnings = Vec::new();
+    let credentials = match (token, client_id) {
         (Some(_), Some(_)) => return Err(ConnectError::Ambiguous),
         (Some(token), None) => Credentials::AccessToken(SecretString::from(token)),
         (None, Some(client_id)) => {
-            let client_secret = secret("PINGONE_CLIENT_SECRET")
-                .filter(|s| !s.is_empty())
-                .ok_or_else(|| ConnectError::MissingSecret(client_id.clone()))?;
+            let client_secret = match env_value("PINGONE_CLIENT_SECRET") {
+                Some(value) => SecretString::from(value),
+                None => match &from_profile.secret {
+                    Some(source) => secret::read(source, env, &mut warnings)?,
+                    None => return Err(ConnectError::MissingSecret(client_id)),
+                },
+            };
+            let method = match (args.client_auth, from_profile.client_auth.as_deref()) {
+                (Some(method), _) => method,
+                (None, None | Some("basic")) => ClientAuthMethod::ClientSecretBasic,
+                (None, Some("post")) => ClientAuthMethod::ClientSecretPost,
+                (None, Some(other)) => {
+                    return Err(ConnectError::BadValue(format!(
+                        "client_auth {other:?} must be basic or post"
+                    )));
+                }
+            };
             Credentials::Client(ClientCredentials {
                 environment_id: environment_id.clone(),
-                client_id: client_id.clone(),
-                client_secret: SecretString::from(client_secret),
-                method: args.client_auth,
+                client_id,
+                client_secret,
+                method,
             })
         }
-        (None, None) => return Ok(None),
+        (None, None) => return Ok(Target::Demo),
     };
-    let region: Region = args
+    let (endpoints, region_label) = endpoints(args, &env_value, from_profile)?;
+    let target_environment = pick(
+        &args.target_environment_id,
+        "PINGDESK_TARGET_ENVIRONMENT_ID",
+        &from_profile.target_environment_id,
+    )
+    .unwrap_or(environment_id);
+    let env_read_only =
+        env_value("PINGDESK_READ_ONLY").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+    Ok(Target::Tenant(Box::new(Connection {
+        client: ClientConfig::new(endpoints, target_environment, credentials),
+        profile: profile_name,
+        region_label,
+        read_only: args.read_only || env_read_only || from_profile.read_only,
+        production: from_profile.production,
+        banner_color: from_profile.banner_color.clone(),
+        warnings,
+    })))
+}
+
+fn find_profile<'a>(
+    config: Option<&'a ConfigFile>,
+    name: &str,
+    path: Option<&std::path::Path>,
+) -> Result<&'a Profile, ConnectError> {
+    let path = path.map(PathBuf::from).unwrap_or_default();
+    let Some(config) = config else {
+        return Err(ConnectError::UnknownProfile {
+            name: name.to_owned(),
+            path,
+            known: "none: no config file".to_owned(),
+        });
+    };
+    config.profiles.get(name).ok_or_else(|| {
+        let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+        ConnectError::UnknownProfile {
+            name: name.to_owned(),
+            path,
+            known: known.join(", "),
+        }
+    })
+}
+
+/// API and auth base URLs: explicit URLs, else the Terraform hostnames, else the region.
+fn endpoints(
+    args: &ConnectArgs,
+    env_value: &dyn Fn(&str) -> Option<String>,
+    profile: &Profile,
+) -> Result<(Endpoints, String), ConnectError> {
+    let region_code = args
         .region
+        .clone()
+        .or_else(|| env_value("PINGONE_REGION_CODE"))
+        .or_else(|| profile.region.clone());
+    let region: Region = region_code
         .as_deref()
         .map(str::parse)
         .transpose()?
         .unwrap_or_default();
+    let hosts = match (
+        env_value("PINGONE_API_SERVICE_HOSTNAME"),
+        env_value("PINGONE_AUTH_SERVICE_HOSTNAME"),
+    ) {
+        (Some(api), Some(auth)) => Some((format!("https://{api}/"), format!("https://{auth}/"))),
+        (None, None) => None,
+        _ => return Err(ConnectError::HalfHostnames),
+    };
     let regional = region.endpoints();
+    let api = args
+        .api_url
+        .clone()
+        .or_else(|| env_value("PINGDESK_API_URL"))
+        .or_else(|| hosts.as_ref().map(|h| h.0.clone()))
+        .or_else(|| profile.api_url.clone());
+    let auth = args
+        .auth_url
+        .clone()
+        .or_else(|| env_value("PINGDESK_AUTH_URL"))
+        .or_else(|| hosts.as_ref().map(|h| h.1.clone()))
+        .or_else(|| profile.auth_url.clone());
     let endpoints = Endpoints::from_urls(
-        args.api_url.as_deref().unwrap_or(regional.api.as_str()),
-        args.auth_url.as_deref().unwrap_or(regional.auth.as_str()),
+        api.as_deref().unwrap_or(regional.api.as_str()),
+        auth.as_deref().unwrap_or(regional.auth.as_str()),
     )?;
-    Ok(Some(ClientConfig::new(
-        endpoints,
-        environment_id,
-        credentials,
-    )))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let pairs: Vec<(String, String)> = pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        }
-    }
-
-    fn worker() -> ConnectArgs {
-        ConnectArgs {
-            environment_id: Some("env-1".into()),
-            client_id: Some("worker".into()),
-            ..ConnectArgs::default()
-        }
-    }
-
-    #[test]
-    fn nothing_configured_means_demo() {
-        assert!(
-            resolve(&ConnectArgs::default(), env(&[]))
-                .expect("ok")
-                .is_none()
-        );
-        let forced = ConnectArgs {
-            demo: true,
-            ..worker()
-        };
-        assert!(
-            resolve(&forced, env(&[("PINGONE_CLIENT_SECRET", "s")]))
-                .expect("ok")
-                .is_none()
-        );
-    }
-
-    #[test]
-    fn client_credentials_and_region() {
-        let args = ConnectArgs {
-            region: Some("eu".into()),
-            ..worker()
-        };
-        let config = resolve(&args, env(&[("PINGONE_CLIENT_SECRET", "s3cret")]))
-            .expect("ok")
-            .expect("configured");
-        assert_eq!(config.endpoints.api.as_str(), "https://api.pingone.eu/");
-        assert_eq!(config.environment_id, "env-1");
-        assert!(
-            !format!("{config:?}").contains("s3cret"),
-            "Debug redacts the secret"
-        );
-    }
-
-    #[test]
-    fn access_token_and_url_overrides() {
-        let args = ConnectArgs {
-            environment_id: Some("env-2".into()),
-            api_url: Some("http://127.0.0.1:9000".into()),
-            auth_url: Some("http://127.0.0.1:9000".into()),
-            ..ConnectArgs::default()
-        };
-        let config = resolve(&args, env(&[("PINGONE_API_ACCESS_TOKEN", "tok")]))
-            .expect("ok")
-            .expect("configured");
-        assert!(matches!(config.credentials, Credentials::AccessToken(_)));
-        assert_eq!(config.endpoints.api.as_str(), "http://127.0.0.1:9000/");
-    }
-
-    #[test]
-    fn broken_configurations_are_explained() {
-        assert_eq!(
-            resolve(&worker(), env(&[])).expect_err("no secret"),
-            ConnectError::MissingSecret("worker".into())
-        );
-        let both = env(&[
-            ("PINGONE_API_ACCESS_TOKEN", "t"),
-            ("PINGONE_CLIENT_SECRET", "s"),
-        ]);
-        assert_eq!(
-            resolve(&worker(), both).expect_err("both"),
-            ConnectError::Ambiguous
-        );
-        let no_env = ConnectArgs {
-            environment_id: None,
-            ..worker()
-        };
-        assert_eq!(
-            resolve(&no_env, env(&[("PINGONE_CLIENT_SECRET", "s")])).expect_err("no env"),
-            ConnectError::MissingEnvironment
-        );
-        let insecure = ConnectArgs {
-            api_url: Some("http://10.1.2.3".into()),
-            ..worker()
-        };
-        let error = resolve(&insecure, env(&[("PINGONE_CLIENT_SECRET", "s")])).expect_err("http");
-        assert!(error.to_string().contains("must use https"), "{error}");
-    }
+    let label = if api.is_some() {
+        endpoints.api.host_str().unwrap_or("custom").to_owned()
+    } else {
+        region.to_string()
+    };
+    Ok((endpoints, label))
 }

@@ -31,40 +31,48 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Reads the connection settings from the flags, the process environment and the config file.
+pub fn resolve_target(connect: &connect::ConnectArgs) -> anyhow::Result<connect::Target> {
+    let env = |name: &str| std::env::var(name).ok();
+    connect::resolve(connect, &env).context("reading the connection settings")
+}
+
 /// Starts the console on the configured tenant, or on the embedded simulator for the demo.
 async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
-    let configured = connect::resolve(connect, |name| std::env::var(name).ok())
-        .context("reading the connection settings")?;
     // The simulator lives as long as the console when it serves the demo.
     let mut demo_sim = None;
-    let (config, context) = if let Some(config) = configured {
-        let region = match (&connect.api_url, &connect.region) {
-            (Some(url), _) => url.clone(),
-            (None, Some(region)) => region.to_ascii_uppercase(),
-            (None, None) => api::Region::default().to_string(),
-        };
-        let context = app::Context {
-            environment_id: config.environment_id.clone(),
-            region,
-            actor: config.credentials.actor(),
-            ..app::Context::default()
-        };
-        (config, context)
-    } else {
-        let sim = sim::spawn(sim::SimConfig::default())
-            .await
-            .context("starting the demo simulator")?;
-        let context = app::Context {
-            environment_name: Some(sim.environment_name.clone()),
-            environment_id: sim.environment_id.clone(),
-            region: "simulator".to_owned(),
-            actor: sim.client_id.clone(),
-            demo: true,
-            read_only: false,
-        };
-        let config = sim.client_config();
-        demo_sim = Some(sim);
-        (config, context)
+    let (config, context) = match resolve_target(connect)? {
+        connect::Target::Tenant(connection) => {
+            let context = app::Context {
+                environment_id: connection.client.environment_id.clone(),
+                region: connection.region_label.clone(),
+                actor: connection.client.credentials.actor(),
+                profile: connection.profile.clone(),
+                read_only: connection.read_only,
+                production: connection.production,
+                banner_color: connection.banner_color.clone(),
+                warnings: connection.warnings.clone(),
+                ..app::Context::default()
+            };
+            (connection.client, context)
+        }
+        connect::Target::Demo => {
+            let sim = sim::spawn(sim::SimConfig::default())
+                .await
+                .context("starting the demo simulator")?;
+            let context = app::Context {
+                environment_name: Some(sim.environment_name.clone()),
+                environment_id: sim.environment_id.clone(),
+                region: "simulator".to_owned(),
+                actor: sim.client_id.clone(),
+                demo: true,
+                read_only: connect.read_only,
+                ..app::Context::default()
+            };
+            let config = sim.client_config();
+            demo_sim = Some(sim);
+            (config, context)
+        }
     };
     let client = api::ApiClient::new(config)?;
     let result = runtime::run(client, context).await;

@@ -28,6 +28,14 @@ pub struct Context {
     pub demo: bool,
     /// Writes are refused.
     pub read_only: bool,
+    /// The config profile in use.
+    pub profile: Option<String>,
+    /// A production tenant: the unlock dialog asks for the username to be typed.
+    pub production: bool,
+    /// The banner colour the profile asks for.
+    pub banner_color: Option<String>,
+    /// Start-up warnings, shown in the status line.
+    pub warnings: Vec<String>,
 }
 
 /// Which pane has the keys.

@@ -1,0 +1,322 @@
+//! Render snapshots (STYLE.md §7, layer 2): each key screen is drawn from a purely built `State`
+//! into a `TestBackend` and compared with an insta snapshot; per-cell checks cover the colours
+//! that snapshots ignore.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::Timestamp;
+use pingdesk::api::types::{
+    Account, AccountStatus, IdRef, IdentityProvider, LastSignOn, Lifecycle, LifecycleStatus, Name,
+};
+use pingdesk::api::{ApiError, ErrorKind, P1Error, User, UserPage};
+use pingdesk::app::update::initial_search;
+use pingdesk::app::{Context, Effect, Msg, State, update};
+use pingdesk::config::keys::KeyMap;
+use pingdesk::config::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+/// The header facts of the demo console.
+fn context() -> Context {
+    Context {
+        environment_name: Some("Northwind Traders (demo)".into()),
+        environment_id: "5e0f3c1a-7b2d-4e8f-9a6b-0c1d2e3f4a5b".into(),
+        region: "simulator".into(),
+        actor: "pingdesk-demo-worker".into(),
+        demo: true,
+        read_only: false,
+        ..Context::default()
+    }
+}
+
+/// A fixed timestamp.
+fn ts(text: &str) -> Timestamp {
+    text.parse().expect("a valid timestamp")
+}
+
+/// A healthy PingOne user with every shown field set to a fixed value.
+fn user(n: u8, username: &str, given: &str, family: &str) -> User {
+    User {
+        id: format!("00000000-0000-4000-8000-00000000000{n}"),
+        username: username.into(),
+        email: Some(format!("{username}@northwind.example")),
+        name: Some(Name {
+            given: Some(given.into()),
+            family: Some(family.into()),
+            ..Name::default()
+        }),
+        enabled: Some(true),
+        account: Some(Account {
+            status: Some(AccountStatus::Ok),
+            can_authenticate: Some(true),
+            ..Account::default()
+        }),
+        lifecycle: Some(Lifecycle {
+            status: Some(LifecycleStatus::AccountOk),
+        }),
+        mfa_enabled: Some(true),
+        verify_status: Some("NOT_INITIATED".into()),
+        identity_provider: Some(IdentityProvider {
+            kind: Some("PING_ONE".into()),
+            id: None,
+        }),
+        population: Some(IdRef {
+            id: "9a8b7c6d-0000-4000-8000-000000000001".into(),
+        }),
+        last_sign_on: Some(LastSignOn {
+            at: Some(ts("2026-01-01T09:15:00Z")),
+            remote_ip: Some("203.0.113.7".into()),
+        }),
+        created_at: Some(ts("2025-06-01T12:00:00Z")),
+        updated_at: Some(ts("2026-01-02T03:04:05Z")),
+        ..User::default()
+    }
+}
+
+/// Five users: locked (timed, 300 s left), disabled, unverified, ok, and one whose credentials an
+/// external identity provider holds.
+fn users() -> Vec<User> {
+    let mut locked = user(1, "ana.lima", "Ana", "Lima");
+    locked.account = Some(Account {
+        status: Some(AccountStatus::Locked),
+        can_authenticate: Some(false),
+        locked_at: Some(ts("2026-01-02T03:00:00Z")),
+        unlock_at: Some(ts("2026-01-02T03:09:05Z")),
+        seconds_until_unlock: Some(300),
+    });
+    let mut disabled = user(2, "bruno.costa", "Bruno", "Costa");
+    disabled.enabled = Some(false);
+    let mut unverified = user(3, "chen.wei", "Chen", "Wei");
+    unverified.lifecycle = Some(Lifecycle {
+        status: Some(LifecycleStatus::VerificationRequired),
+    });
+    unverified.last_sign_on = None;
+    let ok = user(4, "dana.okafor", "Dana", "Okafor");
+    let mut external = user(5, "erik.holm", "Erik", "Holm");
+    external.identity_provider = Some(IdentityProvider {
+        kind: Some("MICROSOFT".into()),
+        id: Some("7f6e5d4c-0000-4000-8000-0000000000aa".into()),
+    });
+    vec![locked, disabled, unverified, ok, external]
+}
+
+/// A key press without modifiers.
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// A console at `start` whose first search is still in flight.
+fn searching(start: Instant) -> (State, pingdesk::app::ReqId) {
+    let mut state = State::new(context(), start);
+    let Some(Effect::Search { req, .. }) = initial_search(&mut state).pop() else {
+        panic!("the first search")
+    };
+    (state, req)
+}
+
+/// A console at `start` listing `users`, with focus moved to the list by Enter.
+fn listing(users: Vec<User>, start: Instant, keys: &KeyMap) -> State {
+    let (mut state, req) = searching(start);
+    let page = UserPage {
+        count: Some(u64::try_from(users.len()).expect("few users")),
+        users,
+        next: None,
+    };
+    update(
+        &mut state,
+        keys,
+        Msg::SearchLoaded {
+            req,
+            result: Ok(page),
+        },
+    );
+    update(&mut state, keys, key(KeyCode::Enter));
+    state
+}
+
+/// `state` drawn on a `width`×`height` test terminal.
+fn draw(state: &State, keys: &KeyMap, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    let theme = Theme::default();
+    terminal
+        .draw(|frame| pingdesk::ui::render(state, keys, &theme, frame))
+        .expect("drawn");
+    terminal
+}
+
+/// The top-left cell of the first occurrence of `needle` at or below row `from` (top-most, then
+/// left-most).
+fn find(buffer: &Buffer, needle: &str, from: u16) -> Option<(u16, u16)> {
+    let area = buffer.area;
+    let chars: Vec<char> = needle.chars().collect();
+    let len = u16::try_from(chars.len()).expect("a short needle");
+    (from..area.height).find_map(|y| {
+        (0..=area.width.saturating_sub(len))
+            .find(|&x| {
+                chars
+                    .iter()
+                    .zip(x..)
+                    .all(|(c, cx)| buffer[(cx, y)].symbol().chars().eq(std::iter::once(*c)))
+            })
+            .map(|x| (x, y))
+    })
+}
+
+/// Like [`find`], but panics with the screen when `needle` is not shown.
+fn locate(terminal: &Terminal<TestBackend>, needle: &str) -> (u16, u16) {
+    let backend = terminal.backend();
+    find(backend.buffer(), needle, 0).unwrap_or_else(|| panic!("{needle:?} not on\n{backend}"))
+}
+
+/// The left-most `word` on the results-list row whose USERNAME cell starts with `username`
+/// (a prefix: the column truncates).
+fn word_on_row_of(terminal: &Terminal<TestBackend>, username: &str, word: &str) -> (u16, u16) {
+    let (column, header) = locate(terminal, "USERNAME");
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, username, header + 1).expect("the user is listed");
+    assert_eq!(x, column, "{username} in the USERNAME column");
+    let (x, found_y) = find(buffer, word, y).expect("the word after the username");
+    assert_eq!(found_y, y, "{word} on the row of {username}");
+    (x, y)
+}
+
+#[test]
+fn empty() {
+    let keys = KeyMap::default();
+    let (state, _) = searching(Instant::now());
+    insta::assert_snapshot!("empty", draw(&state, &keys, 100, 30).backend());
+}
+
+#[test]
+fn results() {
+    let keys = KeyMap::default();
+    let state = listing(users(), Instant::now(), &keys);
+    insta::assert_snapshot!("results", draw(&state, &keys, 100, 30).backend());
+}
+
+#[test]
+fn results_at_the_supported_extremes() {
+    let keys = KeyMap::default();
+    let state = listing(users(), Instant::now(), &keys);
+    insta::assert_snapshot!("results_80x24", draw(&state, &keys, 80, 24).backend());
+    insta::assert_snapshot!("results_120x40", draw(&state, &keys, 120, 40).backend());
+}
+
+#[test]
+fn locked_detail_countdown() {
+    let keys = KeyMap::default();
+    let start = Instant::now();
+    let mut state = listing(users(), start, &keys);
+    update(&mut state, &keys, key(KeyCode::Enter));
+    let effects = update(
+        &mut state,
+        &keys,
+        Msg::Tick(start + Duration::from_secs(65)),
+    );
+    assert!(effects.is_empty(), "{effects:?}");
+    let terminal = draw(&state, &keys, 100, 30);
+    let (_, y) = locate(&terminal, "(in 3m");
+    let buffer = terminal.backend().buffer();
+    assert!(find(buffer, "55s)", y).is_some_and(|(_, below)| below <= y + 1));
+    insta::assert_snapshot!("locked_detail_countdown", terminal.backend());
+}
+
+#[test]
+fn confirm_dialog() {
+    let keys = KeyMap::default();
+    let mut state = listing(users(), Instant::now(), &keys);
+    assert!(update(&mut state, &keys, key(KeyCode::Char('u'))).is_empty());
+    insta::assert_snapshot!("confirm_dialog", draw(&state, &keys, 100, 30).backend());
+}
+
+#[test]
+fn error() {
+    let keys = KeyMap::default();
+    let (mut state, req) = searching(Instant::now());
+    let error = ApiError {
+        status: Some(503),
+        body: Some(Box::new(P1Error {
+            id: Some("b7c1e2d3-0000-4000-8000-000000000503".into()),
+            code: "SERVICE_UNAVAILABLE".into(),
+            message: "The service is temporarily unavailable.".into(),
+            details: Vec::new(),
+        })),
+        correlation_id: Some("corr-0f1e2d3c".into()),
+        cause: None,
+        ..ApiError::transport("search users", ErrorKind::Server, "")
+    };
+    let result = Err(error);
+    update(&mut state, &keys, Msg::SearchLoaded { req, result });
+    let terminal = draw(&state, &keys, 100, 30);
+    locate(&terminal, "HTTP 503");
+    insta::assert_snapshot!("error", terminal.backend());
+}
+
+#[test]
+fn too_small() {
+    let keys = KeyMap::default();
+    let state = listing(users(), Instant::now(), &keys);
+    insta::assert_snapshot!("too_small", draw(&state, &keys, 60, 20).backend());
+}
+
+#[test]
+fn help() {
+    let keys = KeyMap::default();
+    let mut state = listing(users(), Instant::now(), &keys);
+    update(&mut state, &keys, key(KeyCode::Char('?')));
+    insta::assert_snapshot!("help", draw(&state, &keys, 100, 30).backend());
+}
+
+#[test]
+fn inert_escapes() {
+    let keys = KeyMap::default();
+    let mut evil = user(6, "mallory\u{1b}[31m", "Mal\u{7}lory", "Bell\u{9b}");
+    evil.email = Some("m\u{1b}[31m\u{7}\u{9b}@northwind.example".into());
+    let state = listing(vec![evil], Instant::now(), &keys);
+    let terminal = draw(&state, &keys, 100, 30);
+    let buffer = terminal.backend().buffer();
+    for (i, cell) in buffer.content().iter().enumerate() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "control character in cell {i}: {:?}",
+            cell.symbol()
+        );
+    }
+    locate(&terminal, "mallory␛[31m");
+    insta::assert_snapshot!("inert_escapes", terminal.backend());
+}
+
+#[test]
+fn status_words_badge_and_focus_use_their_theme_roles() {
+    let keys = KeyMap::default();
+    let theme = Theme::default();
+    let state = listing(users(), Instant::now(), &keys);
+    let terminal = draw(&state, &keys, 100, 30);
+    let buffer = terminal.backend().buffer();
+
+    let locked = &buffer[word_on_row_of(&terminal, "ana.lima", "LOCKED")];
+    assert_eq!(locked.fg, theme.danger.fg.expect("danger has a colour"));
+    assert!(locked.modifier.contains(theme.danger.add_modifier));
+
+    let ok = &buffer[word_on_row_of(&terminal, "dana.ok", "OK")];
+    assert_eq!(ok.fg, theme.ok.fg.expect("ok has a colour"));
+
+    let disabled = &buffer[word_on_row_of(&terminal, "bruno.co", "DISABLED")];
+    assert_eq!(disabled.fg, theme.warning.fg.expect("warning has a colour"));
+
+    let badge = &buffer[locate(&terminal, "DEMO")];
+    assert_eq!(
+        badge.bg,
+        theme.badge.bg.expect("the badge has a background")
+    );
+
+    // The border cell just left of each pane title: the list has focus, the search field not.
+    let (x, y) = locate(&terminal, "Users 5 of 5");
+    let focused = &buffer[(x - 2, y)];
+    assert_eq!(focused.fg, theme.focus.fg.expect("focus has a colour"));
+    let (x, y) = locate(&terminal, "Search");
+    let unfocused = &buffer[(x - 2, y)];
+    assert_eq!(unfocused.fg, theme.muted.fg.expect("muted has a colour"));
+}
