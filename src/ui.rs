@@ -36,8 +36,10 @@ fn regions(area: Rect) -> Regions {
         Constraint::Length(2),
     ])
     .areas(area);
+    // The detail pane must fit a label and a UUID; the list gives way on narrow terminals.
+    let list_share = if area.width < 100 { 36 } else { 45 };
     let [results, detail] =
-        Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(body);
+        Layout::horizontal([Constraint::Percentage(list_share), Constraint::Fill(1)]).areas(body);
     Regions {
         header,
         search,

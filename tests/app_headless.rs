@@ -108,7 +108,7 @@ async fn search_unlock_and_quit_through_the_real_loop() {
     let state = state.expect("the loop ends without error");
     assert!(state.quit);
     let screen = format!("{:?}", terminal.backend());
-    assert!(screen.contains("account.status   OK"), "{screen}");
+    assert!(screen.contains("account      OK"), "{screen}");
     assert_eq!(
         sim.stats().get(Route::UserAction),
         1,

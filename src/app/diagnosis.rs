@@ -47,6 +47,19 @@ fn is_unverified(user: &User) -> bool {
         == Some(&LifecycleStatus::VerificationRequired)
 }
 
+/// Where the user's password lives when an external identity provider holds it: not a reason
+/// they cannot sign in, but a reason a PingOne password action will not help.
+pub fn external_provider(user: &User) -> Option<String> {
+    let idp = user
+        .identity_provider
+        .as_ref()
+        .filter(|idp| idp.is_external())?;
+    let kind = idp.kind.as_deref().unwrap_or("an external provider");
+    Some(format!(
+        "signs in through {kind}; the password is managed there"
+    ))
+}
+
 /// Everything that stops `user` signing in, most actionable first.
 pub fn blockers(user: &User) -> Vec<String> {
     let mut reasons = Vec::new();
@@ -62,14 +75,6 @@ pub fn blockers(user: &User) -> Vec<String> {
     }
     if is_unverified(user) {
         reasons.push("email verification required".to_owned());
-    }
-    if let Some(idp) = user
-        .identity_provider
-        .as_ref()
-        .filter(|idp| idp.is_external())
-    {
-        let kind = idp.kind.as_deref().unwrap_or("external");
-        reasons.push(format!("signs in through {kind} (password managed there)"));
     }
     reasons
 }
@@ -97,7 +102,12 @@ mod tests {
         let reasons = blockers(&user);
         assert_eq!(reasons[0], "account locked by failed password attempts");
         assert!(reasons.iter().any(|r| r == "user disabled"));
-        assert!(reasons.iter().any(|r| r.contains("SAML")));
+        assert_eq!(
+            reasons.len(),
+            2,
+            "an external provider is not a blocker: {reasons:?}"
+        );
+        assert!(external_provider(&user).is_some_and(|note| note.contains("SAML")));
         assert_eq!(status_word(&User::default()), StatusWord::Ok);
     }
 }

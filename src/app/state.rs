@@ -62,6 +62,8 @@ pub enum Modal {
         email: String,
         /// Whether Yes is highlighted.
         yes_highlighted: bool,
+        /// On a production profile: what has been typed so far, which must equal the username.
+        typed: Option<String>,
     },
     /// The key help.
     Help,

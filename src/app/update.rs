@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use crossterm::event::{Event, KeyEvent};
+use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler as _;
 
 use super::msg::{Action, Effect, Msg, ReqId};
@@ -92,6 +92,7 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
 /// The key map's mode for the current focus and modal.
 pub fn mode(state: &State) -> Mode {
     match (&state.modal, state.focus) {
+        (Some(Modal::ConfirmUnlock { typed: Some(_), .. }), _) => Mode::ConfirmTyped,
         (Some(Modal::ConfirmUnlock { .. }), _) => Mode::Confirm,
         (Some(Modal::Help), _) => Mode::Help,
         (None, Focus::Search) => Mode::Search,
@@ -111,6 +112,18 @@ fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
             .is_some_and(|c| c.value)
     {
         state.typed_at = Some(state.now);
+    }
+    if let Some(Modal::ConfirmUnlock {
+        typed: Some(typed), ..
+    }) = state.modal.as_mut()
+    {
+        match key.code {
+            KeyCode::Char(c) => typed.push(c),
+            KeyCode::Backspace => {
+                typed.pop();
+            }
+            _ => {}
+        }
     }
     Vec::new()
 }
@@ -331,9 +344,9 @@ fn ask_unlock(state: &mut State) {
             format!("{} is not locked: nothing to unlock", user.username)
         } else {
             format!(
-                "{} is not locked (but: {}); nothing to unlock",
+                "{} is not locked, nothing to unlock. Other causes: {}",
                 user.username,
-                why.join(", ")
+                why.join("; ")
             )
         };
         state.say(StatusKind::Info, text);
@@ -343,6 +356,7 @@ fn ask_unlock(state: &mut State) {
             username: user.username.clone(),
             email: user.email.clone().unwrap_or_default(),
             yes_highlighted: false,
+            typed: state.context.production.then(String::new),
         });
     }
 }
@@ -352,18 +366,26 @@ fn answer_confirm(state: &mut State, action: Action) -> Vec<Effect> {
         id,
         username,
         yes_highlighted,
+        typed,
         ..
     }) = state.modal.as_mut()
     else {
         return Vec::new();
     };
-    let yes = match action {
-        Action::ToggleChoice => {
+    let yes = match (action, typed.as_deref()) {
+        (Action::ToggleChoice, _) => {
             *yes_highlighted = !*yes_highlighted;
             return Vec::new();
         }
-        Action::Confirm => true,
-        Action::Choose => *yes_highlighted,
+        (Action::Choose, Some(typed)) if typed != username.as_str() => {
+            state.say(
+                StatusKind::Error,
+                "Type the username exactly as shown to confirm, or Esc to cancel",
+            );
+            return Vec::new();
+        }
+        (Action::Choose, Some(_)) | (Action::Confirm, None) => true,
+        (Action::Choose, None) => *yes_highlighted,
         _ => false,
     };
     let (id, username) = (id.clone(), username.clone());

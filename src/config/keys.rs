@@ -14,6 +14,8 @@ pub enum Mode {
     Browse,
     /// The confirm dialog is open.
     Confirm,
+    /// The confirm dialog of a production profile: the username must be typed.
+    ConfirmTyped,
     /// The help overlay is open.
     Help,
 }
@@ -66,7 +68,7 @@ impl Default for KeyMap {
     fn default() -> Self {
         use Action as A;
         use KeyCode as K;
-        use Mode::{Browse, Confirm, Help, Search};
+        use Mode::{Browse, Confirm, ConfirmTyped, Help, Search};
         let mut bindings = vec![
             bind(
                 Search,
@@ -83,16 +85,16 @@ impl Default for KeyMap {
             bind(Browse, K::Tab, A::NextPane, "Tab", "switch pane", false),
             bind(Browse, K::Enter, A::Open, "Enter", "open", false),
             bind(Browse, K::Esc, A::Back, "Esc", "back", false),
-            bind(Browse, K::Char('j'), A::Down, "j/↓", "next user", true),
-            bind(Browse, K::Down, A::Down, "↓", "next user", false),
-            bind(Browse, K::Char('k'), A::Up, "k/↑", "previous user", true),
-            bind(Browse, K::Up, A::Up, "↑", "previous user", false),
+            bind(Browse, K::Char('j'), A::Down, "j/↓", "down", true),
+            bind(Browse, K::Down, A::Down, "↓", "down", false),
+            bind(Browse, K::Char('k'), A::Up, "k/↑", "up", true),
+            bind(Browse, K::Up, A::Up, "↑", "up", false),
             bind(Browse, K::PageDown, A::PageDown, "PgDn", "page down", false),
             bind(Browse, K::PageUp, A::PageUp, "PgUp", "page up", false),
             bind(Browse, K::Home, A::Home, "Home", "first user", false),
             bind(Browse, K::End, A::End, "End", "last user", false),
             bind(Browse, K::Char('u'), A::AskUnlock, "u", "unlock", true),
-            bind(Browse, K::Char('r'), A::Refresh, "r", "refresh user", true),
+            bind(Browse, K::Char('r'), A::Refresh, "r", "refresh", true),
             bind(Browse, K::Char('?'), A::Help, "?", "help", true),
             bind(Browse, K::Char('q'), A::Quit, "q", "quit", true),
             bind(Confirm, K::Char('y'), A::Confirm, "y", "yes", true),
@@ -130,11 +132,20 @@ impl Default for KeyMap {
                 "move the highlight",
                 false,
             ),
+            bind(
+                ConfirmTyped,
+                K::Enter,
+                A::Choose,
+                "Enter",
+                "unlock if the username matches",
+                true,
+            ),
+            bind(ConfirmTyped, K::Esc, A::Decline, "Esc", "cancel", true),
             bind(Help, K::Esc, A::Back, "Esc", "close help", true),
             bind(Help, K::Char('?'), A::Back, "?", "close help", false),
             bind(Help, K::Char('q'), A::Back, "q", "close help", false),
         ];
-        for mode in [Search, Browse, Confirm, Help] {
+        for mode in [Search, Browse, Confirm, ConfirmTyped, Help] {
             let quit = Binding {
                 modifiers: KeyModifiers::CONTROL,
                 ..bind(mode, K::Char('c'), A::Quit, "Ctrl-C", "quit", false)

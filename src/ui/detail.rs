@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::text::inert;
 use crate::api::types::{AccountStatus, LifecycleStatus};
-use crate::app::diagnosis::blockers;
+use crate::app::diagnosis::{blockers, external_provider};
 use crate::app::state::Row;
 use crate::app::{Focus, State};
 use crate::config::theme::Theme;
@@ -76,7 +76,7 @@ fn other_attributes<'a>(user: &crate::api::User, theme: &Theme) -> Vec<Line<'a>>
 
 fn field<'a>(label: &str, value: impl Into<String>, style: Style, theme: &Theme) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("{:<17}", inert(label)), theme.muted),
+        Span::styled(format!("{:<13}", inert(label)), theme.muted),
         Span::styled(inert(&value.into()).into_owned(), style),
     ])
 }
@@ -109,36 +109,36 @@ fn detail_lines<'a>(row: &'a Row, state: &State, theme: &Theme) -> Vec<Line<'a>>
     };
     let lock_style = if locked { theme.danger } else { theme.ok };
     let name = user.display_name().unwrap_or_default();
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(inert(&user.username).into_owned(), theme.title),
-            Span::raw("  "),
-            Span::raw(inert(&name).into_owned()),
-        ]),
-        sign_in_line(user, theme),
+    let mut lines = vec![Line::from(vec![
+        Span::styled(inert(&user.username).into_owned(), theme.title),
+        Span::raw("  "),
+        Span::raw(inert(&name).into_owned()),
+    ])];
+    lines.extend(sign_in_line(user, theme));
+    lines.extend([
         field(
             "email",
             user.email.clone().unwrap_or_default(),
             plain,
             theme,
         ),
-        field("account.status", status, lock_style, theme),
+        field("account", status, lock_style, theme),
         field(
-            "canAuthenticate",
+            "can sign in",
             yes_no(account.can_authenticate),
             lock_style,
             theme,
         ),
-        field("lockedAt", time(account.locked_at), plain, theme),
-    ];
+        field("locked at", time(account.locked_at), plain, theme),
+    ]);
     let unlock = match (account.unlock_at, row.seconds_until_unlock(state.now)) {
         (Some(at), Some(left)) => format!("{} (in {})", time(Some(at)), countdown(left)),
         (Some(at), None) => time(Some(at)),
-        (None, _) if locked => "— (an admin must unlock)".to_owned(),
+        (None, _) if locked => "never by itself: an admin must unlock".to_owned(),
         (None, _) => "—".to_owned(),
     };
     lines.push(field(
-        "unlockAt",
+        "unlocks at",
         unlock,
         if locked { theme.danger } else { plain },
         theme,
@@ -155,11 +155,11 @@ fn detail_lines<'a>(row: &'a Row, state: &State, theme: &Theme) -> Vec<Line<'a>>
         plain
     };
     lines.extend([
-        field("lifecycle.status", lifecycle, plain, theme),
+        field("lifecycle", lifecycle, plain, theme),
         field("enabled", yes_no(user.enabled), enabled_style, theme),
-        field("mfaEnabled", yes_no(user.mfa_enabled), plain, theme),
+        field("MFA", yes_no(user.mfa_enabled), plain, theme),
         field(
-            "verifyStatus",
+            "ID verify",
             user.verify_status.clone().unwrap_or_else(|| "—".into()),
             plain,
             theme,
@@ -185,7 +185,7 @@ fn origin_lines<'a>(user: &crate::api::User, theme: &Theme) -> Vec<Line<'a>> {
         (at, None) => time(at),
     };
     vec![
-        field("identityProvider", idp_text, plain, theme),
+        field("identity", idp_text, plain, theme),
         field(
             "population",
             user.population
@@ -195,7 +195,7 @@ fn origin_lines<'a>(user: &crate::api::User, theme: &Theme) -> Vec<Line<'a>> {
             plain,
             theme,
         ),
-        field("lastSignOn", sign_on_text, plain, theme),
+        field("last sign-on", sign_on_text, plain, theme),
         field("created", time(user.created_at), plain, theme),
         field("updated", time(user.updated_at), plain, theme),
         field("id", user.id.clone(), theme.muted, theme),
@@ -203,15 +203,20 @@ fn origin_lines<'a>(user: &crate::api::User, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 /// Whether the user can sign in and, if not, every reason why.
-fn sign_in_line<'a>(user: &crate::api::User, theme: &Theme) -> Line<'a> {
+fn sign_in_line<'a>(user: &crate::api::User, theme: &Theme) -> Vec<Line<'a>> {
     let reasons = blockers(user);
-    if reasons.is_empty() {
-        return Line::styled("can sign in", theme.ok);
+    let mut lines = vec![if reasons.is_empty() {
+        Line::styled("✔ nothing stops this user signing in", theme.ok)
+    } else {
+        Line::styled(
+            format!("✘ cannot sign in: {}", reasons.join("; ")),
+            theme.danger,
+        )
+    }];
+    if let Some(note) = external_provider(user) {
+        lines.push(Line::styled(format!("ℹ {}", inert(&note)), theme.warning));
     }
-    Line::styled(
-        format!("cannot sign in: {}", reasons.join("; ")),
-        theme.danger,
-    )
+    lines
 }
 
 /// `1h 02m 05s`, `4m 09s`, `7s`.

@@ -1,8 +1,10 @@
-//! The footer: the status line, then key hints drawn from the key map.
+//! The footer: the status line, then key hints drawn from the key map. A status too long for
+//! one line takes the hint line too, so an error's Correlation-Id is never cut off.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::text::inert;
 use crate::app::State;
@@ -13,14 +15,30 @@ use crate::config::theme::Theme;
 
 /// Draws the status line and the hints.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut status_rows = 0;
     if let Some(status) = &state.status {
         let style = match status.kind {
             StatusKind::Info => theme.muted,
             StatusKind::Success => theme.ok,
             StatusKind::Error => theme.danger,
         };
-        let line = Line::styled(inert(&status.text).into_owned(), style);
-        frame.render_widget(line, Rect { height: 1, ..area });
+        let text = format!(" {}", inert(&status.text));
+        status_rows = if text.chars().count() > usize::from(area.width) {
+            area.height
+        } else {
+            1
+        };
+        let paragraph = Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false });
+        frame.render_widget(
+            paragraph,
+            Rect {
+                height: status_rows,
+                ..area
+            },
+        );
+    }
+    if status_rows >= area.height {
+        return;
     }
     let mut spans = Vec::new();
     for binding in keys.hints(mode(state)) {

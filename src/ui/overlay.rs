@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::text::inert;
+use crate::app::diagnosis::blockers;
 use crate::app::{Modal, State};
 use crate::config::keys::{KeyMap, Mode};
 use crate::config::theme::Theme;
@@ -17,41 +18,19 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
             username,
             email,
             yes_highlighted,
+            typed,
             ..
         }) => {
-            let area = centered(frame.area(), 60, 9);
-            let environment = state
-                .context
-                .environment_name
-                .as_deref()
-                .unwrap_or(&state.context.environment_id);
-            let choice = |label: &'static str, on: bool| {
-                Span::styled(
-                    format!(" {label} "),
-                    if on { theme.selection } else { theme.muted },
-                )
-            };
-            let lines = vec![
-                Line::from(vec![
-                    Span::raw("Unlock "),
-                    Span::styled(inert(username).into_owned(), theme.title),
-                    Span::raw("?"),
-                ]),
-                Line::from(vec![
-                    Span::styled("email        ", theme.muted),
-                    Span::raw(inert(email).into_owned()),
-                ]),
-                Line::from(vec![
-                    Span::styled("environment  ", theme.muted),
-                    Span::raw(inert(environment).into_owned()),
-                ]),
-                Line::from(""),
-                Line::from(vec![
-                    choice("Yes (y)", *yes_highlighted),
-                    Span::raw("   "),
-                    choice("No (n)", !*yes_highlighted),
-                ]),
-            ];
+            let lines = confirm_lines(
+                state,
+                theme,
+                username,
+                email,
+                *yes_highlighted,
+                typed.as_deref(),
+            );
+            let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+            let area = centered(frame.area(), 64, height);
             let block = Block::bordered()
                 .border_type(BorderType::Double)
                 .border_style(theme.danger)
@@ -64,29 +43,110 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
                 area,
             );
         }
-        Some(Modal::Help) => {
-            let mut lines = Vec::new();
-            for (mode, title) in [
-                (Mode::Browse, "List and detail"),
-                (Mode::Search, "Search field"),
-                (Mode::Confirm, "Confirm dialog"),
-            ] {
-                lines.push(Line::styled(title, theme.title));
-                for binding in keys.help(mode) {
-                    lines.push(Line::from(vec![
-                        Span::raw(format!("  {:<10}", binding.label)),
-                        Span::styled(binding.desc, theme.muted),
-                    ]));
-                }
-            }
-            let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-            let area = centered(frame.area(), 56, height);
-            let block = Block::bordered().title(Line::styled(" Keys (Esc closes) ", theme.title));
-            frame.render_widget(Clear, area);
-            frame.render_widget(Paragraph::new(lines).block(block), area);
-        }
+        Some(Modal::Help) => render_help(keys, theme, frame),
         None => {}
     }
+}
+
+fn confirm_lines<'a>(
+    state: &State,
+    theme: &Theme,
+    username: &str,
+    email: &str,
+    yes_highlighted: bool,
+    typed: Option<&str>,
+) -> Vec<Line<'a>> {
+    let context = &state.context;
+    let environment = context
+        .environment_name
+        .as_deref()
+        .unwrap_or(&context.environment_id);
+    let label = |text: &'static str| Span::styled(format!("{text:<13}"), theme.muted);
+    let why = state
+        .results
+        .rows
+        .iter()
+        .find(|row| row.user.username == username)
+        .map(|row| blockers(&row.user).join("; "))
+        .unwrap_or_default();
+    let mut lines = vec![
+        Line::from(vec![
+            Span::raw("Unlock "),
+            Span::styled(inert(username).into_owned(), theme.title),
+            Span::raw("?"),
+        ]),
+        Line::from(vec![label("email"), Span::raw(inert(email).into_owned())]),
+        Line::from(vec![
+            label("environment"),
+            Span::raw(inert(environment).into_owned()),
+        ]),
+        Line::from(vec![label("state"), Span::styled(why, theme.danger)]),
+        Line::from(""),
+    ];
+    if let Some(typed) = typed {
+        lines.push(Line::styled(
+            "Production: type the username to confirm, then Enter (Esc cancels)",
+            theme.muted,
+        ));
+        lines.push(Line::from(vec![
+            Span::raw("> "),
+            Span::styled(format!("{}▏", inert(typed)), theme.title),
+        ]));
+    } else {
+        let choice = |text: &'static str, on: bool| {
+            Span::styled(
+                format!(" {text} "),
+                if on { theme.selection } else { theme.muted },
+            )
+        };
+        lines.push(Line::from(vec![
+            choice("Yes (y)", yes_highlighted),
+            Span::raw("   "),
+            choice("No (n)", !yes_highlighted),
+            Span::styled(
+                if yes_highlighted {
+                    "   Enter = Yes"
+                } else {
+                    "   Enter = No"
+                },
+                theme.muted,
+            ),
+        ]));
+    }
+    lines
+}
+
+/// The key help, generated from the key map; the confirm keys are left out when the screen is
+/// too short (the dialog shows its own keys).
+fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
+    let mut sections = vec![
+        (Mode::Browse, "List and detail"),
+        (Mode::Search, "Search field"),
+        (Mode::Confirm, "Confirm dialog"),
+    ];
+    let lines_for = |sections: &[(Mode, &'static str)]| {
+        let mut lines = Vec::new();
+        for (mode, title) in sections {
+            lines.push(Line::styled(*title, theme.title));
+            for binding in keys.help(*mode) {
+                lines.push(Line::from(vec![
+                    Span::raw(format!("  {:<10}", binding.label)),
+                    Span::styled(binding.desc, theme.muted),
+                ]));
+            }
+        }
+        lines
+    };
+    let mut lines = lines_for(&sections);
+    if lines.len() + 2 > usize::from(frame.area().height) {
+        sections.pop();
+        lines = lines_for(&sections);
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), 56, height);
+    let block = Block::bordered().title(Line::styled(" Keys (Esc closes) ", theme.title));
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.

@@ -1,9 +1,10 @@
 //! The search field and the results list.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use super::text::inert;
 use crate::app::diagnosis::{StatusWord, status_word};
@@ -46,6 +47,7 @@ pub fn render_input(state: &State, theme: &Theme, frame: &mut Frame, area: Rect)
 pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let results = &state.results;
     let shown = match results.count {
+        _ if results.rows.is_empty() => " Users ".to_owned(),
         Some(count) => format!(" Users {} of {count} ", results.rows.len()),
         None => format!(" Users {} ", results.rows.len()),
     };
@@ -69,6 +71,29 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
         frame.render_widget(paragraph.block(block), area);
         return;
     }
+    // Narrow panes drop the email, then the name: username and status always fit.
+    let inner = area.width.saturating_sub(2 + 2);
+    let columns: &[(&str, Constraint)] = match inner {
+        70.. => &[
+            ("USERNAME", Constraint::Fill(3)),
+            ("NAME", Constraint::Fill(3)),
+            ("EMAIL", Constraint::Fill(4)),
+            ("STATUS", Constraint::Length(10)),
+        ],
+        40..70 => &[
+            ("USERNAME", Constraint::Fill(1)),
+            ("NAME", Constraint::Fill(1)),
+            ("STATUS", Constraint::Length(10)),
+        ],
+        _ => &[
+            ("USERNAME", Constraint::Fill(1)),
+            ("STATUS", Constraint::Length(10)),
+        ],
+    };
+    let widths: Vec<Constraint> = columns.iter().map(|(_, c)| *c).collect();
+    let cells = Layout::horizontal(widths.clone())
+        .spacing(1)
+        .split(Rect::new(0, 0, inner, 1));
     let rows = results.rows.iter().map(|row| {
         let user = &row.user;
         let word = status_word(user);
@@ -77,25 +102,46 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
             StatusWord::Disabled | StatusWord::Unverified => theme.warning,
             StatusWord::Ok => theme.ok,
         };
-        Row::new(vec![
-            Cell::from(inert(&user.username).into_owned()),
-            Cell::from(inert(&user.display_name().unwrap_or_default()).into_owned()),
-            Cell::from(inert(user.email.as_deref().unwrap_or("")).into_owned()),
-            Cell::from(Span::styled(word.as_str(), style)),
-        ])
+        let text_of = |title: &str| match title {
+            "USERNAME" => user.username.clone(),
+            "NAME" => user.display_name().unwrap_or_default(),
+            _ => user.email.clone().unwrap_or_default(),
+        };
+        Row::new(columns.iter().zip(cells.iter()).map(|((title, _), cell)| {
+            if *title == "STATUS" {
+                Cell::from(Span::styled(word.as_str(), style))
+            } else {
+                Cell::from(fit(&inert(&text_of(title)), usize::from(cell.width)))
+            }
+        }))
     });
-    let widths = [
-        Constraint::Fill(3),
-        Constraint::Fill(3),
-        Constraint::Fill(4),
-        Constraint::Length(10),
-    ];
-    let header = Row::new(["USERNAME", "NAME", "EMAIL", "STATUS"]).style(theme.muted);
+    let header = Row::new(columns.iter().map(|(title, _)| *title)).style(theme.muted);
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
         .row_highlight_style(theme.selection)
+        .highlight_symbol("▶ ")
+        .highlight_spacing(HighlightSpacing::Always)
         .column_spacing(1);
     let mut table_state = TableState::default().with_selected(Some(results.selected));
     frame.render_stateful_widget(table, area, &mut table_state);
+}
+
+/// `text` cut to `width` columns, with `…` when something was cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
