@@ -39,22 +39,7 @@ fn page(users: Vec<User>) -> UserPage {
 
 /// A console showing `users`, focus on the list, at `start`.
 fn listing(users: Vec<User>, start: Instant) -> (State, KeyMap) {
-    let keys = KeyMap::default();
-    let mut state = State::new(Context::default(), start);
-    let effects = initial_search(&mut state);
-    let Some(Effect::Search { req, .. }) = effects.last().cloned() else {
-        panic!("a first search")
-    };
-    update(
-        &mut state,
-        &keys,
-        Msg::SearchLoaded {
-            req,
-            result: Ok(page(users)),
-        },
-    );
-    state.focus = Focus::Results;
-    (state, keys)
+    listing_in(Context::default(), users, start)
 }
 
 #[test]
@@ -279,4 +264,72 @@ fn the_countdown_reaches_zero_and_asks_once_for_a_fresh_record() {
 fn an_idle_console_never_wakes() {
     let (state, _keys) = listing(vec![], Instant::now());
     assert_eq!(state.next_wakeup(), None);
+}
+
+/// A console on `context` showing `users`, focus on the list, at `start`.
+fn listing_in(context: Context, users: Vec<User>, start: Instant) -> (State, KeyMap) {
+    let keys = KeyMap::default();
+    let mut state = State::new(context, start);
+    let Some(Effect::Search { req, .. }) = initial_search(&mut state).last().cloned() else {
+        panic!("a first search")
+    };
+    update(
+        &mut state,
+        &keys,
+        Msg::SearchLoaded {
+            req,
+            result: Ok(page(users)),
+        },
+    );
+    state.focus = Focus::Results;
+    (state, keys)
+}
+
+#[test]
+fn read_only_refuses_the_unlock_in_the_console() {
+    let context = Context {
+        read_only: true,
+        ..Context::default()
+    };
+    let (mut state, keys) = listing_in(context, vec![locked("a", None)], Instant::now());
+    assert!(update(&mut state, &keys, key(KeyCode::Char('u'))).is_empty());
+    assert!(state.modal.is_none(), "no dialog");
+    let status = state.status.clone().expect("status");
+    assert_eq!(status.kind, StatusKind::Error);
+    assert!(status.text.contains("Read-only"), "{}", status.text);
+}
+
+#[test]
+fn production_confirms_by_typing_the_username() {
+    let context = Context {
+        production: true,
+        ..Context::default()
+    };
+    let (mut state, keys) = listing_in(context, vec![locked("a", None)], Instant::now());
+    update(&mut state, &keys, key(KeyCode::Char('u')));
+    assert!(matches!(
+        state.modal,
+        Some(Modal::ConfirmUnlock { typed: Some(_), .. })
+    ));
+    assert!(
+        update(&mut state, &keys, key(KeyCode::Char('y'))).is_empty(),
+        "y is typed, not yes"
+    );
+    assert!(
+        update(&mut state, &keys, key(KeyCode::Enter)).is_empty(),
+        "'y' is not the username"
+    );
+    assert!(
+        state.modal.is_some(),
+        "the dialog stays open after a wrong name"
+    );
+    update(&mut state, &keys, key(KeyCode::Backspace));
+    for c in "user-a".chars() {
+        update(&mut state, &keys, key(KeyCode::Char(c)));
+    }
+    let effects = update(&mut state, &keys, key(KeyCode::Enter));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Unlock { .. }]),
+        "{effects:?}"
+    );
 }
