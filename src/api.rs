@@ -7,6 +7,7 @@ pub mod error;
 pub mod filter;
 pub mod retry;
 pub mod types;
+pub mod worker;
 
 pub use auth::{ClientAuthMethod, ClientCredentials, Credentials};
 pub use client::{ApiClient, ClientConfig};

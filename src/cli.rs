@@ -30,8 +30,77 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Find, show, unlock and lock users from a script or a shell.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Check the connection: token, reading users, the worker's roles, clock skew, hosts.
+    Doctor {
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run a PingOne simulator on loopback, for training, demos and scripts.
     Sim(SimArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff); e.g. `pingdesk man > pingdesk.1`.
+    Man,
+}
+
+/// `pingdesk users …`. USER is a username, an email or an id; one that matches several users is
+/// an error that lists them.
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Search users as the console's search box does (prefix of username, email, name; an id).
+    Find {
+        /// What to search for.
+        text: String,
+        /// Most users to list.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one user and why they cannot sign in.
+    Show {
+        /// Username, email or id.
+        user: String,
+        /// Print the user record as PingOne sent it.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Unlock a user's account.
+    Unlock {
+        /// Username, email or id.
+        user: String,
+        /// Do not ask for confirmation (required when stdin is not a terminal).
+        #[arg(long)]
+        yes: bool,
+        /// Print the updated user record as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lock a user's account, until an admin unlocks it or for a while.
+    Lock {
+        /// Username, email or id.
+        user: String,
+        /// Unlock by itself after this long, e.g. 30m, 2h, 1d.
+        #[arg(long = "for", value_name = "DURATION", conflicts_with = "until")]
+        for_: Option<String>,
+        /// Unlock by itself at this time (RFC 3339, e.g. 2026-12-01T09:00:00Z).
+        #[arg(long, value_name = "TIME")]
+        until: Option<String>,
+        /// Do not ask for confirmation (required when stdin is not a terminal).
+        #[arg(long)]
+        yes: bool,
+        /// Print the updated user record as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `pingdesk sim`.

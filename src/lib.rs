@@ -3,6 +3,7 @@
 pub mod api;
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod connect;
 pub mod logging;
@@ -28,6 +29,11 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(cli::Command::Sim(args)) => runtime.block_on(sim_command::run(args)),
         None => runtime.block_on(console(&cli.connect)),
+        Some(_) => match runtime.block_on(commands::run(cli)) {
+            Ok(commands::Exit::Ok) => Ok(()),
+            Ok(exit) => Err(commands::Failure::new(exit, String::new()).into()),
+            Err(failure) => Err(failure.into()),
+        },
     }
 }
 

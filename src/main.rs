@@ -1,14 +1,19 @@
-//! The `pingdesk` binary: parse arguments, start logging, hand over to the library.
+//! The `pingdesk` binary: parse arguments, hand over to the library, map failures to exit codes.
 
 use clap::Parser as _;
+use pingdesk::commands::{Exit, Failure};
 
 fn main() -> std::process::ExitCode {
     let cli = pingdesk::cli::Cli::parse();
-    match pingdesk::run(cli) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("pingdesk: {error:#}");
-            std::process::ExitCode::FAILURE
+    let Err(error) = pingdesk::run(cli) else {
+        return Exit::Ok.into();
+    };
+    if let Some(failure) = error.downcast_ref::<Failure>() {
+        if !failure.message.is_empty() {
+            eprintln!("pingdesk: {}", failure.message);
         }
+        return failure.exit.into();
     }
+    eprintln!("pingdesk: {error:#}");
+    Exit::Failure.into()
 }

@@ -10,6 +10,7 @@ pub mod data;
 pub mod faults;
 pub mod filter;
 mod responses;
+mod roles;
 mod routes;
 pub mod store;
 mod tokens;

@@ -9,6 +9,7 @@ use reqwest::header::{CONTENT_TYPE, HeaderMap};
 use reqwest::{Method, StatusCode};
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
+use tracing::Instrument as _;
 use url::Url;
 
 use super::auth::{Credentials, TokenCache};
@@ -60,14 +61,24 @@ pub struct ApiClient {
     retry: RetryPolicy,
 }
 
+/// A successful answer: status, headers and body.
+pub(crate) struct Answer {
+    /// The HTTP status.
+    pub(crate) status: u16,
+    /// The response headers.
+    pub(crate) headers: HeaderMap,
+    /// The body.
+    pub(crate) body: Bytes,
+}
+
 /// What a request sends: method, URL, optional body with its media type, and whether it may be
 /// repeated.
-struct Request {
-    action: &'static str,
-    method: Method,
-    url: Url,
-    body: Option<(&'static str, Bytes)>,
-    idempotent: bool,
+pub(crate) struct Request {
+    pub(crate) action: &'static str,
+    pub(crate) method: Method,
+    pub(crate) url: Url,
+    pub(crate) body: Option<(&'static str, Bytes)>,
+    pub(crate) idempotent: bool,
 }
 
 impl ApiClient {
@@ -216,6 +227,25 @@ impl ApiClient {
         .await
     }
 
+    /// `{api}/v1/` followed by `segments`, each escaped so that no value can change the path.
+    pub(crate) fn api_url(&self, action: &'static str, segments: &[&str]) -> Result<Url, ApiError> {
+        let mut url = self
+            .api_base
+            .join("v1/")
+            .map_err(|e| ApiError::transport(action, ErrorKind::Rejected, e))?;
+        url.path_segments_mut()
+            .map_err(|()| {
+                ApiError::transport(
+                    action,
+                    ErrorKind::Rejected,
+                    "the API URL cannot take a path",
+                )
+            })?
+            .pop_if_empty()
+            .extend(segments);
+        Ok(url)
+    }
+
     /// `…/users/{id}`, refusing ids that would change the path.
     fn user_url(&self, action: &'static str, id: &str) -> Result<Url, ApiError> {
         let mut url = self.users_url.clone();
@@ -254,10 +284,24 @@ impl ApiClient {
         })
     }
 
-    /// Sends a request with auth, the 401 refresh and read retries, and decodes the JSON answer.
-    async fn call<T: DeserializeOwned>(&self, request: Request) -> Result<T, ApiError> {
+    /// Sends a request and decodes the JSON answer.
+    pub(crate) async fn call<T: DeserializeOwned>(&self, request: Request) -> Result<T, ApiError> {
+        let action = request.action;
+        let answer = self.send(request).await?;
+        serde_json::from_slice(&answer.body).map_err(|e| ApiError {
+            status: Some(answer.status),
+            correlation_id: correlation_id(&answer.headers),
+            ..ApiError::transport(action, ErrorKind::Decode, e)
+        })
+    }
+
+    /// Sends a request with auth, the 401 refresh and read retries; a successful answer.
+    pub(crate) async fn send(&self, request: Request) -> Result<Answer, ApiError> {
         let span = tracing::debug_span!("pingone", action = request.action, method = %request.method, path = request.url.path());
-        let _entered = span.enter();
+        self.send_with_retries(request).instrument(span).await
+    }
+
+    async fn send_with_retries(&self, request: Request) -> Result<Answer, ApiError> {
         let started = Instant::now();
         let mut attempt = 0;
         let mut waited = Duration::ZERO;
@@ -279,13 +323,9 @@ impl ApiClient {
                 Err(e) => Err(ApiError::from_reqwest(request.action, &e)),
             };
             let error = match outcome {
-                Ok((status, headers, body)) => {
-                    tracing::debug!(status, attempt, elapsed_ms = started.elapsed().as_millis(), correlation_id = ?correlation_id(&headers), "answered");
-                    return serde_json::from_slice(&body).map_err(|e| ApiError {
-                        status: Some(status),
-                        correlation_id: correlation_id(&headers),
-                        ..ApiError::transport(request.action, ErrorKind::Decode, e)
-                    });
+                Ok(answer) => {
+                    tracing::debug!(status = answer.status, attempt, elapsed_ms = started.elapsed().as_millis(), correlation_id = ?correlation_id(&answer.headers), "answered");
+                    return Ok(answer);
                 }
                 Err(error) => error,
             };
@@ -315,7 +355,7 @@ impl ApiClient {
 async fn read_response(
     action: &'static str,
     response: reqwest::Response,
-) -> Result<(u16, HeaderMap, Bytes), ApiError> {
+) -> Result<Answer, ApiError> {
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.bytes().await.map_err(|e| ApiError {
@@ -324,7 +364,11 @@ async fn read_response(
         ..ApiError::from_reqwest(action, &e)
     })?;
     if status.is_success() {
-        return Ok((status.as_u16(), headers, body));
+        return Ok(Answer {
+            status: status.as_u16(),
+            headers,
+            body,
+        });
     }
     Err(error_from_response(action, status, &headers, &body))
 }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
-use super::{SimState, control, filter, read, tokens, write};
+use super::{SimState, control, filter, read, roles, tokens, write};
 use crate::api::types::User;
 use crate::pingone;
 
@@ -30,6 +30,11 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
             "/v1/environments/{env}/users",
             get(list_users).post(create_user),
         )
+        .route(
+            "/v1/environments/{env}/applications/{app}/roleAssignments",
+            get(roles::role_assignments),
+        )
+        .route("/v1/roles/{id}", get(roles::role))
         .route(
             "/v1/environments/{env}/users/{id}",
             get(get_user).post(user_action),

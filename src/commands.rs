@@ -1,0 +1,196 @@
+//! The scriptable commands (`users …`, `doctor`, `completions`, `man`) and their stable exit codes.
+
+mod doctor;
+mod output;
+mod users;
+
+use std::process::ExitCode;
+
+use crate::api::{ApiClient, ApiError, ErrorKind};
+use crate::cli::{Cli, Command};
+use crate::connect::{Connection, Target};
+
+/// Exit codes, stable for scripts (listed in the README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Success.
+    Ok = 0,
+    /// An unexpected failure.
+    Failure = 1,
+    /// Bad usage or configuration.
+    Usage = 2,
+    /// No user matches.
+    NotFound = 3,
+    /// The identifier matches several users.
+    Ambiguous = 4,
+    /// Refused: read-only, declined, or a write without `--yes` and no terminal.
+    Refused = 5,
+    /// PingOne refused the credentials or the permission.
+    Auth = 6,
+    /// Network, TLS, timeout, rate limit, or a PingOne server error.
+    Network = 7,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit as u8)
+    }
+}
+
+/// A command's failure: what to tell the person, and the exit code.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Failure {
+    /// The exit code.
+    pub exit: Exit,
+    /// What went wrong, in a sentence.
+    pub message: String,
+}
+
+impl Failure {
+    /// A failure with this exit code.
+    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+        Self {
+            exit,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ApiError> for Failure {
+    fn from(error: ApiError) -> Self {
+        let exit = match error.kind {
+            ErrorKind::Unauthorized | ErrorKind::Forbidden => Exit::Auth,
+            ErrorKind::NotFound => Exit::NotFound,
+            ErrorKind::Rejected => Exit::Failure,
+            ErrorKind::RateLimited
+            | ErrorKind::Server
+            | ErrorKind::Timeout
+            | ErrorKind::ConnectionRefused
+            | ErrorKind::Network
+            | ErrorKind::Tls
+            | ErrorKind::Decode => Exit::Network,
+        };
+        Self::new(exit, error.to_string())
+    }
+}
+
+/// Where a command runs: a client, and the connection's safety settings.
+pub struct Session {
+    /// The API client.
+    pub client: ApiClient,
+    /// The connection (absent in the demo).
+    pub connection: Option<Connection>,
+    /// The environment shown in prompts (its name in the demo).
+    pub environment: String,
+    environment_id: String,
+    _demo: Option<crate::sim::SimHandle>,
+}
+
+impl Session {
+    /// The id of the environment whose users are managed.
+    pub fn environment_id(&self) -> &str {
+        &self.environment_id
+    }
+
+    /// Whether writes are refused.
+    pub fn read_only(&self) -> bool {
+        self.connection.as_ref().is_some_and(|c| c.read_only)
+    }
+
+    /// Whether confirms must type the username.
+    pub fn production(&self) -> bool {
+        self.connection.as_ref().is_some_and(|c| c.production)
+    }
+}
+
+/// Runs a non-console command; `Ok` carries the exit code.
+pub async fn run(cli: Cli) -> Result<Exit, Failure> {
+    let Some(command) = cli.command else {
+        return Ok(Exit::Ok);
+    };
+    match command {
+        Command::Users(users) => {
+            let session = connect(&cli.connect).await?;
+            users::run(&session, users).await
+        }
+        Command::Doctor { json } => {
+            let session = connect(&cli.connect).await?;
+            doctor::run(&session, json).await
+        }
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "pingdesk", &mut std::io::stdout());
+            Ok(Exit::Ok)
+        }
+        Command::Man => {
+            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            page.render(&mut std::io::stdout())
+                .map_err(|e| Failure::new(Exit::Failure, format!("writing the man page: {e}")))?;
+            Ok(Exit::Ok)
+        }
+        Command::Sim(_) => Ok(Exit::Ok),
+    }
+}
+
+/// Connects as configured, or to a fresh demo simulator (said on stderr).
+async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure> {
+    let target =
+        crate::resolve_target(args).map_err(|e| Failure::new(Exit::Usage, format!("{e:#}")))?;
+    let build =
+        |config| ApiClient::new(config).map_err(|e| Failure::new(Exit::Failure, format!("{e:#}")));
+    match target {
+        Target::Tenant(connection) => {
+            for warning in &connection.warnings {
+                eprintln!("pingdesk: warning: {warning}");
+            }
+            let environment = connection.client.environment_id.clone();
+            let client = build(connection.client.clone())?;
+            let read_only = args.read_only || connection.read_only;
+            let connection = Connection {
+                read_only,
+                ..*connection
+            };
+            Ok(Session {
+                client,
+                connection: Some(connection),
+                environment_id: environment.clone(),
+                environment,
+                _demo: None,
+            })
+        }
+        Target::Demo => {
+            let sim = crate::sim::spawn(crate::sim::SimConfig::default())
+                .await
+                .map_err(|e| {
+                    Failure::new(Exit::Failure, format!("starting the demo simulator: {e:#}"))
+                })?;
+            eprintln!(
+                "pingdesk: DEMO: no credentials configured, using the embedded simulator (changes are not kept)"
+            );
+            let client = build(sim.client_config())?;
+            let environment = sim.environment_name.clone();
+            let connection = args.read_only.then(|| demo_read_only(&sim));
+            Ok(Session {
+                client,
+                connection,
+                environment,
+                environment_id: sim.environment_id.clone(),
+                _demo: Some(sim),
+            })
+        }
+    }
+}
+
+/// A read-only connection description for `--demo --read-only`.
+fn demo_read_only(sim: &crate::sim::SimHandle) -> Connection {
+    Connection {
+        client: sim.client_config(),
+        profile: None,
+        region_label: "simulator".into(),
+        read_only: true,
+        production: false,
+        banner_color: None,
+        warnings: Vec::new(),
+    }
+}

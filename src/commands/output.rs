@@ -1,0 +1,139 @@
+//! Human output for the commands: aligned columns, colour only on a terminal without `NO_COLOR`,
+//! and every user-supplied value made inert.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal as _;
+
+use unicode_width::UnicodeWidthStr as _;
+
+use crate::api::User;
+use crate::app::diagnosis::{StatusWord, blockers, external_provider, status_word};
+use crate::ui::text::inert;
+
+/// Whether to colour standard output.
+pub fn colour() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// The status word, red/yellow/green when colouring, padded to 10 columns.
+fn status(user: &User, colour: bool) -> String {
+    let word = status_word(user);
+    let padded = format!("{:<10}", word.as_str());
+    let code = match word {
+        StatusWord::Locked => "31;1",
+        StatusWord::Disabled | StatusWord::Unverified => "33",
+        StatusWord::Ok => "32",
+    };
+    if colour {
+        format!("\u{1b}[{code}m{padded}\u{1b}[0m")
+    } else {
+        padded
+    }
+}
+
+/// Users as aligned columns: USERNAME NAME EMAIL STATUS ID.
+pub fn table(users: &[User], colour: bool) -> String {
+    let rows: Vec<[String; 3]> = users
+        .iter()
+        .map(|u| {
+            [
+                inert(&u.username).into_owned(),
+                inert(&u.display_name().unwrap_or_default()).into_owned(),
+                inert(u.email.as_deref().unwrap_or("")).into_owned(),
+            ]
+        })
+        .collect();
+    let titles = ["USERNAME", "NAME", "EMAIL"];
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].width())
+            .chain([titles[i].width()])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths = [width(0), width(1), width(2)];
+    let pad =
+        |text: &str, w: usize| format!("{text}{}", " ".repeat(w.saturating_sub(text.width())));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}  {}  {:<10}  ID",
+        pad(titles[0], widths[0]),
+        pad(titles[1], widths[1]),
+        pad(titles[2], widths[2]),
+        "STATUS"
+    );
+    for (row, user) in rows.iter().zip(users) {
+        let _ = writeln!(
+            out,
+            "{}  {}  {}  {}  {}",
+            pad(&row[0], widths[0]),
+            pad(&row[1], widths[1]),
+            pad(&row[2], widths[2]),
+            status(user, colour),
+            user.id
+        );
+    }
+    out
+}
+
+/// One user as `label  value` lines, the sign-in verdict first.
+pub fn details(user: &User, colour: bool) -> String {
+    let account = user.account.clone().unwrap_or_default();
+    let time = |t: Option<jiff::Timestamp>| t.map_or_else(|| "-".to_owned(), |t| t.to_string());
+    let text = |v: Option<&str>| inert(v.unwrap_or("-")).into_owned();
+    let reasons = blockers(user);
+    let verdict = if reasons.is_empty() {
+        "nothing stops this user signing in".to_owned()
+    } else {
+        format!("cannot sign in: {}", reasons.join("; "))
+    };
+    let unlocks = match (account.unlock_at, account.seconds_until_unlock) {
+        (Some(at), Some(left)) => format!("{at} (in {left}s)"),
+        (Some(at), None) => at.to_string(),
+        (None, _) if user.is_locked() => "never by itself: an admin must unlock".to_owned(),
+        (None, _) => "-".to_owned(),
+    };
+    let mut lines = vec![
+        (
+            "user",
+            format!(
+                "{} ({})",
+                inert(&user.username),
+                inert(&user.display_name().unwrap_or_default())
+            ),
+        ),
+        ("verdict", verdict),
+        ("status", status(user, colour).trim_end().to_owned()),
+        ("email", text(user.email.as_deref())),
+        ("locked at", time(account.locked_at)),
+        ("unlocks at", unlocks),
+        ("enabled", user.enabled.unwrap_or(true).to_string()),
+        ("MFA", user.mfa_enabled.unwrap_or(false).to_string()),
+        (
+            "identity",
+            text(
+                user.identity_provider
+                    .as_ref()
+                    .and_then(|i| i.kind.as_deref()),
+            ),
+        ),
+        (
+            "population",
+            text(user.population.as_ref().map(|p| p.id.as_str())),
+        ),
+        (
+            "last sign-on",
+            time(user.last_sign_on.as_ref().and_then(|s| s.at)),
+        ),
+        ("id", user.id.clone()),
+    ];
+    if let Some(note) = external_provider(user) {
+        lines.insert(2, ("note", note));
+    }
+    let mut out = String::new();
+    for (label, value) in &lines {
+        let _ = writeln!(out, "{label:<13}{value}");
+    }
+    out
+}
