@@ -5,6 +5,7 @@ pub mod client;
 pub mod endpoints;
 pub mod error;
 pub mod filter;
+mod response;
 pub mod retry;
 pub mod types;
 pub mod worker;

@@ -1,5 +1,6 @@
 //! The console's model: state, messages, effects and the `update` function that ties them.
 
+mod confirm;
 pub mod diagnosis;
 pub mod msg;
 pub mod state;

@@ -5,8 +5,8 @@ use std::sync::{Arc, Once};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use reqwest::header::{CONTENT_TYPE, HeaderMap};
-use reqwest::{Method, StatusCode};
+use reqwest::Method;
+use reqwest::header::CONTENT_TYPE;
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
 use tracing::Instrument as _;
@@ -14,9 +14,10 @@ use url::Url;
 
 use super::auth::{Credentials, TokenCache};
 use super::endpoints::Endpoints;
-use super::error::{ApiError, ErrorKind, P1Error};
+use super::error::{ApiError, ErrorKind};
 use super::filter::UserQuery;
-use super::retry::{RetryPolicy, retry_after};
+use super::response::{Answer, correlation_id, read_response};
+use super::retry::RetryPolicy;
 use super::types::{NewUser, User, UserPage, UserPageWire};
 use crate::pingone;
 
@@ -59,16 +60,6 @@ pub struct ApiClient {
     api_base: Url,
     tokens: Arc<TokenCache>,
     retry: RetryPolicy,
-}
-
-/// A successful answer: status, headers and body.
-pub(crate) struct Answer {
-    /// The HTTP status.
-    pub(crate) status: u16,
-    /// The response headers.
-    pub(crate) headers: HeaderMap,
-    /// The body.
-    pub(crate) body: Bytes,
 }
 
 /// What a request sends: method, URL, optional body with its media type, and whether it may be
@@ -349,63 +340,6 @@ impl ApiClient {
             waited += delay;
         }
     }
-}
-
-/// Reads a response: the status, headers and body of a success, or an `ApiError`.
-async fn read_response(
-    action: &'static str,
-    response: reqwest::Response,
-) -> Result<Answer, ApiError> {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(|e| ApiError {
-        status: Some(status.as_u16()),
-        correlation_id: correlation_id(&headers),
-        ..ApiError::from_reqwest(action, &e)
-    })?;
-    if status.is_success() {
-        return Ok(Answer {
-            status: status.as_u16(),
-            headers,
-            body,
-        });
-    }
-    Err(error_from_response(action, status, &headers, &body))
-}
-
-/// An `ApiError` from a non-success response.
-fn error_from_response(
-    action: &'static str,
-    status: StatusCode,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> ApiError {
-    let parsed: Option<Box<P1Error>> = serde_json::from_slice(body).ok();
-    let cause = parsed.is_none().then(|| {
-        let text = String::from_utf8_lossy(body);
-        format!(
-            "HTTP {status} with a body that is not PingOne's error shape: {}",
-            text.chars().take(200).collect::<String>()
-        )
-    });
-    ApiError {
-        action,
-        kind: ApiError::kind_for_status(status.as_u16()),
-        status: Some(status.as_u16()),
-        body: parsed,
-        correlation_id: correlation_id(headers),
-        retry_after: retry_after(headers),
-        cause,
-    }
-}
-
-/// The `Correlation-Id` header, if present and text.
-fn correlation_id(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get(pingone::HEADER_CORRELATION_ID)?
-        .to_str()
-        .ok()
-        .map(str::to_owned)
 }
 
 /// Installs the process-wide rustls crypto provider (ring, which builds faster than aws-lc);

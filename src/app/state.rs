@@ -190,6 +190,10 @@ pub struct State {
 impl State {
     /// A fresh console for `context`, at `now`.
     pub fn new(context: Context, now: Instant) -> Self {
+        let status = (!context.warnings.is_empty()).then(|| Status {
+            text: context.warnings.join("; "),
+            kind: StatusKind::Error,
+        });
         Self {
             context,
             input: Input::default(),
@@ -199,7 +203,7 @@ impl State {
             results: Results::default(),
             unlock_req: None,
             refresh_req: None,
-            status: None,
+            status,
             list_height: 10,
             detail_scroll: 0,
             now,

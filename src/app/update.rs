@@ -3,10 +3,10 @@
 
 use std::time::Instant;
 
-use crossterm::event::{Event, KeyCode, KeyEvent};
+use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler as _;
 
-use super::msg::{Action, Effect, Msg, ReqId};
+use super::msg::{Action, Effect, Msg};
 use super::state::{DEBOUNCE, Focus, Modal, Row, SPINNER_STEP, State, StatusKind};
 use crate::api::{ApiError, User, UserPage, UserQuery};
 use crate::config::keys::{KeyMap, Mode};
@@ -113,18 +113,7 @@ fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
     {
         state.typed_at = Some(state.now);
     }
-    if let Some(Modal::ConfirmUnlock {
-        typed: Some(typed), ..
-    }) = state.modal.as_mut()
-    {
-        match key.code {
-            KeyCode::Char(c) => typed.push(c),
-            KeyCode::Backspace => {
-                typed.pop();
-            }
-            _ => {}
-        }
-    }
+    super::confirm::type_into(state, key.code);
     Vec::new()
 }
 
@@ -241,7 +230,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::End => {
             return move_selection(state, action);
         }
-        Action::AskUnlock => ask_unlock(state),
+        Action::AskUnlock => super::confirm::ask_unlock(state),
         Action::Refresh => {
             let Some(id) = state.results.selected_row().map(|r| r.user.id.clone()) else {
                 return Vec::new();
@@ -258,7 +247,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             return effects;
         }
         Action::Confirm | Action::Decline | Action::Choose | Action::ToggleChoice => {
-            return answer_confirm(state, action);
+            return super::confirm::answer(state, action);
         }
     }
     Vec::new()
@@ -324,78 +313,4 @@ fn scroll_detail(state: &mut State, action: Action) {
         Action::Home => 0,
         _ => u16::MAX,
     };
-}
-
-fn ask_unlock(state: &mut State) {
-    let Some(user) = state.results.selected_row().map(|r| r.user.clone()) else {
-        state.say(StatusKind::Info, "Select a user first");
-        return;
-    };
-    if state.context.read_only {
-        state.say(
-            StatusKind::Error,
-            "Read-only: unlocking is disabled for this connection",
-        );
-    } else if state.unlock_req.is_some() {
-        state.say(StatusKind::Info, "An unlock is already in progress");
-    } else if !user.is_locked() {
-        let why = super::diagnosis::blockers(&user);
-        let text = if why.is_empty() {
-            format!("{} is not locked: nothing to unlock", user.username)
-        } else {
-            format!(
-                "{} is not locked, nothing to unlock. Other causes: {}",
-                user.username,
-                why.join("; ")
-            )
-        };
-        state.say(StatusKind::Info, text);
-    } else {
-        state.modal = Some(Modal::ConfirmUnlock {
-            id: user.id.clone(),
-            username: user.username.clone(),
-            email: user.email.clone().unwrap_or_default(),
-            yes_highlighted: false,
-            typed: state.context.production.then(String::new),
-        });
-    }
-}
-
-fn answer_confirm(state: &mut State, action: Action) -> Vec<Effect> {
-    let Some(Modal::ConfirmUnlock {
-        id,
-        username,
-        yes_highlighted,
-        typed,
-        ..
-    }) = state.modal.as_mut()
-    else {
-        return Vec::new();
-    };
-    let yes = match (action, typed.as_deref()) {
-        (Action::ToggleChoice, _) => {
-            *yes_highlighted = !*yes_highlighted;
-            return Vec::new();
-        }
-        (Action::Choose, Some(typed)) if typed != username.as_str() => {
-            state.say(
-                StatusKind::Error,
-                "Type the username exactly as shown to confirm, or Esc to cancel",
-            );
-            return Vec::new();
-        }
-        (Action::Choose, Some(_)) | (Action::Confirm, None) => true,
-        (Action::Choose, None) => *yes_highlighted,
-        _ => false,
-    };
-    let (id, username) = (id.clone(), username.clone());
-    state.modal = None;
-    if !yes {
-        state.say(StatusKind::Info, format!("Unlock of {username} cancelled"));
-        return Vec::new();
-    }
-    let req: ReqId = state.next_req();
-    state.unlock_req = Some((req, id.clone()));
-    state.say(StatusKind::Info, format!("Unlocking {username}…"));
-    vec![Effect::Unlock { req, id }]
 }
