@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures_util::{Stream, StreamExt as _};
 use ratatui::Terminal;
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, ClearType};
 use tokio::sync::mpsc;
 
 use crate::api::ApiClient;
@@ -70,11 +70,26 @@ where
     );
     executor.run(initial_search(&mut state));
     tokio::pin!(stop);
+    let mut repaint = false;
     loop {
         if state.dirty {
-            terminal
+            if repaint {
+                // Not Terminal::clear: it asks the terminal for the cursor position, and the
+                // answer would be swallowed by the event stream. Clear, then make both buffers
+                // blank so the next draw writes every cell.
+                terminal
+                    .backend_mut()
+                    .clear_region(ClearType::All)
+                    .context("clearing the screen")?;
+                terminal.swap_buffers();
+            }
+            let frame = terminal
                 .draw(|frame| crate::ui::render(&state, &keys, &theme, frame))
                 .context("drawing")?;
+            let cells = frame.buffer.content();
+            repaint = cells
+                .iter()
+                .any(|cell| crate::ui::text::has_fragile_width(cell.symbol()));
             state.dirty = false;
         }
         let wake = state.next_wakeup().map(tokio::time::Instant::from_std);
