@@ -1,6 +1,7 @@
 //! `pingdesk sim`: a standalone simulator that prints how to point pingdesk at it.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -31,7 +32,12 @@ pub async fn run(args: SimArgs) -> anyhow::Result<()> {
         token_lifetime: Duration::from_secs(args.token_lifetime),
     };
     let handle = sim::spawn(config).await?;
-    println!("{}", banner(&handle));
+    // A reader that stops early (`| grep export`) must not crash the simulator.
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(banner(&handle).as_bytes())
+        .and_then(|()| stdout.flush());
+    drop(stdout);
     wait_for_stop().await?;
     handle.shutdown().await;
     Ok(())

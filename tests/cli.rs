@@ -147,6 +147,25 @@ async fn every_exit_code() {
     }
     let cases: &[Case<'_>] = &[
         (&["users", "show", "frank.ok"], &[], 0, ""),
+        (
+            &[
+                "users",
+                "lock",
+                "frank.ok",
+                "--until",
+                "2020-01-01T00:00:00Z",
+                "--yes",
+            ],
+            &[],
+            2,
+            "in the past",
+        ),
+        (
+            &["users", "find", "filter: username co \"a\""],
+            &[],
+            1,
+            "not supported",
+        ),
         (&["users", "show"], &[], 2, "USER"),
         (&["users", "show", "x", "--profile", "nope"], &[], 2, "nope"),
         (&["users", "show", "nobody.here"], &[], 3, "no user matches"),
@@ -280,4 +299,55 @@ fn completions_and_man_page() {
     assert!(text(&bash.stdout).contains("pingdesk"));
     let man = pingdesk(None, &["man"], &[]);
     assert!(text(&man.stdout).contains(".TH pingdesk"));
+}
+
+#[test]
+fn the_sim_subcommand_prints_export_lines_that_work() {
+    use std::io::BufRead as _;
+    let mut sim = Command::new(env!("CARGO_BIN_EXE_pingdesk"))
+        .args(["sim", "--port", "0", "--users", "10"])
+        .env(
+            "PINGDESK_LOG_FILE",
+            std::env::temp_dir().join("pingdesk-cli-sim.log"),
+        )
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pingdesk sim starts");
+    let stdout = sim.stdout.take().expect("stdout");
+    let mut exports = Vec::new();
+    for line in std::io::BufReader::new(stdout).lines() {
+        let line = line.expect("a line");
+        if let Some(export) = line.strip_prefix("export ") {
+            let (name, value) = export.split_once('=').expect("NAME=value");
+            exports.push((name.to_owned(), value.trim_matches('\'').to_owned()));
+        }
+        if exports.len() == 5 {
+            break;
+        }
+    }
+    let names: Vec<&str> = exports.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "PINGDESK_API_URL",
+            "PINGDESK_AUTH_URL",
+            "PINGONE_ENVIRONMENT_ID",
+            "PINGONE_CLIENT_ID",
+            "PINGONE_CLIENT_SECRET"
+        ]
+    );
+    let env: Vec<(&str, &str)> = exports
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let found = pingdesk(None, &["users", "find", "frank", "--json"], &env);
+    let _ = sim.kill();
+    let _ = sim.wait();
+    assert_eq!(code(&found), 0, "{}", text(&found.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&found.stdout).expect("JSON");
+    assert!(
+        value["users"]
+            .as_array()
+            .is_some_and(|u| u.iter().any(|u| u["username"] == "frank.ok"))
+    );
 }

@@ -196,7 +196,16 @@ fn unlock_time(
                 .map(Some)
                 .map_err(|e| bad("--for", text, &e))
         }
-        (None, Some(text)) => text.parse().map(Some).map_err(|e| bad("--until", text, &e)),
+        (None, Some(text)) => {
+            let at: jiff::Timestamp = text.parse().map_err(|e| bad("--until", text, &e))?;
+            if at <= jiff::Timestamp::now() {
+                return Err(Failure::new(
+                    Exit::Usage,
+                    format!("--until {text} is in the past"),
+                ));
+            }
+            Ok(Some(at))
+        }
         (None, None) => Ok(None),
     }
 }
