@@ -56,7 +56,7 @@ impl ClientConfig {
 #[derive(Clone)]
 pub struct ApiClient {
     http: reqwest::Client,
-    users_url: Url,
+    environment_id: String,
     api_base: Url,
     tokens: Arc<TokenCache>,
     retry: RetryPolicy,
@@ -72,6 +72,35 @@ pub(crate) struct Request {
     pub(crate) idempotent: bool,
 }
 
+impl Request {
+    /// A read, which may be retried.
+    pub(crate) fn get(action: &'static str, url: Url) -> Self {
+        Self {
+            action,
+            method: Method::GET,
+            url,
+            body: None,
+            idempotent: true,
+        }
+    }
+
+    /// A write of `body` as `media_type`, which is never retried once it may have arrived.
+    pub(crate) fn post(
+        action: &'static str,
+        url: Url,
+        media_type: &'static str,
+        body: Bytes,
+    ) -> Self {
+        Self {
+            action,
+            method: Method::POST,
+            url,
+            body: Some((media_type, body)),
+            idempotent: false,
+        }
+    }
+}
+
 impl ApiClient {
     /// Builds the client (one `reqwest::Client` with keep-alive, timeouts and a `User-Agent`).
     pub fn new(config: ClientConfig) -> anyhow::Result<Self> {
@@ -85,14 +114,11 @@ impl ApiClient {
             .build()
             .context("building the HTTP client")?;
         let api_base = config.endpoints.api.clone();
-        let users_url = api_base
-            .join(&format!("v1/environments/{}/users", config.environment_id))
-            .context("building the users URL from the environment id")?;
         let tokens = TokenCache::new(config.credentials, &config.endpoints.auth)
             .context("building the token URL from the environment id")?;
         Ok(Self {
             http,
-            users_url,
+            environment_id: config.environment_id,
             api_base,
             tokens: Arc::new(tokens),
             retry: config.retry,
@@ -121,7 +147,7 @@ impl ApiClient {
                 Err(e) => Err(e),
             },
             UserQuery::All | UserQuery::Filter(_) => {
-                let mut url = self.users_url.clone();
+                let mut url = self.users_url("search users", None)?;
                 {
                     let mut pairs = url.query_pairs_mut();
                     if let UserQuery::Filter(filter) = query {
@@ -155,28 +181,19 @@ impl ApiClient {
 
     /// Reads one user.
     pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
-        let url = self.user_url("read user", id)?;
-        self.call(Request {
-            action: "read user",
-            method: Method::GET,
-            url,
-            body: None,
-            idempotent: true,
-        })
-        .await
+        let url = self.users_url("read user", Some(id))?;
+        self.call(Request::get("read user", url)).await
     }
 
     /// Unlocks a user's account; returns the record PingOne sends back.
     pub async fn unlock_user(&self, id: &str) -> Result<User, ApiError> {
-        let url = self.user_url("unlock user", id)?;
-        let body = Some((pingone::MEDIA_ACCOUNT_UNLOCK, Bytes::new()));
-        self.call(Request {
-            action: "unlock user",
-            method: Method::POST,
+        let url = self.users_url("unlock user", Some(id))?;
+        self.call(Request::post(
+            "unlock user",
             url,
-            body,
-            idempotent: false,
-        })
+            pingone::MEDIA_ACCOUNT_UNLOCK,
+            Bytes::new(),
+        ))
         .await
     }
 
@@ -186,19 +203,18 @@ impl ApiClient {
         id: &str,
         unlock_at: Option<jiff::Timestamp>,
     ) -> Result<User, ApiError> {
-        let url = self.user_url("lock user", id)?;
+        let url = self.users_url("lock user", Some(id))?;
         let json = match unlock_at {
             Some(at) => serde_json::json!({ "unlockAt": at }),
             None => serde_json::json!({}),
         };
-        let body = Some((pingone::MEDIA_ACCOUNT_LOCK, Bytes::from(json.to_string())));
-        self.call(Request {
-            action: "lock user",
-            method: Method::POST,
+        let body = Bytes::from(json.to_string());
+        self.call(Request::post(
+            "lock user",
             url,
+            pingone::MEDIA_ACCOUNT_LOCK,
             body,
-            idempotent: false,
-        })
+        ))
         .await
     }
 
@@ -206,15 +222,13 @@ impl ApiClient {
     pub async fn create_user(&self, user: &NewUser) -> Result<User, ApiError> {
         let json = serde_json::to_vec(user)
             .map_err(|e| ApiError::transport("create user", ErrorKind::Decode, e))?;
-        let body = Some((pingone::MEDIA_JSON, Bytes::from(json)));
-        let url = self.users_url.clone();
-        self.call(Request {
-            action: "create user",
-            method: Method::POST,
+        let url = self.users_url("create user", None)?;
+        self.call(Request::post(
+            "create user",
             url,
-            body,
-            idempotent: false,
-        })
+            pingone::MEDIA_JSON,
+            Bytes::from(json),
+        ))
         .await
     }
 
@@ -237,31 +251,16 @@ impl ApiClient {
         Ok(url)
     }
 
-    /// `…/users/{id}`, refusing ids that would change the path.
-    fn user_url(&self, action: &'static str, id: &str) -> Result<Url, ApiError> {
-        let mut url = self.users_url.clone();
-        url.path_segments_mut()
-            .map_err(|()| {
-                ApiError::transport(
-                    action,
-                    ErrorKind::Rejected,
-                    "the API URL cannot take a path",
-                )
-            })?
-            .push(id);
-        Ok(url)
+    /// The users collection of our environment, or one user in it.
+    fn users_url(&self, action: &'static str, id: Option<&str>) -> Result<Url, ApiError> {
+        let mut segments = vec!["environments", self.environment_id.as_str(), "users"];
+        segments.extend(id);
+        self.api_url(action, &segments)
     }
 
     /// Fetches one page of users from a list URL.
     async fn list(&self, url: Url) -> Result<UserPage, ApiError> {
-        let request = Request {
-            action: "search users",
-            method: Method::GET,
-            url,
-            body: None,
-            idempotent: true,
-        };
-        let wire: UserPageWire = self.call(request).await?;
+        let wire: UserPageWire = self.call(Request::get("search users", url)).await?;
         let next = wire
             .links
             .get("next")

@@ -2,7 +2,6 @@
 //! the server's clock.
 
 use jiff::Timestamp;
-use reqwest::Method;
 use reqwest::header::DATE;
 use serde::{Deserialize, Serialize};
 
@@ -74,15 +73,7 @@ impl ApiClient {
                 "roleAssignments",
             ],
         )?;
-        let answer: Assignments = self
-            .call(Request {
-                action: ACTION,
-                method: Method::GET,
-                url,
-                body: None,
-                idempotent: true,
-            })
-            .await?;
+        let answer: Assignments = self.call(Request::get(ACTION, url)).await?;
         Ok(answer.embedded.role_assignments)
     }
 
@@ -90,14 +81,7 @@ impl ApiClient {
     pub async fn role(&self, role_id: &str) -> Result<Role, ApiError> {
         const ACTION: &str = "read role";
         let url = self.api_url(ACTION, &["roles", role_id])?;
-        self.call(Request {
-            action: ACTION,
-            method: Method::GET,
-            url,
-            body: None,
-            idempotent: true,
-        })
-        .await
+        self.call(Request::get(ACTION, url)).await
     }
 
     /// The server's clock from the `Date` header of a cheap read of the users list.
@@ -105,15 +89,7 @@ impl ApiClient {
         const ACTION: &str = "read users";
         let mut url = self.api_url(ACTION, &["environments", environment_id, "users"])?;
         url.query_pairs_mut().append_pair("limit", "1");
-        let answer = self
-            .send(Request {
-                action: ACTION,
-                method: Method::GET,
-                url,
-                body: None,
-                idempotent: true,
-            })
-            .await?;
+        let answer = self.send(Request::get(ACTION, url)).await?;
         let date = answer.headers.get(DATE).and_then(|v| v.to_str().ok());
         Ok(date
             .and_then(|d| jiff::fmt::rfc2822::parse(d).ok())
