@@ -99,8 +99,11 @@ pub enum ConnectError {
     /// The profile is not in the file.
     #[error("profile {name:?} is not in {path} (profiles: {known})")]
     UnknownProfile {
+        /// The profile asked for.
         name: String,
+        /// The config file.
         path: PathBuf,
+        /// The profiles it has.
         known: String,
     },
     /// A profile was chosen but gives no credentials.

@@ -104,15 +104,23 @@ pub enum EndpointError {
     /// Not a URL at all.
     #[error("{which} URL {url:?} is not a valid URL: {reason}")]
     Invalid {
+        /// "API" or "auth".
         which: &'static str,
+        /// The URL as given.
         url: String,
+        /// The parser's complaint.
         reason: String,
     },
     /// `http://` to a host that is not loopback, or a scheme that is neither http nor https.
     #[error(
         "{which} URL {url:?} must use https: plain http is only allowed for loopback hosts, so that a token never crosses a network in clear text"
     )]
-    Insecure { which: &'static str, url: String },
+    Insecure {
+        /// "API" or "auth".
+        which: &'static str,
+        /// The URL as given.
+        url: String,
+    },
 }
 
 impl Endpoints {

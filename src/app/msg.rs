@@ -18,28 +18,41 @@ pub enum Msg {
     /// A key was pressed.
     Key(KeyEvent),
     /// The terminal changed size.
-    Resized { width: u16, height: u16 },
+    Resized {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
     /// Time passed (debounce and countdowns); the clock comes in as data.
     Tick(Instant),
     // --- replies ---
     /// A search's first page arrived (or failed).
     SearchLoaded {
+        /// The request this answers.
         req: ReqId,
+        /// What came back.
         result: Result<UserPage, ApiError>,
     },
     /// A further page arrived (or failed).
     MoreLoaded {
+        /// The request this answers.
         req: ReqId,
+        /// What came back.
         result: Result<UserPage, ApiError>,
     },
     /// A user was read again (or failed).
     UserRefreshed {
+        /// The request this answers.
         req: ReqId,
+        /// What came back.
         result: Result<User, ApiError>,
     },
     /// An unlock finished, with the record PingOne returned (or failed).
     Unlocked {
+        /// The request this answers.
         req: ReqId,
+        /// What came back.
         result: Result<User, ApiError>,
     },
 }
@@ -94,13 +107,33 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Find users (first page).
-    Search { req: ReqId, query: UserQuery },
+    Search {
+        /// The request id its reply will carry.
+        req: ReqId,
+        /// What to find.
+        query: UserQuery,
+    },
     /// Load the page behind a `next` link.
-    LoadMore { req: ReqId, next: url::Url },
+    LoadMore {
+        /// The request id its reply will carry.
+        req: ReqId,
+        /// The `next` link.
+        next: url::Url,
+    },
     /// Read one user again.
-    Refresh { req: ReqId, id: String },
+    Refresh {
+        /// The request id its reply will carry.
+        req: ReqId,
+        /// The user.
+        id: String,
+    },
     /// Unlock one user's account.
-    Unlock { req: ReqId, id: String },
+    Unlock {
+        /// The request id its reply will carry.
+        req: ReqId,
+        /// The user.
+        id: String,
+    },
     /// Abort a request whose answer is no longer wanted.
     Cancel(ReqId),
 }

@@ -17,10 +17,20 @@ pub enum SecretError {
     MissingVariable(String),
     /// The file could not be read.
     #[error("cannot read the secret file {path}: {reason}")]
-    File { path: String, reason: String },
+    File {
+        /// The file.
+        path: String,
+        /// Why it could not be read.
+        reason: String,
+    },
     /// The command could not run or failed.
     #[error("the secret command `{command}` failed: {reason}")]
-    Command { command: String, reason: String },
+    Command {
+        /// The command line.
+        command: String,
+        /// How it failed.
+        reason: String,
+    },
     /// The source gave nothing.
     #[error("the secret from {0} is empty")]
     Empty(String),
