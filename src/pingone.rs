@@ -14,6 +14,11 @@ pub const MEDIA_JSON: &str = "application/json";
 /// Response header that identifies a request for Ping support. [DEV] pingone-api-responses.
 pub const HEADER_CORRELATION_ID: &str = "Correlation-Id";
 
+/// Request header PingOne copies into audit records as `externalCorrelation.sessionId`, so an
+/// admin can find every action one pingdesk run took. [DEV] external-transaction-and-session-ids
+/// (≤ 100 characters of letters, digits and `. _ - / @ = # +`).
+pub const HEADER_EXTERNAL_SESSION_ID: &str = "X-Ping-External-Session-Id";
+
 /// Largest `limit` the users list accepts. [SPEC] readAllUsers `limit` 1–1000.
 pub const MAX_PAGE_LIMIT: usize = 1000;
 /// Page size the users list uses when none is asked for. UNVERIFIED: docs say pages "may be smaller".

@@ -5,6 +5,7 @@
 // Handler helpers return `Err(Response)`, which is large by nature and never on a hot path.
 #![allow(clippy::result_large_err)]
 
+mod audit;
 mod control;
 pub mod data;
 pub mod faults;
@@ -27,6 +28,7 @@ use serde::Serialize;
 use tokio::sync::oneshot;
 use url::Url;
 
+pub use audit::AuditEvent;
 pub use faults::{FaultKind, FaultRule, Faults, Route};
 use store::Directory;
 
@@ -107,6 +109,7 @@ pub(crate) struct SimState {
     tokens: tokens::TokenStore,
     faults: Mutex<Faults>,
     stats: Stats,
+    audit: audit::AuditLog,
 }
 
 /// A running simulator. Dropping it shuts the server down.
@@ -130,6 +133,11 @@ impl SimHandle {
     /// Request counters.
     pub fn stats(&self) -> &Stats {
         &self.state.stats
+    }
+
+    /// The audit events so far (`USER.UNLOCKED`, `USER.LOCKED`, `USER.CREATED`), oldest first.
+    pub fn audit(&self) -> Vec<AuditEvent> {
+        self.state.audit.events()
     }
 
     /// Replaces the fault settings.
@@ -213,6 +221,7 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
         directory: RwLock::new(directory),
         faults: Mutex::new(Faults::default()),
         stats: Stats::default(),
+        audit: audit::AuditLog::default(),
     });
     let app = routes::router(Arc::clone(&state));
     let (stop, stopped) = oneshot::channel::<()>();

@@ -124,6 +124,17 @@ async fn unlock_returns_the_record_and_sends_one_request() {
         !client.get_user(ALICE).await.expect("get").is_locked(),
         "the unlock stuck"
     );
+    let audit = sim.audit();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(
+        (audit[0].action.as_str(), audit[0].user_id.as_str()),
+        ("USER.UNLOCKED", ALICE)
+    );
+    let session = audit[0].external_session_id.as_deref().unwrap_or_default();
+    assert!(
+        session.starts_with("pingdesk-"),
+        "the unlock is traceable to this run: {session:?}"
+    );
 }
 
 #[tokio::test]

@@ -58,6 +58,7 @@ pub struct ApiClient {
     http: reqwest::Client,
     environment_id: String,
     api_base: Url,
+    session_id: Arc<str>,
     tokens: Arc<TokenCache>,
     retry: RetryPolicy,
 }
@@ -114,12 +115,15 @@ impl ApiClient {
             .build()
             .context("building the HTTP client")?;
         let api_base = config.endpoints.api.clone();
+        let session_id = format!("pingdesk-{}", uuid::Uuid::new_v4().simple());
+        tracing::info!(%session_id, "PingOne audit records of this run carry this external session id");
         let tokens = TokenCache::new(config.credentials, &config.endpoints.auth)
             .context("building the token URL from the environment id")?;
         Ok(Self {
             http,
             environment_id: config.environment_id,
             api_base,
+            session_id: session_id.into(),
             tokens: Arc::new(tokens),
             retry: config.retry,
         })
@@ -302,7 +306,8 @@ impl ApiClient {
             let mut builder = self
                 .http
                 .request(request.method.clone(), request.url.clone())
-                .bearer_auth(token.expose_secret());
+                .bearer_auth(token.expose_secret())
+                .header(pingone::HEADER_EXTERNAL_SESSION_ID, &*self.session_id);
             if let Some((media_type, bytes)) = &request.body {
                 builder = builder
                     .header(CONTENT_TYPE, *media_type)

@@ -4,9 +4,13 @@ use std::collections::HashMap;
 
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
+use tracing::Instrument as _;
 
 use crate::api::ApiClient;
 use crate::app::{Effect, Msg, ReqId};
+
+/// One request's work, boxed so that every kind is spawned the same way.
+type BoxFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
 
 /// Turns effects into tasks against the API.
 pub struct Executor {
@@ -34,7 +38,7 @@ impl Executor {
             let client = self.client.clone();
             let replies = self.replies.clone();
             let page_size = self.page_size;
-            let (req, task) = match effect {
+            let (req, work): (ReqId, BoxFuture) = match effect {
                 Effect::Cancel(req) => {
                     if let Some(handle) = self.running.remove(&req) {
                         handle.abort();
@@ -44,28 +48,28 @@ impl Executor {
                 }
                 Effect::Search { req, query } => (
                     req,
-                    tokio::spawn(async move {
+                    Box::pin(async move {
                         let result = client.find_users(&query, page_size).await;
                         let _ = replies.send(Msg::SearchLoaded { req, result });
                     }),
                 ),
                 Effect::LoadMore { req, next } => (
                     req,
-                    tokio::spawn(async move {
+                    Box::pin(async move {
                         let result = client.next_page(&next).await;
                         let _ = replies.send(Msg::MoreLoaded { req, result });
                     }),
                 ),
                 Effect::Refresh { req, id } => (
                     req,
-                    tokio::spawn(async move {
+                    Box::pin(async move {
                         let result = client.get_user(&id).await;
                         let _ = replies.send(Msg::UserRefreshed { req, result });
                     }),
                 ),
                 Effect::Unlock { req, id } => (
                     req,
-                    tokio::spawn(async move {
+                    Box::pin(async move {
                         let result = client.unlock_user(&id).await;
                         match &result {
                             Ok(user) => {
@@ -77,6 +81,8 @@ impl Executor {
                     }),
                 ),
             };
+            // Every log line of the request carries its id.
+            let task = tokio::spawn(work.instrument(tracing::info_span!("request", req = req.0)));
             self.running.insert(req, task.abort_handle());
         }
     }

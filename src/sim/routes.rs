@@ -281,7 +281,10 @@ async fn create_user(
     };
     let created = write(&state.directory).create(user, Timestamp::now());
     match created {
-        Ok(user) => json(StatusCode::CREATED, &with_links(&state, user)),
+        Ok(user) => {
+            state.audit.record("USER.CREATED", &user.id, &headers);
+            json(StatusCode::CREATED, &with_links(&state, user))
+        }
         Err(error) => store_error(&error),
     }
 }
@@ -336,12 +339,12 @@ async fn user_action(
     };
     let blank = body.iter().all(u8::is_ascii_whitespace);
     let now = Timestamp::now();
-    let result = match media.as_str() {
+    let (event, result) = match media.as_str() {
         pingone::MEDIA_ACCOUNT_UNLOCK => {
             if !blank && body.as_ref() != b"{}" {
                 return invalid_data("body", "The unlock request takes no body");
             }
-            write(&state.directory).unlock(&id, now)
+            ("USER.UNLOCKED", write(&state.directory).unlock(&id, now))
         }
         pingone::MEDIA_ACCOUNT_LOCK => {
             let parsed: Result<LockBody, _> = if blank {
@@ -350,7 +353,10 @@ async fn user_action(
                 serde_json::from_slice(&body)
             };
             match parsed {
-                Ok(lock_body) => write(&state.directory).lock(&id, lock_body.unlock_at, now),
+                Ok(lock_body) => (
+                    "USER.LOCKED",
+                    write(&state.directory).lock(&id, lock_body.unlock_at, now),
+                ),
                 Err(error) => {
                     return invalid_data(
                         "unlockAt",
@@ -362,7 +368,10 @@ async fn user_action(
         other => return unsupported_media(other),
     };
     match result {
-        Ok(user) => json(StatusCode::OK, &with_links(&state, user)),
+        Ok(user) => {
+            state.audit.record(event, &user.id, &headers);
+            json(StatusCode::OK, &with_links(&state, user))
+        }
         Err(error) => store_error(&error),
     }
 }
