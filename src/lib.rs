@@ -22,7 +22,14 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(logging::default_log_file);
     let _log_guard = logging::init(&log_file, &cli.log_level)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    // The console runs on the main thread alone: a timer (a countdown's second) then wakes that
+    // one thread, not a worker that must wake the main thread. The rest use worker threads.
+    let mut builder = if cli.command.is_none() {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    };
+    let runtime = builder
         .enable_all()
         .build()
         .context("starting the async runtime")?;

@@ -11,6 +11,8 @@ use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures_util::{Stream, StreamExt as _};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
 use tokio::sync::mpsc;
 
 use crate::api::ApiClient;
@@ -70,26 +72,19 @@ where
     );
     executor.run(initial_search(&mut state));
     tokio::pin!(stop);
-    let mut repaint = false;
+    // Rows of the last frame that hold text of fragile width (see `has_fragile_width`).
+    let mut fragile: Vec<u16> = Vec::new();
     loop {
         if state.dirty {
-            if repaint {
-                // Not Terminal::clear: it asks the terminal for the cursor position, and the
-                // answer would be swallowed by the event stream. Clear, then make both buffers
-                // blank so the next draw writes every cell.
-                terminal
-                    .backend_mut()
-                    .clear_region(ClearType::All)
-                    .context("clearing the screen")?;
-                terminal.swap_buffers();
-            }
+            clear_rows(terminal, &fragile)?;
             let frame = terminal
                 .draw(|frame| crate::ui::render(&state, &keys, &theme, frame))
                 .context("drawing")?;
-            let cells = frame.buffer.content();
-            repaint = cells
-                .iter()
-                .any(|cell| crate::ui::text::has_fragile_width(cell.symbol()));
+            fragile = fragile_rows(frame.buffer);
+            if !fragile.is_empty() {
+                let drawn = frame.buffer.clone();
+                forget_rows(terminal, drawn, &fragile);
+            }
             state.dirty = false;
         }
         let wake = state.next_wakeup().map(tokio::time::Instant::from_std);
@@ -116,6 +111,60 @@ where
         }
     }
     Ok(state)
+}
+
+/// The rows of `buffer` holding text whose display width terminals and `unicode-width` may
+/// disagree on, each with the row below: the terminal may have drawn the rest of such a row off
+/// by a cell, and a cell pushed past the right edge wraps onto the next row.
+fn fragile_rows(buffer: &Buffer) -> Vec<u16> {
+    let area = buffer.area;
+    let mut rows: Vec<u16> = Vec::new();
+    for y in area.top()..area.bottom() {
+        let fragile = (area.left()..area.right())
+            .any(|x| crate::ui::text::has_fragile_width(buffer[(x, y)].symbol()));
+        if fragile {
+            rows.extend([y, y + 1].into_iter().filter(|&r| r < area.bottom()));
+        }
+    }
+    rows.dedup();
+    rows
+}
+
+/// Makes ratatui believe `rows` of the frame just drawn are blank, so the next draw writes every
+/// cell of them (after [`clear_rows`] has blanked them on the terminal too). The rest of the
+/// screen keeps being diffed, so a frame with Devanagari on it costs a few rows, not a repaint.
+fn forget_rows<B: Backend>(terminal: &mut Terminal<B>, mut drawn: Buffer, rows: &[u16]) {
+    let area = drawn.area;
+    for &y in rows {
+        for x in area.left()..area.right() {
+            drawn[(x, y)].reset();
+        }
+    }
+    // After a draw the current buffer is blank and the other holds the frame. Swapping resets
+    // the frame's buffer and makes it current; fill it with `drawn` and swap back, so `drawn` is
+    // what the next diff compares against.
+    terminal.swap_buffers();
+    *terminal.current_buffer_mut() = drawn;
+    terminal.swap_buffers();
+}
+
+/// Clears `rows` on the terminal. Not `Terminal::clear`: it asks the terminal for the cursor
+/// position, and the answer would be swallowed by the event stream.
+fn clear_rows<B>(terminal: &mut Terminal<B>, rows: &[u16]) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    let backend = terminal.backend_mut();
+    for &y in rows {
+        backend
+            .set_cursor_position(Position::new(0, y))
+            .context("moving the cursor")?;
+        backend
+            .clear_region(ClearType::UntilNewLine)
+            .context("clearing a row")?;
+    }
+    Ok(())
 }
 
 async fn sleep_until(at: Option<tokio::time::Instant>) {
@@ -155,5 +204,48 @@ impl StopSignals {
         }
         #[cfg(not(unix))]
         std::future::pending::<()>().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::backend::TestBackend;
+    use ratatui::widgets::Paragraph;
+
+    use super::*;
+
+    /// Draws `text` as the loop does; returns the frame and its fragile rows.
+    fn draw(terminal: &mut Terminal<TestBackend>, text: &str) -> (Buffer, Vec<u16>) {
+        let frame = terminal
+            .draw(|frame| frame.render_widget(Paragraph::new(text), frame.area()))
+            .expect("drawn");
+        let (drawn, rows) = (frame.buffer.clone(), fragile_rows(frame.buffer));
+        if !rows.is_empty() {
+            forget_rows(terminal, drawn.clone(), &rows);
+        }
+        (drawn, rows)
+    }
+
+    #[test]
+    fn rows_with_fragile_text_are_cleared_then_drawn_whole() {
+        let mut terminal = Terminal::new(TestBackend::new(16, 4)).expect("a test terminal");
+        let text = "ana\nप्रिया\nbob\nend";
+        let (first, rows) = draw(&mut terminal, text);
+        assert_eq!(rows, [1, 2], "the row and the one below");
+        clear_rows(&mut terminal, &rows).expect("cleared");
+        let (second, rows) = draw(&mut terminal, text);
+        assert_eq!(rows, [1, 2]);
+        assert_eq!(first, second);
+        assert_eq!(
+            terminal.backend().buffer(),
+            &second,
+            "the cleared rows were drawn again"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_not_fragile() {
+        let mut terminal = Terminal::new(TestBackend::new(16, 2)).expect("a test terminal");
+        assert!(draw(&mut terminal, "Zoë 田中\nДмитрий").1.is_empty());
     }
 }

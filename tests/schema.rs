@@ -172,3 +172,26 @@ async fn every_error_matches_the_spec() {
     let body: Value = unauthenticated.json().await.expect("JSON");
     assert_valid(&error_schema, "401", &body);
 }
+
+#[tokio::test]
+async fn the_users_list_reports_its_search_time_in_server_timing() {
+    let raw = Raw::start().await;
+    let response = raw
+        .http
+        .get(raw.users_url())
+        .query(&[("filter", "username sw \"j\"")])
+        .bearer_auth(&raw.token)
+        .send()
+        .await
+        .expect("sent");
+    let timing = response
+        .headers()
+        .get("server-timing")
+        .and_then(|value| value.to_str().ok())
+        .expect("a Server-Timing header")
+        .to_owned();
+    let millis = timing
+        .strip_prefix("search;dur=")
+        .and_then(|ms| ms.parse::<f64>().ok());
+    assert!(millis.is_some_and(f64::is_finite), "{timing}");
+}

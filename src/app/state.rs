@@ -101,8 +101,11 @@ pub struct Row {
 }
 
 impl Row {
-    /// A row for a record that arrived at `now`.
-    pub fn new(user: User, now: Instant) -> Self {
+    /// A row for a record that arrived at `now`. The record's `_`-prefixed plumbing (`_links`:
+    /// five URLs in nested maps, most of a listed record's memory) is dropped: the console never
+    /// shows or follows it.
+    pub fn new(mut user: User, now: Instant) -> Self {
+        user.extra.retain(|key, _| !key.starts_with('_'));
         Self {
             user,
             received: now,
@@ -249,5 +252,21 @@ impl State {
             text: text.into(),
             kind,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_keeps_what_is_shown_and_drops_the_links() {
+        let mut user = User::default();
+        user.extra.insert("costCenter".into(), "CC-7".into());
+        user.extra
+            .insert("_links".into(), serde_json::json!({"self": {"href": "x"}}));
+        let row = Row::new(user, Instant::now());
+        assert_eq!(row.user.extra.len(), 1);
+        assert_eq!(row.user.extra["costCenter"], "CC-7");
     }
 }

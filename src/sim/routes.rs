@@ -115,7 +115,7 @@ struct ListParams {
     cursor: Option<String>,
 }
 
-/// `GET /users?filter=&limit=&cursor=`.
+/// `GET /users?filter=&limit=&cursor=`, with `Server-Timing: search;dur=<ms>`.
 async fn list_users(
     State(state): Shared,
     Path(env): Path<String>,
@@ -143,6 +143,8 @@ async fn list_users(
         Some(Some(offset)) => offset,
         Some(None) => return invalid_data("cursor", "The cursor is not valid"),
     };
+    // Server-Timing covers the search itself: filter parsing, the index lookup, the page.
+    let started = std::time::Instant::now();
     let directory = read(&state.directory);
     let parsed = match params
         .filter
@@ -190,7 +192,12 @@ async fn list_users(
         "count": matches.len(),
         "size": size,
     });
-    json(StatusCode::OK, &body)
+    let searched = started.elapsed().as_secs_f64() * 1000.0;
+    let mut response = json(StatusCode::OK, &body);
+    if let Ok(value) = HeaderValue::from_str(&format!("search;dur={searched:.3}")) {
+        response.headers_mut().insert("server-timing", value);
+    }
+    response
 }
 
 fn encode_cursor(offset: usize) -> String {

@@ -1,0 +1,167 @@
+//! P6: requests per action, from a standalone simulator's counters (`GET /_sim/stats`), with the
+//! release console pointed at it through the `export` variables and driven in a PTY.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use crate::Ctx;
+use crate::procs::Sim;
+use crate::report::{Goal, Report, Summary, Unit};
+use crate::screen;
+use crate::term::Term;
+
+/// Counters per route.
+type Counts = BTreeMap<String, u64>;
+
+/// The actions counted each round, with their goals.
+const ACTIONS: [(&str, f64); 3] = [
+    ("unlock (u, y)", 1.0),
+    ("opening a listed user (j, Enter, Esc, k, Enter, Esc)", 0.0),
+    ("typing \"williams\" at 10 keys/s (searches)", 1.0),
+];
+
+/// Requests per route between two counter readings (routes with none left out), and the total.
+fn delta(before: &Counts, after: &Counts) -> (u64, String) {
+    let mut total = 0;
+    let mut parts = Vec::new();
+    for (route, n) in after {
+        let d = n - before.get(route).copied().unwrap_or(0);
+        if d > 0 {
+            total += d;
+            parts.push(format!("{route} {d}"));
+        }
+    }
+    let text = if parts.is_empty() {
+        "none".into()
+    } else {
+        parts.join(", ")
+    };
+    (total, text)
+}
+
+/// Measures P6.
+pub fn per_action(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
+    let sim = Sim::start(&ctx.bin, &[], &ctx.scratch, Duration::from_secs(60))?;
+    // The driver's own token and lookup, for re-locking alice, before the counting starts.
+    let token = sim.token()?;
+    let alice = sim.user_id(&token, "alice.locked")?;
+    let session_start = sim.stats()?;
+    let mut term = Term::spawn(&ctx.bin, &[], &sim.env, screen::SIZE, &ctx.scratch)?;
+    term.settled("the first page", |s| s.contains("Users 51 of 51"))?;
+    let started = Instant::now();
+    let rounds = ctx.runs.clamp(1, 3);
+    let mut counts: [Vec<f64>; 3] = Default::default();
+    let mut details: [String; 3] = Default::default();
+    for _ in 0..rounds {
+        let relock = || sim.lock(&token, &alice);
+        for (i, (total, detail)) in round(&mut term, &sim, relock)?.into_iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)] // small counts
+            counts[i].push(total as f64);
+            details[i] = detail;
+        }
+    }
+    for (i, (action, goal)) in ACTIONS.iter().enumerate() {
+        let label = format!("requests: {action}");
+        let summary = Summary::of(&counts[i]);
+        report.add("P6", &label, summary, Unit::Count, Goal::Exactly(*goal));
+        report.note("P6", &format!("{action}: {} (last round)", details[i]));
+    }
+    let length = if ctx.long { 600 } else { 60 };
+    let session_counts = session(&mut term, &sim, started, Duration::from_secs(length))?;
+    let token_of = |counts: &Counts| counts.get("token").copied().unwrap_or(0);
+    #[allow(clippy::cast_precision_loss)] // small counts
+    let tokens = (token_of(&session_counts) - token_of(&session_start)) as f64;
+    let seconds = started.elapsed().as_secs();
+    report.add(
+        "P6",
+        &format!("token requests over a {}-minute session", seconds / 60),
+        Summary::of(&[tokens]),
+        Unit::Count,
+        Goal::Exactly(1.0),
+    );
+    report.note(
+        "P6",
+        &format!(
+            "session: the console ran {seconds} s, reading a user (r) every 10 s, with the default \
+             token lifetime (3600 s; renewed 60 s before expiry), so a 10-minute session needs \
+             only the token fetched at start; `--long` runs the full 10 minutes. Session \
+             requests: {} ({rounds} user_action of them are the driver re-locking alice)",
+            delta(&session_start, &session_counts).1
+        ),
+    );
+    Ok(())
+}
+
+/// One round from the full list with focus in the search field, back to it at the end: open
+/// listed users, type a name, unlock alice. Returns (requests, per route) for each action.
+fn round(
+    term: &mut Term,
+    sim: &Sim,
+    relock: impl Fn() -> anyhow::Result<()>,
+) -> anyhow::Result<[(u64, String); 3]> {
+    // Opening a listed user: to the list, move, open in the detail pane, back, move back.
+    let before = sim.stats()?;
+    term.send(b"\r")?;
+    term.settled("the list", |s| s.contains("u unlock"))?;
+    for key in [&b"j"[..], b"j", b"\r", b"\x1b", b"k", b"\r", b"\x1b"] {
+        term.send(key)?;
+        term.quiet(Duration::from_millis(100))?;
+    }
+    let opening = delta(&before, &sim.stats()?);
+    // Typing an 8-letter name at 10 keys/s, into an empty search field.
+    term.send(b"/")?;
+    term.settled("the search field", |s| s.contains("go to results"))?;
+    let before = sim.stats()?;
+    for key in b"williams" {
+        term.send(&[*key])?;
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    term.settled("Noah Williams", |s| {
+        s.contains("Users 1 of 1") && s.contains("noah.williams")
+    })?;
+    let typing = delta(&before, &sim.stats()?);
+    // Unlock: alice is locked again (an earlier round unlocked her), found, u, y.
+    relock()?;
+    term.send(b"\x15alice.locked")?; // Ctrl-U clears the field
+    term.settled("alice.locked", |s| {
+        s.contains("Users 1 of 1") && s.contains("alice.locked")
+    })?;
+    term.send(b"\r")?;
+    term.settled("the list", |s| s.contains("u unlock"))?;
+    let before = sim.stats()?;
+    term.send(b"u")?;
+    term.settled("the confirm dialog", |s| s.contains("Confirm unlock"))?;
+    term.send(b"y")?;
+    // The status line may still say so from the last round: wait for the row to say OK.
+    term.settled("the unlock", |s| {
+        !s.contains("Confirm unlock")
+            && s.contains("Unlocked alice.locked")
+            && s.lines().any(|line| {
+                let list = line.split("││").next().unwrap_or(line);
+                list.contains("alice.locked") && list.contains(" OK ")
+            })
+    })?;
+    let unlock = delta(&before, &sim.stats()?);
+    // Back to an empty search.
+    term.send(b"/\x15")?;
+    term.settled("all users again", |s| s.contains("Users 51 of 51"))?;
+    Ok([unlock, opening, typing])
+}
+
+/// Keeps the console busy (r: read the selected user again) every 10 s until `length` has
+/// passed since `started`; returns the counters at the end.
+fn session(
+    term: &mut Term,
+    sim: &Sim,
+    started: Instant,
+    length: Duration,
+) -> anyhow::Result<Counts> {
+    term.send(b"\r")?;
+    term.settled("the list", |s| s.contains("u unlock"))?;
+    while started.elapsed() < length {
+        term.send(b"r")?;
+        let left = length.saturating_sub(started.elapsed());
+        std::thread::sleep(Duration::from_secs(10).min(left));
+    }
+    sim.stats()
+}
