@@ -320,3 +320,28 @@ fn status_words_badge_and_focus_use_their_theme_roles() {
     let unfocused = &buffer[(x - 2, y)];
     assert_eq!(unfocused.fg, theme.muted.fg.expect("muted has a colour"));
 }
+
+#[test]
+fn a_long_list_keeps_the_selection_in_view() {
+    let keys = KeyMap::default();
+    let many: Vec<User> = (0..200)
+        .map(|n| User {
+            username: format!("user{n:03}"),
+            ..user(1, "x", "A", "B")
+        })
+        .collect();
+    let mut state = listing(many, Instant::now(), &keys);
+    for _ in 0..150 {
+        update(&mut state, &keys, key(KeyCode::Char('j')));
+    }
+    let terminal = draw(&state, &keys, 100, 30);
+    let screen = format!("{:?}", terminal.backend());
+    assert!(
+        screen.contains("▶ user150"),
+        "the selected row is drawn and marked:\n{screen}"
+    );
+    assert!(
+        !screen.contains("user000"),
+        "rows far above the selection are not drawn"
+    );
+}

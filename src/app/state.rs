@@ -92,8 +92,8 @@ pub struct Status {
 /// A listed user and when its record arrived (countdowns run from then).
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// The record as PingOne sent it.
-    pub user: User,
+    /// The record as PingOne sent it (boxed: a long list then grows by pointers, not records).
+    pub user: Box<User>,
     /// When it arrived.
     pub received: Instant,
     /// Whether the end of its countdown already asked for a fresh record.
@@ -107,7 +107,7 @@ impl Row {
     pub fn new(mut user: User, now: Instant) -> Self {
         user.extra.retain(|key, _| !key.starts_with('_'));
         Self {
-            user,
+            user: Box::new(user),
             received: now,
             refreshed_at_zero: false,
         }

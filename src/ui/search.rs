@@ -94,7 +94,12 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
     let cells = Layout::horizontal(widths.clone())
         .spacing(1)
         .split(Rect::new(0, 0, inner, 1));
-    let rows = results.rows.iter().map(|row| {
+    // Only the rows that fit are built, so a frame costs the same with 10,000 users listed as
+    // with 20. The window keeps the selection in view the way ratatui's own offset would.
+    let visible = usize::from(area.height.saturating_sub(3)).max(1);
+    let first = (results.selected + 1).saturating_sub(visible);
+    let window = results.rows.iter().skip(first).take(visible);
+    let rows = window.map(|row| {
         let user = &row.user;
         let word = status_word(user);
         let style = match word {
@@ -123,7 +128,7 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
         .highlight_symbol("▶ ")
         .highlight_spacing(HighlightSpacing::Always)
         .column_spacing(1);
-    let mut table_state = TableState::default().with_selected(Some(results.selected));
+    let mut table_state = TableState::default().with_selected(Some(results.selected - first));
     frame.render_stateful_widget(table, area, &mut table_state);
 }
 
