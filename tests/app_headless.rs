@@ -26,7 +26,8 @@ fn seen(state: &State) -> Seen {
             .results
             .rows
             .iter()
-            .map(|r| (r.user.username.clone(), r.user.is_locked()))
+            .map(pingdesk::app::state::Row::user)
+            .map(|user| (user.username.clone(), user.is_locked()))
             .collect(),
         status: state.status.as_ref().map(|s| s.text.clone()),
         confirming: matches!(state.modal, Some(Modal::ConfirmUnlock { .. })),

@@ -178,7 +178,7 @@ fn the_unlock_reply_re_renders_the_row_from_the_returned_record() {
             result: Ok(unlocked),
         },
     );
-    assert!(!state.results.rows[0].user.is_locked());
+    assert!(!state.results.rows[0].user().is_locked());
     assert_eq!(
         state.status.as_ref().map(|s| s.kind),
         Some(StatusKind::Success)

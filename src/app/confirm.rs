@@ -8,7 +8,7 @@ use super::state::{Modal, State, StatusKind};
 
 /// `u`: opens the dialog for a locked user, or says why not.
 pub(super) fn ask_unlock(state: &mut State) {
-    let Some(user) = state.results.selected_row().map(|r| r.user.clone()) else {
+    let Some(user) = state.results.selected_row().map(super::state::Row::user) else {
         state.say(StatusKind::Info, "Select a user first");
         return;
     };

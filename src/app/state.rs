@@ -90,10 +90,16 @@ pub struct Status {
 }
 
 /// A listed user and when its record arrived (countdowns run from then).
+///
+/// The record is kept as compact JSON and decoded when shown: a decoded `User` is about twice
+/// the size, and a console that has scrolled through 10,000 users should stay small. Only the
+/// rows on screen and the selected one are ever decoded.
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// The record as PingOne sent it (boxed: a long list then grows by pointers, not records).
-    pub user: Box<User>,
+    /// The record's JSON, as PingOne sent it less its `_links`.
+    record: Box<str>,
+    /// The user's id, for matching replies to rows without decoding.
+    pub id: String,
     /// When it arrived.
     pub received: Instant,
     /// Whether the end of its countdown already asked for a fresh record.
@@ -106,16 +112,23 @@ impl Row {
     /// shows or follows it.
     pub fn new(mut user: User, now: Instant) -> Self {
         user.extra.retain(|key, _| !key.starts_with('_'));
+        let record = serde_json::to_string(&user).expect("a User always encodes to JSON");
         Self {
-            user: Box::new(user),
+            record: record.into_boxed_str(),
+            id: user.id,
             received: now,
             refreshed_at_zero: false,
         }
     }
 
+    /// The record, decoded.
+    pub fn user(&self) -> User {
+        serde_json::from_str(&self.record).expect("a row holds the JSON of the User it encoded")
+    }
+
     /// Seconds until the lock ends by itself, counted down from the record's arrival.
     pub fn seconds_until_unlock(&self, now: Instant) -> Option<u64> {
-        let account = self.user.account.as_ref()?;
+        let account = self.user().account?;
         if account.status != Some(AccountStatus::Locked) {
             return None;
         }
@@ -266,7 +279,7 @@ mod tests {
         user.extra
             .insert("_links".into(), serde_json::json!({"self": {"href": "x"}}));
         let row = Row::new(user, Instant::now());
-        assert_eq!(row.user.extra.len(), 1);
-        assert_eq!(row.user.extra["costCenter"], "CC-7");
+        assert_eq!(row.user().extra.len(), 1);
+        assert_eq!(row.user().extra["costCenter"], "CC-7");
     }
 }

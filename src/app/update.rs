@@ -199,7 +199,7 @@ fn fail(state: &mut State, error: &ApiError) {
 
 fn replace_row(state: &mut State, user: User) {
     let now = state.now;
-    if let Some(row) = state.results.rows.iter_mut().find(|r| r.user.id == user.id) {
+    if let Some(row) = state.results.rows.iter_mut().find(|r| r.id == user.id) {
         *row = Row::new(user, now);
     }
 }
@@ -232,7 +232,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::AskUnlock => super::confirm::ask_unlock(state),
         Action::Refresh => {
-            let Some(id) = state.results.selected_row().map(|r| r.user.id.clone()) else {
+            let Some(id) = state.results.selected_row().map(|r| r.id.clone()) else {
                 return Vec::new();
             };
             let mut effects: Vec<Effect> = state

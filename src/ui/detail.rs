@@ -26,8 +26,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(hint, area);
         return;
     };
-    let mut lines = detail_lines(row, state, theme);
-    lines.extend(other_attributes(&row.user, theme));
+    let user = row.user();
+    let mut lines = detail_lines(&user, row, state, theme);
+    lines.extend(other_attributes(&user, theme));
     let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
     let paragraph = Paragraph::new(lines)
         .block(block)
@@ -96,8 +97,12 @@ fn yes_no(value: Option<bool>) -> &'static str {
     }
 }
 
-fn detail_lines<'a>(row: &'a Row, state: &State, theme: &Theme) -> Vec<Line<'a>> {
-    let user = &row.user;
+fn detail_lines<'a>(
+    user: &crate::api::User,
+    row: &Row,
+    state: &State,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let plain = Style::new();
     let account = user.account.clone().unwrap_or_default();
     let locked = account.status == Some(AccountStatus::Locked);

@@ -66,8 +66,9 @@ fn confirm_lines<'a>(
         .results
         .rows
         .iter()
-        .find(|row| row.user.username == username)
-        .map(|row| blockers(&row.user).join("; "))
+        .map(crate::app::state::Row::user)
+        .find(|user| user.username == username)
+        .map(|user| blockers(&user).join("; "))
         .unwrap_or_default();
     let mut lines = vec![
         Line::from(vec![

@@ -100,8 +100,8 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
     let first = (results.selected + 1).saturating_sub(visible);
     let window = results.rows.iter().skip(first).take(visible);
     let rows = window.map(|row| {
-        let user = &row.user;
-        let word = status_word(user);
+        let user = row.user();
+        let word = status_word(&user);
         let style = match word {
             StatusWord::Locked => theme.danger,
             StatusWord::Disabled | StatusWord::Unverified => theme.warning,
