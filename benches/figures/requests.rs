@@ -105,6 +105,10 @@ fn round(
     term.settled("the list", |s| s.contains("u unlock"))?;
     for key in [&b"j"[..], b"j", b"\r", b"\x1b", b"k", b"\r", b"\x1b"] {
         term.send(key)?;
+        if key == b"\x1b" {
+            // A lone ESC read together with the next byte is Alt+that key: keep them apart.
+            std::thread::sleep(Duration::from_millis(150));
+        }
         term.quiet(Duration::from_millis(100))?;
     }
     let opening = delta(&before, &sim.stats()?);
