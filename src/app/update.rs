@@ -6,7 +6,7 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler as _;
 
-use super::msg::{Action, Effect, Msg};
+use super::msg::{Action, Effect, Msg, ReqId};
 use super::state::{DEBOUNCE, Focus, Modal, Row, SPINNER_STEP, State, StatusKind};
 use crate::api::{ApiError, User, UserPage, UserQuery};
 use crate::config::keys::{KeyMap, Mode};
@@ -49,10 +49,9 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::UserRefreshed { req, result } => {
-            if state.refresh_req.as_ref().map(|(r, _)| *r) != Some(req) {
+            if !take_if_answered(&mut state.refresh_req, req) {
                 return Vec::new();
             }
-            state.refresh_req = None;
             match result {
                 Ok(user) => {
                     let name = user.username.clone();
@@ -64,10 +63,9 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Unlocked { req, result } => {
-            if state.unlock_req.as_ref().map(|(r, _)| *r) != Some(req) {
+            if !take_if_answered(&mut state.unlock_req, req) {
                 return Vec::new();
             }
-            state.unlock_req = None;
             match result {
                 Ok(user) => {
                     let name = user.username.clone();
@@ -87,6 +85,17 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Clears `slot` if `req` is the request it waits for; false means a stale reply to drop.
+fn take_if_answered(slot: &mut Option<(ReqId, String)>, req: ReqId) -> bool {
+    let answered = slot.as_ref().is_some_and(|(waiting, _)| *waiting == req);
+    if answered {
+        *slot = None;
+    } else {
+        tracing::debug!(?req, "dropped a stale reply");
+    }
+    answered
 }
 
 /// The key map's mode for the current focus and modal.
