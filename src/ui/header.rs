@@ -11,7 +11,7 @@ use super::text::inert;
 use crate::app::State;
 use crate::config::theme::Theme;
 
-/// Draws the header line; the environment id gives way to the name when both do not fit.
+/// Draws the header line: badges, profile, environment name and id, region, actor.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let context = &state.context;
     let badge = match context
@@ -42,22 +42,28 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         Some(name) => inert(name).into_owned(),
         None => context.environment_id.clone(),
     };
-    spans.extend([
-        Span::styled("env ", theme.muted),
-        Span::raw(environment),
+    spans.extend([Span::styled("env ", theme.muted), Span::raw(environment)]);
+    let tail = [
         Span::styled("  region ", theme.muted),
         Span::raw(inert(&context.region).into_owned()),
         Span::styled("  as ", theme.muted),
         Span::raw(inert(&context.actor).into_owned()),
-    ]);
-    let used: usize = spans.iter().map(Span::width).sum();
-    if context.environment_name.is_some()
-        && used + context.environment_id.len() + 3 <= usize::from(area.width)
-    {
-        spans.push(Span::styled(
-            format!("  ({})", context.environment_id),
-            theme.muted,
-        ));
+    ];
+    // With a name, the id follows it: in full when the line has room, else its first 8
+    // characters (enough to tell environments apart), else not at all.
+    if context.environment_name.is_some() {
+        let used: usize = spans.iter().chain(&tail).map(Span::width).sum();
+        let room = usize::from(area.width).saturating_sub(used);
+        let id = &context.environment_id;
+        let shown = if id.len() + 3 <= room {
+            Some(id.clone())
+        } else {
+            (room >= 12).then(|| format!("{}…", id.chars().take(8).collect::<String>()))
+        };
+        if let Some(shown) = shown {
+            spans.push(Span::styled(format!(" ({shown})"), theme.muted));
+        }
     }
+    spans.extend(tail);
     frame.render_widget(Line::from(spans), area);
 }
