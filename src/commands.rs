@@ -81,6 +81,8 @@ pub struct Session {
     pub client: ApiClient,
     /// The connection (absent in the demo).
     pub connection: Option<Connection>,
+    /// Writes are refused.
+    read_only: bool,
     /// The environment shown in prompts (its name in the demo).
     pub environment: String,
     environment_id: String,
@@ -95,7 +97,7 @@ impl Session {
 
     /// Whether writes are refused.
     pub fn read_only(&self) -> bool {
-        self.connection.as_ref().is_some_and(|c| c.read_only)
+        self.read_only
     }
 
     /// Whether confirms must type the username.
@@ -104,18 +106,18 @@ impl Session {
     }
 }
 
-/// Runs a non-console command; `Ok` carries the exit code.
-pub async fn run(cli: Cli) -> Result<Exit, Failure> {
-    let Some(command) = cli.command else {
-        return Ok(Exit::Ok);
-    };
+/// Runs a subcommand; `Ok` carries the exit code.
+pub async fn run(
+    command: Command,
+    connect_args: &crate::connect::ConnectArgs,
+) -> Result<Exit, Failure> {
     match command {
         Command::Users(users) => {
-            let session = connect(&cli.connect).await?;
+            let session = connect(connect_args).await?;
             users::run(&session, users).await
         }
         Command::Doctor { json } => {
-            let session = connect(&cli.connect).await?;
+            let session = connect(connect_args).await?;
             doctor::run(&session, json).await
         }
         Command::Completions { shell } => {
@@ -129,7 +131,10 @@ pub async fn run(cli: Cli) -> Result<Exit, Failure> {
                 .map_err(|e| Failure::new(Exit::Failure, format!("writing the man page: {e}")))?;
             Ok(Exit::Ok)
         }
-        Command::Sim(_) => Ok(Exit::Ok),
+        Command::Sim(args) => crate::sim_command::run(args)
+            .await
+            .map(|()| Exit::Ok)
+            .map_err(|e| Failure::new(Exit::Failure, format!("{e:#}"))),
     }
 }
 
@@ -146,14 +151,10 @@ async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure>
             }
             let environment = connection.client.environment_id.clone();
             let client = build(connection.client.clone())?;
-            let read_only = args.read_only || connection.read_only;
-            let connection = Connection {
-                read_only,
-                ..*connection
-            };
             Ok(Session {
                 client,
-                connection: Some(connection),
+                read_only: connection.read_only,
+                connection: Some(*connection),
                 environment_id: environment.clone(),
                 environment,
                 _demo: None,
@@ -170,27 +171,14 @@ async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure>
             );
             let client = build(sim.client_config())?;
             let environment = sim.environment_name.clone();
-            let connection = args.read_only.then(|| demo_read_only(&sim));
             Ok(Session {
                 client,
-                connection,
+                connection: None,
+                read_only: args.read_only,
                 environment,
                 environment_id: sim.environment_id.clone(),
                 _demo: Some(sim),
             })
         }
-    }
-}
-
-/// A read-only connection description for `--demo --read-only`.
-fn demo_read_only(sim: &crate::sim::SimHandle) -> Connection {
-    Connection {
-        client: sim.client_config(),
-        profile: None,
-        region_label: "simulator".into(),
-        read_only: true,
-        production: false,
-        banner_color: None,
-        warnings: Vec::new(),
     }
 }

@@ -34,9 +34,8 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         .build()
         .context("starting the async runtime")?;
     match cli.command {
-        Some(cli::Command::Sim(args)) => runtime.block_on(sim_command::run(args)),
         None => runtime.block_on(console(&cli.connect)),
-        Some(_) => match runtime.block_on(commands::run(cli)) {
+        Some(command) => match runtime.block_on(commands::run(command, &cli.connect)) {
             Ok(commands::Exit::Ok) => Ok(()),
             Ok(exit) => Err(commands::Failure::new(exit, String::new()).into()),
             Err(failure) => Err(failure.into()),

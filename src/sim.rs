@@ -140,11 +140,6 @@ impl SimHandle {
         self.state.audit.events()
     }
 
-    /// Replaces the fault settings.
-    pub fn set_faults(&self, faults: Faults) {
-        *lock(&self.state.faults) = faults;
-    }
-
     /// Adds one fault rule.
     pub fn add_fault(&self, rule: FaultRule) {
         lock(&self.state.faults).rules.push(rule);

@@ -15,15 +15,16 @@ use crate::config::theme::Theme;
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     match &state.modal {
         Some(Modal::ConfirmUnlock {
+            id,
             username,
             email,
             yes_highlighted,
             typed,
-            ..
         }) => {
             let lines = confirm_lines(
                 state,
                 theme,
+                id,
                 username,
                 email,
                 *yes_highlighted,
@@ -51,6 +52,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
 fn confirm_lines<'a>(
     state: &State,
     theme: &Theme,
+    id: &str,
     username: &str,
     email: &str,
     yes_highlighted: bool,
@@ -62,13 +64,13 @@ fn confirm_lines<'a>(
         .as_deref()
         .unwrap_or(&context.environment_id);
     let label = |text: &'static str| Span::styled(format!("{text:<13}"), theme.muted);
+    // Only the dialog's own user is decoded, not the whole list.
     let why = state
         .results
         .rows
         .iter()
-        .map(crate::app::state::Row::user)
-        .find(|user| user.username == username)
-        .map(|user| blockers(&user).join("; "))
+        .find(|row| row.id == id)
+        .map(|row| blockers(&row.user()).join("; "))
         .unwrap_or_default();
     let mut lines = vec![
         Line::from(vec![
