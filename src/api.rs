@@ -1,18 +1,17 @@
-//! The PingOne client: endpoints, credentials, the user record, filters, errors and retries.
+//! The PingOne client: endpoints, credentials, queries, errors and retries. Wire types live in
+//! [`crate::pingone`]; this floor only moves them over HTTP.
 
 pub mod auth;
 pub mod client;
 pub mod endpoints;
 pub mod error;
-pub mod filter;
+pub mod query;
 mod response;
 pub mod retry;
-pub mod types;
 pub mod worker;
 
 pub use auth::{ClientAuthMethod, ClientCredentials, Credentials};
-pub use client::{ApiClient, ClientConfig};
+pub use client::{ApiClient, ClientConfig, UserPage, UserWrite, WriteAnswer};
 pub use endpoints::{Endpoints, Region};
-pub use error::{ApiError, ErrorKind, P1Error};
-pub use filter::UserQuery;
-pub use types::{User, UserPage};
+pub use error::{ApiError, ErrorKind};
+pub use query::UserQuery;

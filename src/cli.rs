@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod op_command;
+
+pub use op_command::OpCommand;
+
 /// A helpdesk console for PingOne: find a user, see why they cannot sign in, unlock them.
 #[derive(Debug, Parser)]
 #[command(version, about, long_about = None)]
@@ -73,34 +77,17 @@ pub enum UsersCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Unlock a user's account.
-    Unlock {
+    /// Show a user's password state.
+    Password {
         /// Username, email or id.
         user: String,
-        /// Do not ask for confirmation (required when stdin is not a terminal).
-        #[arg(long)]
-        yes: bool,
-        /// Print the updated user record as JSON.
+        /// Print the password state as PingOne sent it.
         #[arg(long)]
         json: bool,
     },
-    /// Lock a user's account, until an admin unlocks it or for a while.
-    Lock {
-        /// Username, email or id.
-        user: String,
-        /// Unlock by itself after this long, e.g. 30m, 2h, 1d.
-        #[arg(long = "for", value_name = "DURATION", conflicts_with = "until")]
-        for_: Option<String>,
-        /// Unlock by itself at this time (RFC 3339, e.g. 2026-12-01T09:00:00Z).
-        #[arg(long, value_name = "TIME")]
-        until: Option<String>,
-        /// Do not ask for confirmation (required when stdin is not a terminal).
-        #[arg(long)]
-        yes: bool,
-        /// Print the updated user record as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    /// The operations: unlock, lock, password-unlock, force-password-change, …
+    #[command(flatten)]
+    Op(OpCommand),
 }
 
 /// `pingdesk sim`.

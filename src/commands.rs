@@ -1,6 +1,7 @@
 //! The scriptable commands (`users …`, `doctor`, `completions`, `man`) and their stable exit codes.
 
 mod doctor;
+mod ops;
 mod output;
 mod users;
 
@@ -169,7 +170,7 @@ async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure>
             eprintln!(
                 "pingdesk: DEMO: no credentials configured, using the embedded simulator (changes are not kept)"
             );
-            let client = build(sim.client_config())?;
+            let client = build(crate::connect::simulator_config(&sim))?;
             let environment = sim.environment_name.clone();
             Ok(Session {
                 client,

@@ -1,5 +1,4 @@
-//! Console configuration: the key map and the theme.
+//! Console configuration: the config file and the theme.
 
 pub mod file;
-pub mod keys;
 pub mod theme;

@@ -52,8 +52,8 @@ pub struct ConnectArgs {
     #[arg(long, global = true)]
     pub client_id: Option<String>,
     /// How the worker app authenticates at the token endpoint: basic or post.
-    #[arg(long, value_enum, global = true)]
-    pub client_auth: Option<ClientAuthMethod>,
+    #[arg(long, global = true, value_parser = ["basic", "post"])]
+    pub client_auth: Option<String>,
     /// Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1].
     #[arg(long, global = true)]
     pub read_only: bool,
@@ -206,15 +206,13 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
                     None => return Err(ConnectError::MissingSecret(client_id)),
                 },
             };
-            let method = match (args.client_auth, from_profile.client_auth.as_deref()) {
-                (Some(method), _) => method,
-                (None, None | Some("basic")) => ClientAuthMethod::ClientSecretBasic,
-                (None, Some("post")) => ClientAuthMethod::ClientSecretPost,
-                (None, Some(other)) => {
-                    return Err(ConnectError::BadValue(format!(
-                        "client_auth {other:?} must be basic or post"
-                    )));
-                }
+            let method = match args
+                .client_auth
+                .as_deref()
+                .or(from_profile.client_auth.as_deref())
+            {
+                None => ClientAuthMethod::default(),
+                Some(text) => text.parse().map_err(ConnectError::BadValue)?,
             };
             Credentials::Client(ClientCredentials {
                 environment_id: environment_id.clone(),
@@ -315,4 +313,18 @@ fn endpoints(
         region.to_string()
     };
     Ok((endpoints, label))
+}
+
+/// A client configuration that reaches the simulator `sim` with its worker credentials.
+pub fn simulator_config(sim: &crate::sim::SimHandle) -> ClientConfig {
+    let base = sim.base_url.as_str();
+    let endpoints =
+        Endpoints::from_urls(base, base).expect("the simulator's loopback URL is a valid endpoint");
+    let credentials = Credentials::Client(ClientCredentials {
+        environment_id: sim.environment_id.clone(),
+        client_id: sim.client_id.clone(),
+        client_secret: sim.client_secret.clone(),
+        method: ClientAuthMethod::default(),
+    });
+    ClientConfig::new(endpoints, sim.environment_id.clone(), credentials)
 }

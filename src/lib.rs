@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod connect;
+pub mod desk;
 pub mod logging;
 pub mod pingone;
 pub mod runtime;
@@ -81,7 +82,7 @@ async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
                 read_only: connect.read_only,
                 ..app::Context::default()
             };
-            let config = sim.client_config();
+            let config = crate::connect::simulator_config(&sim);
             demo_sim = Some(sim);
             (config, context)
         }

@@ -1,15 +1,41 @@
-//! PingOne wire facts in one place: hosts, paths, media types, filter grammar limits, error codes.
+//! The wire floor: PingOne facts in one place (media types, error codes, limits, filter rules)
+//! and the wire types (the user record, the password state, errors, pages, the filter grammar).
 //!
 //! Each fact names its source (see `README.md` § Wire facts). Entries marked `UNVERIFIED` are our best
 //! reading of the public documentation and have not been checked against a live tenant; they live
 //! here, and only here, so that one edit corrects both the client and the simulator.
 
+pub mod error;
+pub mod filter;
+pub mod page;
+pub mod password;
+pub mod user;
+
+pub use error::{P1Error, P1ErrorDetail};
+pub use filter::{Expr, FilterOp};
+pub use page::Page;
+pub use password::{PasswordState, PasswordStatus};
+pub use user::User;
+
 /// Media type of the account-unlock action (`POST /users/{id}`, empty body). [DEV] user-account-unlock.
 pub const MEDIA_ACCOUNT_UNLOCK: &str = "application/vnd.pingidentity.account.unlock+json";
 /// Media type of the account-lock action (`POST /users/{id}`, optional `unlockAt`). [DEV] user-account-lock.
 pub const MEDIA_ACCOUNT_LOCK: &str = "application/vnd.pingidentity.account.lock+json";
-/// Plain JSON, used to create users.
+/// Plain JSON, used to create users and for `PUT …/enabled`.
 pub const MEDIA_JSON: &str = "application/json";
+/// Password unlock (`POST /users/{id}/password`, empty body). [DEV] password-unlock.
+pub const MEDIA_PASSWORD_UNLOCK: &str = "application/vnd.pingidentity.password.unlock+json";
+/// Force a password change at next sign-on (`POST /users/{id}/password`, empty body). [DEV]
+/// force-change-password shows it without `+json`, and so do we.
+pub const MEDIA_PASSWORD_FORCE_CHANGE: &str = "application/vnd.pingidentity.password.forceChange";
+/// Email a password recovery code (`POST /users/{id}/password`, empty body). [DEV]
+/// password-resend-recovery-code.
+pub const MEDIA_PASSWORD_SEND_RECOVERY_CODE: &str =
+    "application/vnd.pingidentity.password.sendRecoveryCode+json";
+/// Resend the email verification code (`POST /users/{id}`, empty body). [DEV]
+/// send-resend-user-verification-code.
+pub const MEDIA_USER_SEND_VERIFICATION_CODE: &str =
+    "application/vnd.pingidentity.user.sendVerificationCode+json";
 
 /// Response header that identifies a request for Ping support. [DEV] pingone-api-responses.
 pub const HEADER_CORRELATION_ID: &str = "Correlation-Id";
@@ -23,6 +49,11 @@ pub const HEADER_EXTERNAL_SESSION_ID: &str = "X-Ping-External-Session-Id";
 pub const MAX_PAGE_LIMIT: usize = 1000;
 /// Page size the users list uses when none is asked for. UNVERIFIED: docs say pages "may be smaller".
 pub const DEFAULT_PAGE_LIMIT: usize = 100;
+/// Longest filter the simulator parses, in bytes. UNVERIFIED: PingOne documents no limit; a URL
+/// past about 8 KB is refused by most front ends anyway.
+pub const MAX_FILTER_LENGTH: usize = 8192;
+/// Deepest nesting of parentheses the simulator parses. UNVERIFIED: PingOne documents no limit.
+pub const MAX_FILTER_DEPTH: usize = 32;
 /// Lifetime of a worker-app access token, in seconds. Docs: "valid for one hour".
 pub const TOKEN_LIFETIME_SECS: u64 = 3600;
 
@@ -45,36 +76,12 @@ pub const CODE_INVALID_REQUEST: &str = "INVALID_REQUEST";
 pub const DETAIL_INVALID_VALUE: &str = "INVALID_VALUE";
 /// Top-level error code for an unsupported HTTP method (405). UNVERIFIED.
 pub const CODE_METHOD_NOT_ALLOWED: &str = "METHOD_NOT_ALLOWED";
+/// Top-level error code for an action PingOne cannot take on this user, such as a password action
+/// on a user whose external identity provider holds the password. [DEV] user-passwords. The
+/// HTTP status (400) is UNVERIFIED.
+pub const CODE_REQUEST_FAILED: &str = "REQUEST_FAILED";
 /// OAuth error for a bad client id or secret at the token endpoint (RFC 6749 §5.2).
 pub const OAUTH_INVALID_CLIENT: &str = "invalid_client";
-
-/// A filter operator on the users list. \[DEV\] read-all-users, apidocs `p1_Users`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FilterOp {
-    /// Equals.
-    Eq,
-    /// Starts with.
-    Sw,
-    /// Ends with (email only).
-    Ew,
-    /// Greater than or equal (`updatedAt` only).
-    Ge,
-    /// Less than or equal (`updatedAt` only).
-    Le,
-}
-
-impl FilterOp {
-    /// The operator as written in a filter.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Eq => "eq",
-            Self::Sw => "sw",
-            Self::Ew => "ew",
-            Self::Ge => "ge",
-            Self::Le => "le",
-        }
-    }
-}
 
 /// Attributes PingOne accepts with `eq`. Values are compared case-sensitively (Terraform provider
 /// docs, data-sources/users.md). Anything else (`account.status`, `id`, `lifecycle.status`,
@@ -121,19 +128,51 @@ pub fn is_filterable(attribute: &str, op: FilterOp) -> bool {
         }
         FilterOp::Ew => attribute == "email",
         FilterOp::Ge | FilterOp::Le => attribute == "updatedAt",
+        FilterOp::Gt | FilterOp::Lt => false,
     }
 }
 
-/// What a worker app needs for an action, said to a person who just got a 403. The built-in role
-/// names are documented; the exact permission ids are UNVERIFIED (third-party docs).
-pub fn permission_hint(action: &str) -> &'static str {
-    match action {
-        "unlock user" | "lock user" => {
-            "the worker app needs a role with dir:update:user (Help Desk Admin or Identity Data Admin)"
-        }
-        "create user" => "the worker app needs a role with dir:create:user (Identity Data Admin)",
-        _ => {
-            "the worker app needs a role with dir:read:user (Identity Data Read Only, Help Desk Admin or Identity Data Admin)"
-        }
-    }
+/// Audit action types ([DEV] audit-activities; the full list from a public `pingone_webhook`
+/// configuration). No `PASSWORD.LOCKED` exists: a lockout shows as `PASSWORD.CHECK_FAILED`
+/// events, then `USER.LOCKED` (that sequence is UNVERIFIED).
+pub mod events {
+    /// An account was locked (by an admin, or by a password lockout: UNVERIFIED).
+    pub const USER_LOCKED: &str = "USER.LOCKED";
+    /// An account was unlocked (not emitted when a timed lock runs out).
+    pub const USER_UNLOCKED: &str = "USER.UNLOCKED";
+    /// A user was created.
+    pub const USER_CREATED: &str = "USER.CREATED";
+    /// A user was changed: enabled or disabled; a verification code sent (UNVERIFIED).
+    pub const USER_UPDATED: &str = "USER.UPDATED";
+    /// A password was unlocked.
+    pub const PASSWORD_UNLOCKED: &str = "PASSWORD.UNLOCKED";
+    /// A password check failed.
+    pub const PASSWORD_CHECK_FAILED: &str = "PASSWORD.CHECK_FAILED";
+    /// A password change was forced.
+    pub const PASSWORD_FORCE_CHANGE: &str = "PASSWORD.FORCE_CHANGE";
+    /// A recovery code was sent. UNVERIFIED: which event a send emits.
+    pub const PASSWORD_RECOVERY: &str = "PASSWORD.RECOVERY";
+}
+
+/// Permission to read users. Permission ids are UNVERIFIED (third-party docs); the role names
+/// are documented.
+pub const PERMISSION_READ_USER: &str = "dir:read:user";
+/// Permission to change users (unlock, lock, passwords, enable). UNVERIFIED.
+pub const PERMISSION_UPDATE_USER: &str = "dir:update:user";
+/// Permission to create users. UNVERIFIED.
+pub const PERMISSION_CREATE_USER: &str = "dir:create:user";
+
+/// Whether `account.unlock` also clears a password lockout. UNVERIFIED ([DEV] is silent): we
+/// read it as no, so the simulator keeps the password locked out, the console reads both after
+/// acting, and an account locked only by its password is fixed by unlocking the password.
+pub const ACCOUNT_UNLOCK_CLEARS_PASSWORD_LOCKOUT: bool = false;
+
+/// What a worker app needs for `permission`, said to a person who just got a 403.
+pub fn permission_hint(permission: &str) -> String {
+    let roles = match permission {
+        PERMISSION_UPDATE_USER => "Help Desk Admin or Identity Data Admin",
+        PERMISSION_CREATE_USER => "Identity Data Admin",
+        _ => "Identity Data Read Only, Help Desk Admin or Identity Data Admin",
+    };
+    format!("the worker app needs a role with {permission} ({roles})")
 }

@@ -17,8 +17,7 @@ use tokio::sync::mpsc;
 
 use crate::api::ApiClient;
 use crate::app::update::initial_search;
-use crate::app::{Context, Msg, State, update};
-use crate::config::keys::KeyMap;
+use crate::app::{Context, KeyMap, Msg, State, update};
 use crate::config::theme::Theme;
 
 /// Users per page of results.
@@ -62,14 +61,7 @@ where
     let mut executor = executor::Executor::new(client, replies, PAGE_SIZE);
     let mut state = State::new(context, Instant::now());
     let size = terminal.size().context("reading the terminal size")?;
-    update(
-        &mut state,
-        &keys,
-        Msg::Resized {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    update(&mut state, &keys, resized(size.width, size.height));
     executor.run(initial_search(&mut state));
     tokio::pin!(stop);
     // Rows of the last frame that hold text of fragile width (see `has_fragile_width`).
@@ -91,7 +83,7 @@ where
         let msg = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => Msg::Key(key),
-                Some(Ok(Event::Resize(width, height))) => Msg::Resized { width, height },
+                Some(Ok(Event::Resize(width, height))) => resized(width, height),
                 Some(Ok(_)) => continue,
                 Some(Err(error)) => return Err(error).context("reading the terminal"),
                 None => break,
@@ -113,6 +105,13 @@ where
     Ok(state)
 }
 
+/// The layout the model needs, measured for a terminal of this size.
+fn resized(width: u16, height: u16) -> Msg {
+    Msg::Resized {
+        list_rows: crate::ui::list_rows(width, height),
+    }
+}
+
 /// The rows of `buffer` holding text whose display width terminals and `unicode-width` may
 /// disagree on, each with the row below: the terminal may have drawn the rest of such a row off
 /// by a cell, and a cell pushed past the right edge wraps onto the next row.
@@ -121,7 +120,7 @@ fn fragile_rows(buffer: &Buffer) -> Vec<u16> {
     let mut rows: Vec<u16> = Vec::new();
     for y in area.top()..area.bottom() {
         let fragile = (area.left()..area.right())
-            .any(|x| crate::ui::text::has_fragile_width(buffer[(x, y)].symbol()));
+            .any(|x| crate::ui::width::has_fragile_width(buffer[(x, y)].symbol()));
         if fragile {
             rows.extend([y, y + 1].into_iter().filter(|&r| r < area.bottom()));
         }

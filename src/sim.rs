@@ -5,11 +5,15 @@
 // Handler helpers return `Err(Response)`, which is large by nature and never on a hot path.
 #![allow(clippy::result_large_err)]
 
+mod actions;
 mod audit;
 mod control;
 pub mod data;
 pub mod faults;
-pub mod filter;
+mod index;
+pub mod matching;
+mod mutations;
+mod passwords;
 mod responses;
 mod roles;
 mod routes;
@@ -150,20 +154,6 @@ impl SimHandle {
         read(&self.state.directory).len()
     }
 
-    /// A client configuration that reaches this simulator with its worker credentials.
-    pub fn client_config(&self) -> crate::api::ClientConfig {
-        let base = self.base_url.as_str();
-        let endpoints = crate::api::Endpoints::from_urls(base, base)
-            .expect("the simulator's loopback URL is a valid endpoint");
-        let credentials = crate::api::Credentials::Client(crate::api::ClientCredentials {
-            environment_id: self.environment_id.clone(),
-            client_id: self.client_id.clone(),
-            client_secret: self.client_secret.clone(),
-            method: crate::api::ClientAuthMethod::default(),
-        });
-        crate::api::ClientConfig::new(endpoints, self.environment_id.clone(), credentials)
-    }
-
     /// Stops the server and waits for it.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.shutdown.take() {
@@ -201,7 +191,10 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
         &file.populations,
         now,
     ));
-    let directory = Directory::new(environment.clone(), file.populations, users);
+    let mut directory = Directory::new(environment.clone(), file.populations, users);
+    directory
+        .set_passwords(&file.passwords)
+        .context("reading the simulator's directory")?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("binding the simulator to {}", config.addr))?;

@@ -5,15 +5,15 @@ mod footer;
 mod header;
 mod overlay;
 mod search;
-pub mod text;
+pub mod width;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::app::KeyMap;
 use crate::app::State;
-use crate::config::keys::KeyMap;
 use crate::config::theme::Theme;
 
 /// The smallest terminal the console lays out in.
@@ -70,7 +70,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     header::render(state, theme, frame, regions.header);
     search::render_input(state, theme, frame, regions.search);
     search::render_results(state, theme, frame, regions.results);
-    detail::render(state, theme, frame, regions.detail);
+    detail::render(state, keys, theme, frame, regions.detail);
     footer::render(state, keys, theme, frame, regions.footer);
     overlay::render(state, keys, theme, frame);
 }

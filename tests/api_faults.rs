@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use pingdesk::api::retry::RetryPolicy;
 use pingdesk::api::{ApiClient, ClientConfig, Endpoints, ErrorKind, UserQuery};
+use pingdesk::desk::{UserOp, apply};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
 
 const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
@@ -23,7 +24,7 @@ async fn start() -> (SimHandle, ClientConfig) {
     let sim = sim::spawn(SimConfig::default())
         .await
         .expect("simulator starts");
-    let mut config = sim.client_config();
+    let mut config = pingdesk::connect::simulator_config(&sim);
     config.retry = quick_retries();
     (sim, config)
 }
@@ -58,7 +59,10 @@ async fn a_second_401_is_returned_not_looped() {
         FaultKind::Status { status: 401 },
         5,
     ));
-    let error = client.unlock_user(ALICE).await.expect_err("still 401");
+    let error = apply(&client, ALICE, &UserOp::UnlockAccount)
+        .await
+        .map(|a| a.user)
+        .expect_err("still 401");
     assert_eq!(error.kind, ErrorKind::Unauthorized);
     assert_eq!(
         sim.stats().get(Route::UserAction),
@@ -153,7 +157,10 @@ async fn a_write_is_never_retried_after_a_5xx() {
         FaultKind::Status { status: 502 },
         1,
     ));
-    let error = client.unlock_user(ALICE).await.expect_err("502");
+    let error = apply(&client, ALICE, &UserOp::UnlockAccount)
+        .await
+        .map(|a| a.user)
+        .expect_err("502");
     assert_eq!(error.kind, ErrorKind::Server);
     assert_eq!(sim.stats().get(Route::UserAction), 1, "sent once");
 }
@@ -167,7 +174,10 @@ async fn forbidden_says_which_permission_is_missing() {
         FaultKind::Status { status: 403 },
         1,
     ));
-    let error = client.unlock_user(ALICE).await.expect_err("403");
+    let error = apply(&client, ALICE, &UserOp::UnlockAccount)
+        .await
+        .map(|a| a.user)
+        .expect_err("403");
     assert_eq!(error.kind, ErrorKind::Forbidden);
     let text = error.to_string();
     assert!(

@@ -2,8 +2,9 @@
 
 use std::time::Duration;
 
-use pingdesk::api::types::{AccountStatus, NewUser};
 use pingdesk::api::{ApiClient, ClientAuthMethod, ClientConfig, Credentials, ErrorKind, UserQuery};
+use pingdesk::desk::{UserOp, apply};
+use pingdesk::pingone::user::{AccountStatus, NewUser};
 use pingdesk::sim::{self, Route, SimConfig, SimHandle};
 
 const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
@@ -12,7 +13,7 @@ async fn start() -> (SimHandle, ApiClient) {
     let sim = sim::spawn(SimConfig::default())
         .await
         .expect("simulator starts");
-    let client = ApiClient::new(sim.client_config()).expect("client builds");
+    let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client builds");
     (sim, client)
 }
 
@@ -110,7 +111,10 @@ async fn unknown_user_is_not_found_with_pingone_details() {
 #[tokio::test]
 async fn unlock_returns_the_record_and_sends_one_request() {
     let (sim, client) = start().await;
-    let user = client.unlock_user(ALICE).await.expect("unlock");
+    let user = apply(&client, ALICE, &UserOp::UnlockAccount)
+        .await
+        .map(|a| a.user)
+        .expect("unlock");
     let account = user.account.expect("account in the response");
     assert_eq!(account.status, Some(AccountStatus::Ok));
     assert_eq!(account.can_authenticate, Some(true));
@@ -141,12 +145,21 @@ async fn unlock_returns_the_record_and_sends_one_request() {
 async fn lock_with_and_without_unlock_at() {
     let (_sim, client) = start().await;
     let frank = client
-        .find_users(&UserQuery::Filter(r#"username eq "frank.ok""#.into()), 1)
+        .find_users(&UserQuery::Raw(r#"username eq "frank.ok""#.into()), 1)
         .await
         .expect("find");
     let id = frank.users[0].id.clone();
     let until = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(600);
-    let locked = client.lock_user(&id, Some(until)).await.expect("lock");
+    let locked = apply(
+        &client,
+        &id,
+        &UserOp::LockAccount {
+            unlock_at: Some(until),
+        },
+    )
+    .await
+    .map(|a| a.user)
+    .expect("lock");
     let account = locked.account.expect("account");
     assert_eq!(account.status, Some(AccountStatus::Locked));
     let left = account
@@ -154,14 +167,23 @@ async fn lock_with_and_without_unlock_at() {
         .expect("secondsUntilUnlock is computed");
     assert!((590..=600).contains(&left), "{left}");
 
-    let locked = client.lock_user(&id, None).await.expect("admin lock");
+    let locked = apply(&client, &id, &UserOp::LockAccount { unlock_at: None })
+        .await
+        .map(|a| a.user)
+        .expect("admin lock");
     assert!(locked.account.expect("account").unlock_at.is_none());
 
     let past = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60);
-    let error = client
-        .lock_user(&id, Some(past))
-        .await
-        .expect_err("past unlockAt");
+    let error = apply(
+        &client,
+        &id,
+        &UserOp::LockAccount {
+            unlock_at: Some(past),
+        },
+    )
+    .await
+    .map(|a| a.user)
+    .expect_err("past unlockAt");
     assert_eq!(error.kind, ErrorKind::Rejected);
     assert_eq!(error.body.expect("body").code, "INVALID_DATA");
 }
@@ -193,7 +215,7 @@ async fn create_then_find_and_duplicates_refused() {
 #[tokio::test]
 async fn client_secret_post_works_and_a_wrong_secret_is_unauthorized() {
     let (sim, _client) = start().await;
-    let mut config = sim.client_config();
+    let mut config = pingdesk::connect::simulator_config(&sim);
     if let Credentials::Client(client) = &mut config.credentials {
         client.method = ClientAuthMethod::ClientSecretPost;
     }
@@ -224,7 +246,7 @@ async fn client_secret_post_works_and_a_wrong_secret_is_unauthorized() {
 #[tokio::test]
 async fn a_bad_access_token_is_final() {
     let (sim, _client) = start().await;
-    let mut config: ClientConfig = sim.client_config();
+    let mut config: ClientConfig = pingdesk::connect::simulator_config(&sim);
     config.credentials = Credentials::AccessToken("not-a-token".into());
     let error = ApiClient::new(config)
         .expect("client")
@@ -244,7 +266,7 @@ async fn a_bad_access_token_is_final() {
 #[tokio::test]
 async fn unknown_environment_is_not_found() {
     let (sim, _client) = start().await;
-    let mut config = sim.client_config();
+    let mut config = pingdesk::connect::simulator_config(&sim);
     config.environment_id = "00000000-0000-4000-8000-00000000beef".into();
     let error = ApiClient::new(config)
         .expect("client")
@@ -264,7 +286,7 @@ async fn refused_filters_are_invalid_data() {
         r#"(username eq "a""#,
     ] {
         let error = client
-            .find_users(&UserQuery::Filter(filter.into()), 5)
+            .find_users(&UserQuery::Raw(filter.into()), 5)
             .await
             .expect_err(filter);
         assert_eq!(error.status, Some(400), "{filter}");
@@ -274,7 +296,7 @@ async fn refused_filters_are_invalid_data() {
     }
     let ok = client
         .find_users(
-            &UserQuery::Filter(r#"(enabled eq false) AND email ew "@example.com""#.into()),
+            &UserQuery::Raw(r#"(enabled eq false) AND email ew "@example.com""#.into()),
             50,
         )
         .await
@@ -340,7 +362,7 @@ async fn expired_tokens_are_refused() {
     })
     .await
     .expect("simulator starts");
-    let client = ApiClient::new(sim.client_config()).expect("client");
+    let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client");
     let error = client
         .get_user(ALICE)
         .await

@@ -30,7 +30,7 @@ fn seen(state: &State) -> Seen {
             .map(|user| (user.username.clone(), user.is_locked()))
             .collect(),
         status: state.status.as_ref().map(|s| s.text.clone()),
-        confirming: matches!(state.modal, Some(Modal::ConfirmUnlock { .. })),
+        confirming: matches!(state.modal, Some(Modal::Confirm(_))),
     }
 }
 
@@ -52,7 +52,7 @@ fn press(keys: &mpsc::UnboundedSender<std::io::Result<Event>>, code: KeyCode) {
 #[tokio::test]
 async fn search_unlock_and_quit_through_the_real_loop() {
     let sim = sim::spawn(SimConfig::default()).await.expect("simulator");
-    let client = ApiClient::new(sim.client_config()).expect("client");
+    let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client");
     let context = Context {
         environment_id: sim.environment_id.clone(),
         demo: true,
@@ -98,7 +98,7 @@ async fn search_unlock_and_quit_through_the_real_loop() {
     .await;
     assert_eq!(
         watching.borrow().status.as_deref(),
-        Some("Unlocked alice.locked")
+        Some("Unlocked the account of alice.locked")
     );
     press(&keys, KeyCode::Char('q'));
 

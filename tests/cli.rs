@@ -4,7 +4,7 @@
 use std::process::{Command, Output};
 
 use pingdesk::api::ApiClient;
-use pingdesk::api::types::NewUser;
+use pingdesk::pingone::user::NewUser;
 use pingdesk::sim::{self, Route, SimConfig, SimHandle};
 use secrecy::ExposeSecret as _;
 
@@ -136,7 +136,7 @@ async fn unlock_and_lock_with_yes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_exit_code() {
     let sim = start().await;
-    let client = ApiClient::new(sim.client_config()).expect("client");
+    let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client");
     for username in ["twin.one", "twin.two"] {
         let twin = NewUser {
             username: username.into(),

@@ -1,20 +1,12 @@
 //! Property tests: whatever a person types, the filter the client builds parses in the
 //! simulator's PingOne grammar with every value as one literal, so no input changes the structure.
 
-use pingdesk::api::filter::{prefix_filter, quote};
+use pingdesk::api::query::prefix_filter;
 use pingdesk::pingone::FilterOp;
-use pingdesk::sim::filter::{Comparison, Expr, Literal, parse};
+use pingdesk::pingone::filter::{Comparison, Expr, Literal, UserAttributes, parse, quote};
 use proptest::prelude::*;
 
-fn comparisons(expr: &Expr, out: &mut Vec<Comparison>) {
-    match expr {
-        Expr::And(a, b) | Expr::Or(a, b) => {
-            comparisons(a, out);
-            comparisons(b, out);
-        }
-        Expr::Cmp(cmp) => out.push(cmp.clone()),
-    }
-}
+const USERS: UserAttributes<'static> = UserAttributes { custom: &[] };
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
@@ -22,7 +14,7 @@ proptest! {
     #[test]
     fn any_string_round_trips_as_one_literal(value in any::<String>()) {
         let filter = format!("username eq {}", quote(&value));
-        let parsed = parse(&filter, &[]).expect("a quoted value always parses");
+        let parsed = parse(&filter, &USERS).expect("a quoted value always parses");
         prop_assert_eq!(parsed, Expr::Cmp(Comparison {
             attribute: "username".into(),
             op: FilterOp::Eq,
@@ -34,9 +26,10 @@ proptest! {
     fn prefix_searches_only_ever_compare_the_typed_text(text in "\\PC{1,40}|[\"\\\\() a-z]{1,20}") {
         let trimmed = text.trim();
         prop_assume!(!trimmed.is_empty());
-        let parsed = parse(&prefix_filter(trimmed), &[]).expect("the client's filter parses");
-        let mut found = Vec::new();
-        comparisons(&parsed, &mut found);
+        let built = prefix_filter(trimmed);
+        let parsed = parse(&built.render(), &USERS).expect("the client's filter parses");
+        prop_assert_eq!(parsed.render(), built.render(), "what the client renders parses back to what it built");
+        let found: Vec<Comparison> = parsed.comparisons().into_iter().cloned().collect();
         let mut sources: Vec<&str> = trimmed.split_whitespace().collect();
         sources.push(trimmed);
         for cmp in found {

@@ -6,14 +6,15 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
-use pingdesk::api::types::{
-    Account, AccountStatus, IdRef, IdentityProvider, LastSignOn, Lifecycle, LifecycleStatus, Name,
-};
-use pingdesk::api::{ApiError, ErrorKind, P1Error, User, UserPage};
+use pingdesk::api::{ApiError, ErrorKind, UserPage};
+use pingdesk::app::KeyMap;
 use pingdesk::app::update::initial_search;
 use pingdesk::app::{Context, Effect, Msg, State, update};
-use pingdesk::config::keys::KeyMap;
 use pingdesk::config::theme::Theme;
+use pingdesk::pingone::user::{
+    Account, AccountStatus, IdRef, IdentityProvider, LastSignOn, Lifecycle, LifecycleStatus, Name,
+};
+use pingdesk::pingone::{P1Error, User};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

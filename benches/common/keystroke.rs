@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pingdesk::api::UserPage;
+use pingdesk::app::KeyMap;
 use pingdesk::app::update::initial_search;
 use pingdesk::app::{Context, Effect, Msg, State, update};
-use pingdesk::config::keys::KeyMap;
 use pingdesk::config::theme::Theme;
 use pingdesk::sim::data;
 use pingdesk::sim::store::Directory;
@@ -73,8 +73,7 @@ impl Console {
             next: None,
         };
         let resized = Msg::Resized {
-            width: WIDTH,
-            height: HEIGHT,
+            list_rows: pingdesk::ui::list_rows(WIDTH, HEIGHT),
         };
         update(&mut state, &keys, resized);
         let loaded = Msg::SearchLoaded {

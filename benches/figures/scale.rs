@@ -20,7 +20,7 @@ const ROWS: u64 = 10_000;
 /// The filter the console sends for `typed`.
 fn console_filter(typed: &str) -> anyhow::Result<String> {
     match UserQuery::from_input(typed) {
-        UserQuery::Filter(filter) => Ok(filter),
+        UserQuery::Filter(filter) => Ok(filter.render()),
         other => bail!("{typed:?} is not a filter search: {other:?}"),
     }
 }

@@ -8,19 +8,31 @@ use serde::Deserialize;
 use tokio::sync::Mutex;
 use url::Url;
 
-use super::error::{ApiError, ErrorKind, P1Error};
+use super::error::{ApiError, ErrorKind};
 use crate::pingone;
+use crate::pingone::P1Error;
 
 /// How the worker app authenticates at the token endpoint (its `tokenEndpointAuthMethod`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ClientAuthMethod {
     /// `Authorization: Basic base64(id:secret)`, PingOne's documented worker example.
     #[default]
-    #[value(name = "basic")]
     ClientSecretBasic,
     /// `client_id` and `client_secret` as form fields.
-    #[value(name = "post")]
     ClientSecretPost,
+}
+
+impl std::str::FromStr for ClientAuthMethod {
+    type Err = String;
+
+    /// `basic` or `post`, as the config file and `--client-auth` spell them.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "basic" => Ok(Self::ClientSecretBasic),
+            "post" => Ok(Self::ClientSecretPost),
+            other => Err(format!("client_auth {other:?} must be basic or post")),
+        }
+    }
 }
 
 /// A worker app's client credentials.

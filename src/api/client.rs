@@ -15,11 +15,11 @@ use url::Url;
 use super::auth::{Credentials, TokenCache};
 use super::endpoints::Endpoints;
 use super::error::{ApiError, ErrorKind};
-use super::filter::UserQuery;
+use super::query::UserQuery;
 use super::response::{Answer, correlation_id, read_response};
 use super::retry::RetryPolicy;
-use super::types::{NewUser, User, UserPage, UserPageWire};
-use crate::pingone;
+use crate::pingone::user::NewUser;
+use crate::pingone::{self, Page, PasswordState, User};
 
 /// Everything an `ApiClient` needs to reach one environment's users.
 #[derive(Debug, Clone)]
@@ -63,10 +63,46 @@ pub struct ApiClient {
     retry: RetryPolicy,
 }
 
-/// What a request sends: method, URL, optional body with its media type, and whether it may be
-/// repeated.
+/// One page of users from `GET /users`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserPage {
+    /// The users on this page.
+    pub users: Vec<User>,
+    /// How many users match in all, when PingOne says.
+    pub count: Option<u64>,
+    /// The `_links.next.href` to follow for more, if there are more.
+    pub next: Option<Url>,
+}
+
+/// A write below `/users/{id}`: what an operation sends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserWrite {
+    /// `POST` or `PUT`.
+    pub method: Method,
+    /// The sub-resource (`password`, `enabled`), or `None` for the user itself.
+    pub sub_path: Option<&'static str>,
+    /// The `Content-Type`, which selects the action on `POST /users/{id}`.
+    pub media_type: &'static str,
+    /// The body, possibly empty.
+    pub body: Bytes,
+}
+
+/// A successful write's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteAnswer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body (empty for `204`).
+    pub body: Bytes,
+    /// The `Correlation-Id` response header.
+    pub correlation_id: Option<String>,
+}
+
+/// What a request sends: method, URL, optional body with its media type, whether it may be
+/// repeated, and the permission a 403 means is missing.
 pub(crate) struct Request {
     pub(crate) action: &'static str,
+    pub(crate) permission: &'static str,
     pub(crate) method: Method,
     pub(crate) url: Url,
     pub(crate) body: Option<(&'static str, Bytes)>,
@@ -78,6 +114,7 @@ impl Request {
     pub(crate) fn get(action: &'static str, url: Url) -> Self {
         Self {
             action,
+            permission: pingone::PERMISSION_READ_USER,
             method: Method::GET,
             url,
             body: None,
@@ -86,15 +123,17 @@ impl Request {
     }
 
     /// A write of `body` as `media_type`, which is never retried once it may have arrived.
-    pub(crate) fn post(
+    pub(crate) fn write(
         action: &'static str,
+        permission: &'static str,
+        method: Method,
         url: Url,
-        media_type: &'static str,
-        body: Bytes,
+        (media_type, body): (&'static str, Bytes),
     ) -> Self {
         Self {
             action,
-            method: Method::POST,
+            permission,
+            method,
             url,
             body: Some((media_type, body)),
             idempotent: false,
@@ -150,12 +189,12 @@ impl ApiClient {
                 }),
                 Err(e) => Err(e),
             },
-            UserQuery::All | UserQuery::Filter(_) => {
+            UserQuery::All | UserQuery::Filter(_) | UserQuery::Raw(_) => {
                 let mut url = self.users_url("search users", None)?;
                 {
                     let mut pairs = url.query_pairs_mut();
-                    if let UserQuery::Filter(filter) = query {
-                        pairs.append_pair("filter", filter);
+                    if let Some(filter) = query.filter_text() {
+                        pairs.append_pair("filter", &filter);
                     }
                     pairs.append_pair(
                         "limit",
@@ -189,37 +228,44 @@ impl ApiClient {
         self.call(Request::get("read user", url)).await
     }
 
-    /// Unlocks a user's account; returns the record PingOne sends back.
-    pub async fn unlock_user(&self, id: &str) -> Result<User, ApiError> {
-        let url = self.users_url("unlock user", Some(id))?;
-        self.call(Request::post(
-            "unlock user",
-            url,
-            pingone::MEDIA_ACCOUNT_UNLOCK,
-            Bytes::new(),
-        ))
-        .await
+    /// Reads a user's password state.
+    pub async fn password_state(&self, id: &str) -> Result<PasswordState, ApiError> {
+        const ACTION: &str = "read password state";
+        let mut url = self.users_url(ACTION, Some(id))?;
+        url.path_segments_mut()
+            .map_err(|()| ApiError::transport(ACTION, ErrorKind::Rejected, "bad URL"))?
+            .push("password");
+        self.call(Request::get(ACTION, url)).await
     }
 
-    /// Locks a user's account, until `unlock_at` when given, else until an admin unlocks it.
-    pub async fn lock_user(
+    /// Sends one write on user `id` and returns PingOne's answer undecoded (what it holds
+    /// depends on the write). `action` names it in errors; `permission` is what a 403 lacks.
+    pub async fn write_user(
         &self,
         id: &str,
-        unlock_at: Option<jiff::Timestamp>,
-    ) -> Result<User, ApiError> {
-        let url = self.users_url("lock user", Some(id))?;
-        let json = match unlock_at {
-            Some(at) => serde_json::json!({ "unlockAt": at }),
-            None => serde_json::json!({}),
-        };
-        let body = Bytes::from(json.to_string());
-        self.call(Request::post(
-            "lock user",
+        action: &'static str,
+        permission: &'static str,
+        write: &UserWrite,
+    ) -> Result<WriteAnswer, ApiError> {
+        let mut url = self.users_url(action, Some(id))?;
+        if let Some(sub_path) = write.sub_path {
+            url.path_segments_mut()
+                .map_err(|()| ApiError::transport(action, ErrorKind::Rejected, "bad URL"))?
+                .push(sub_path);
+        }
+        let request = Request::write(
+            action,
+            permission,
+            write.method.clone(),
             url,
-            pingone::MEDIA_ACCOUNT_LOCK,
-            body,
-        ))
-        .await
+            (write.media_type, write.body.clone()),
+        );
+        let answer = self.send(request).await?;
+        Ok(WriteAnswer {
+            status: answer.status,
+            correlation_id: correlation_id(&answer.headers),
+            body: answer.body,
+        })
     }
 
     /// Creates a user.
@@ -227,11 +273,12 @@ impl ApiClient {
         let json = serde_json::to_vec(user)
             .map_err(|e| ApiError::transport("create user", ErrorKind::Decode, e))?;
         let url = self.users_url("create user", None)?;
-        self.call(Request::post(
+        self.call(Request::write(
             "create user",
+            pingone::PERMISSION_CREATE_USER,
+            Method::POST,
             url,
-            pingone::MEDIA_JSON,
-            Bytes::from(json),
+            (pingone::MEDIA_JSON, Bytes::from(json)),
         ))
         .await
     }
@@ -264,16 +311,13 @@ impl ApiClient {
 
     /// Fetches one page of users from a list URL.
     async fn list(&self, url: Url) -> Result<UserPage, ApiError> {
-        let wire: UserPageWire = self.call(Request::get("search users", url)).await?;
-        let next = wire
-            .links
-            .get("next")
-            .and_then(|link| link.get("href"))
-            .and_then(|href| href.as_str())
+        let mut page: Page<User> = self.call(Request::get("search users", url)).await?;
+        let next = page
+            .link("next")
             .and_then(|href| self.api_base.join(href).ok());
         Ok(UserPage {
-            users: wire.embedded.users,
-            count: wire.count,
+            users: page.take("users"),
+            count: page.count,
             next,
         })
     }
@@ -337,7 +381,10 @@ impl ApiClient {
                 .then(|| self.retry.delay(attempt, error.retry_after, waited))
                 .flatten();
             let Some(delay) = delay else {
-                return Err(error);
+                return Err(ApiError {
+                    permission: request.permission,
+                    ..error
+                });
             };
             tracing::info!(delay_ms = delay.as_millis(), attempt, "retrying a read");
             tokio::time::sleep(delay).await;

@@ -3,40 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
-use crate::pingone;
-
-/// PingOne's error body (`P1Error`): `{id, code, message, details}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct P1Error {
-    /// A unique id for Ping support.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// A general fault code, such as `INVALID_DATA`.
-    #[serde(default)]
-    pub code: String,
-    /// A short English description.
-    #[serde(default)]
-    pub message: String,
-    /// Specific causes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub details: Vec<P1ErrorDetail>,
-}
-
-/// One entry of `P1Error.details`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct P1ErrorDetail {
-    /// A detail code, such as `INVALID_VALUE`.
-    #[serde(default)]
-    pub code: String,
-    /// The item that caused the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
-    /// What is wrong with it.
-    #[serde(default)]
-    pub message: String,
-}
+use crate::pingone::{self, P1Error};
 
 /// The class of a failure, which decides the sentence shown and whether a retry may help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,8 +35,10 @@ pub enum ErrorKind {
 /// A failed PingOne call: what was attempted, how it failed, and what PingOne said.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
-    /// What pingdesk was doing, e.g. "unlock user".
+    /// What pingdesk was doing, e.g. "unlock account".
     pub action: &'static str,
+    /// The permission a 403 means the worker app lacks.
+    pub permission: &'static str,
     /// The class of failure.
     pub kind: ErrorKind,
     /// The HTTP status, when there was a response.
@@ -89,6 +58,7 @@ impl ApiError {
     pub fn transport(action: &'static str, kind: ErrorKind, cause: impl fmt::Display) -> Self {
         Self {
             action,
+            permission: pingone::PERMISSION_READ_USER,
             kind,
             status: None,
             body: None,
@@ -122,6 +92,16 @@ impl ApiError {
         }
     }
 
+    /// Whether a write that failed this way may still have been applied: the request may have
+    /// reached PingOne (a timeout, a broken connection, an answer cut short or unreadable).
+    /// Refused connections and TLS failures never sent it; an HTTP error status is an answer.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Timeout | ErrorKind::Network | ErrorKind::Decode
+        ) && !matches!(self.status, Some(status) if !(200..300).contains(&status))
+    }
+
     /// Whether a retry of an idempotent request may succeed.
     pub fn is_transient(&self) -> bool {
         matches!(
@@ -150,7 +130,7 @@ impl ApiError {
             ),
             ErrorKind::Forbidden => format!(
                 "Could not {action}: permission denied; {}",
-                pingone::permission_hint(action)
+                pingone::permission_hint(self.permission)
             ),
             ErrorKind::NotFound => format!("Could not {action}: not found"),
             ErrorKind::RateLimited => match self.retry_after {
@@ -241,7 +221,8 @@ mod tests {
 
     #[test]
     fn forbidden_names_the_permission() {
-        let mut error = ApiError::transport("unlock user", ErrorKind::Forbidden, "x");
+        let mut error = ApiError::transport("unlock account", ErrorKind::Forbidden, "x");
+        error.permission = pingone::PERMISSION_UPDATE_USER;
         error.status = Some(403);
         error.correlation_id = Some("c-1".into());
         let text = error.to_string();

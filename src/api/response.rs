@@ -5,9 +5,9 @@ use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 
-use super::error::{ApiError, P1Error};
+use super::error::ApiError;
 use super::retry::retry_after;
-use crate::pingone;
+use crate::pingone::{self, P1Error};
 
 /// A successful answer: status, headers and body.
 pub(crate) struct Answer {
@@ -58,6 +58,7 @@ fn error_from_response(
     });
     ApiError {
         action,
+        permission: pingone::PERMISSION_READ_USER,
         kind: ApiError::kind_for_status(status.as_u16()),
         status: Some(status.as_u16()),
         body: parsed,

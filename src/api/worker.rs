@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::client::{ApiClient, Request};
 use super::error::ApiError;
-use super::types::IdRef;
+use crate::pingone::user::IdRef;
 
 /// The scope a role is assigned over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

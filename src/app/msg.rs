@@ -3,9 +3,10 @@
 use std::time::Instant;
 
 use crossterm::event::KeyEvent;
-use serde::Deserialize;
 
-use crate::api::{ApiError, User, UserPage, UserQuery};
+use crate::api::{ApiError, UserPage, UserQuery};
+use crate::desk::{Applied, OpKind, UserOp};
+use crate::pingone::{PasswordState, User};
 
 /// Identifies one request, so that late replies to superseded requests can be dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17,14 +18,12 @@ pub enum Msg {
     // --- terminal ---
     /// A key was pressed.
     Key(KeyEvent),
-    /// The terminal changed size.
+    /// The terminal changed size; the loop measured the layout.
     Resized {
-        /// Columns.
-        width: u16,
-        /// Rows.
-        height: u16,
+        /// Rows the results list shows at once (for paging).
+        list_rows: usize,
     },
-    /// Time passed (debounce and countdowns); the clock comes in as data.
+    /// Time passed (debounce, opening, countdowns); the clock comes in as data.
     Tick(Instant),
     // --- replies ---
     /// A search's first page arrived (or failed).
@@ -45,35 +44,43 @@ pub enum Msg {
     UserRefreshed {
         /// The request this answers.
         req: ReqId,
-        /// What came back.
-        result: Result<User, ApiError>,
+        /// What came back (boxed: a user record is large).
+        result: Result<Box<User>, ApiError>,
     },
-    /// An unlock finished, with the record PingOne returned (or failed).
-    Unlocked {
+    /// A user's password state arrived (or failed).
+    PasswordLoaded {
         /// The request this answers.
         req: ReqId,
         /// What came back.
-        result: Result<User, ApiError>,
+        result: Result<PasswordState, ApiError>,
+    },
+    /// An operation finished, with what PingOne holds afterwards (or failed).
+    Applied {
+        /// The request this answers.
+        req: ReqId,
+        /// The operation.
+        op: UserOp,
+        /// What came back (boxed: a user and a password state are large).
+        result: Result<Box<Applied>, ApiError>,
     },
 }
 
-/// Intents a key can be bound to. `Deserialize` lets the config name them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Intents a key can be bound to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     // --- focus ---
     /// Put the cursor in the search field.
     FocusSearch,
     /// Move focus to the next pane.
     NextPane,
-    /// Open the selected user in the detail pane.
+    /// Open the selected user in the detail pane (and read what the list does not show).
     Open,
     /// Close the top layer or go back one pane.
     Back,
     // --- list ---
-    /// Select the previous user.
+    /// Select the previous user (or choice).
     Up,
-    /// Select the next user.
+    /// Select the next user (or choice).
     Down,
     /// Move a page up.
     PageUp,
@@ -84,9 +91,9 @@ pub enum Action {
     /// Select the last user.
     End,
     // --- actions ---
-    /// Ask to unlock the selected user.
-    AskUnlock,
-    /// Read the selected user again from PingOne.
+    /// Ask to apply an operation to the selected user (a confirm follows).
+    Op(OpKind),
+    /// Read the selected user (and password) again from PingOne.
     Refresh,
     /// Show or hide the key help.
     Help,
@@ -127,12 +134,21 @@ pub enum Effect {
         /// The user.
         id: String,
     },
-    /// Unlock one user's account.
-    Unlock {
+    /// Read one user's password state.
+    ReadPassword {
         /// The request id its reply will carry.
         req: ReqId,
         /// The user.
         id: String,
+    },
+    /// Apply one operation to one user (only ever after a confirm).
+    Apply {
+        /// The request id its reply will carry.
+        req: ReqId,
+        /// The user.
+        id: String,
+        /// The operation.
+        op: UserOp,
     },
     /// Abort a request whose answer is no longer wanted.
     Cancel(ReqId),

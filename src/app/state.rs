@@ -1,17 +1,25 @@
 //! `State`: everything the console shows, owned by the loop and changed only by `update`.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use tui_input::Input;
 
+use super::inflight::InFlight;
+use super::keymap::Mode;
+use super::modal::{Modal, Step};
 use super::msg::ReqId;
-use crate::api::User;
-use crate::api::types::AccountStatus;
+use crate::desk::{StatusWord, Verdict, status_word};
+use crate::pingone::{PasswordState, User};
 
 /// How long typing must pause before a search is sent.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// How often the spinner turns while a request is in flight.
 pub const SPINNER_STEP: Duration = Duration::from_millis(120);
+/// How long the selection must rest on a user before it is opened (its password read).
+pub const OPEN_AFTER: Duration = Duration::from_millis(300);
+/// How long what was read about a user stays fresh: a re-open within it sends nothing.
+pub const FRESH_FOR: Duration = Duration::from_secs(30);
 
 /// What the header says about where we are connected.
 #[derive(Debug, Clone, Default)]
@@ -30,7 +38,7 @@ pub struct Context {
     pub read_only: bool,
     /// The config profile in use.
     pub profile: Option<String>,
-    /// A production tenant: the unlock dialog asks for the username to be typed.
+    /// A production tenant: confirms ask for the username to be typed.
     pub production: bool,
     /// The banner colour the profile asks for.
     pub banner_color: Option<String>,
@@ -47,26 +55,6 @@ pub enum Focus {
     Results,
     /// The detail pane.
     Detail,
-}
-
-/// A layer over the panes that takes keys first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Modal {
-    /// "Unlock this user?" with No highlighted unless moved.
-    ConfirmUnlock {
-        /// The user's id.
-        id: String,
-        /// Shown in the dialog.
-        username: String,
-        /// Shown in the dialog.
-        email: String,
-        /// Whether Yes is highlighted.
-        yes_highlighted: bool,
-        /// On a production profile: what has been typed so far, which must equal the username.
-        typed: Option<String>,
-    },
-    /// The key help.
-    Help,
 }
 
 /// How a status line reads.
@@ -89,17 +77,27 @@ pub struct Status {
     pub kind: StatusKind,
 }
 
-/// A listed user and when its record arrived (countdowns run from then).
+/// A listed user: what the list shows, decoded once on arrival, and the record itself.
 ///
-/// The record is kept as compact JSON and decoded when shown: a decoded `User` is about twice
-/// the size, and a console that has scrolled through 10,000 users should stay small. Only the
-/// rows on screen and the selected one are ever decoded.
+/// The record is kept as compact JSON (a decoded `User` is about twice the size, and a console
+/// that has scrolled through 10,000 users should stay small); it is decoded only when the user
+/// is selected.
 #[derive(Debug, Clone)]
 pub struct Row {
     /// The record's JSON, as PingOne sent it less its `_links`.
     record: Box<str>,
-    /// The user's id, for matching replies to rows without decoding.
+    /// The user's id.
     pub id: String,
+    /// The username.
+    pub username: String,
+    /// The name to show.
+    pub name: String,
+    /// The email address.
+    pub email: String,
+    /// The status word.
+    pub status: StatusWord,
+    /// `account.secondsUntilUnlock` at arrival, while locked.
+    pub lock_seconds: Option<u64>,
     /// When it arrived.
     pub received: Instant,
     /// Whether the end of its countdown already asked for a fresh record.
@@ -107,15 +105,24 @@ pub struct Row {
 }
 
 impl Row {
-    /// A row for a record that arrived at `now`. The record's `_`-prefixed plumbing (`_links`:
-    /// five URLs in nested maps, most of a listed record's memory) is dropped: the console never
-    /// shows or follows it.
+    /// A row for a record that arrived at `now`. The record's `_`-prefixed plumbing (`_links`)
+    /// is dropped: the console never shows or follows it.
     pub fn new(mut user: User, now: Instant) -> Self {
         user.extra.retain(|key, _| !key.starts_with('_'));
         let record = serde_json::to_string(&user).expect("a User always encodes to JSON");
+        let lock_seconds = user
+            .account
+            .as_ref()
+            .filter(|_| user.is_locked())
+            .and_then(|a| a.seconds_until_unlock);
         Self {
             record: record.into_boxed_str(),
+            name: user.display_name().unwrap_or_default(),
+            email: user.email.clone().unwrap_or_default(),
+            status: status_word(&user),
+            username: user.username,
             id: user.id,
+            lock_seconds,
             received: now,
             refreshed_at_zero: false,
         }
@@ -128,16 +135,12 @@ impl Row {
 
     /// Seconds until the lock ends by itself, counted down from the record's arrival.
     pub fn seconds_until_unlock(&self, now: Instant) -> Option<u64> {
-        let account = self.user().account?;
-        if account.status != Some(AccountStatus::Locked) {
-            return None;
-        }
-        let at_arrival = account.seconds_until_unlock?;
-        Some(at_arrival.saturating_sub(now.saturating_duration_since(self.received).as_secs()))
+        let elapsed = now.saturating_duration_since(self.received).as_secs();
+        self.lock_seconds.map(|s| s.saturating_sub(elapsed))
     }
 }
 
-/// The results list: rows, paging, and the request that fills it.
+/// The results list: rows and paging.
 #[derive(Debug, Default)]
 pub struct Results {
     /// Users listed so far.
@@ -148,10 +151,6 @@ pub struct Results {
     pub next: Option<url::Url>,
     /// Index of the selected row.
     pub selected: usize,
-    /// The search in flight.
-    pub search_req: Option<ReqId>,
-    /// The next-page load in flight.
-    pub more_req: Option<ReqId>,
     /// Whether a search has answered at least once (so "No users match" can be said).
     pub loaded: bool,
     /// The error that replaced the list, if the last search failed.
@@ -163,6 +162,61 @@ impl Results {
     pub fn selected_row(&self) -> Option<&Row> {
         self.rows.get(self.selected)
     }
+}
+
+/// One thing read about a user besides the record: its value or error, when it was read, and
+/// whether a read is under way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section<T> {
+    /// The last answer: the value, or the error in words.
+    pub value: Option<Result<T, String>>,
+    /// When the last answer arrived.
+    pub at: Option<Instant>,
+    /// Whether a read is in flight.
+    pub loading: bool,
+}
+
+impl<T> Default for Section<T> {
+    fn default() -> Self {
+        Self {
+            value: None,
+            at: None,
+            loading: false,
+        }
+    }
+}
+
+impl<T> Section<T> {
+    /// The value, when the last read succeeded.
+    pub fn ok(&self) -> Option<&T> {
+        self.value.as_ref().and_then(|v| v.as_ref().ok())
+    }
+
+    /// Whether it was read successfully less than [`FRESH_FOR`] before `now`.
+    pub fn is_fresh(&self, now: Instant) -> bool {
+        self.ok().is_some()
+            && self
+                .at
+                .is_some_and(|at| now.saturating_duration_since(at) < FRESH_FOR)
+    }
+}
+
+/// What was read about one user besides the record.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extras {
+    /// The password state.
+    pub password: Section<PasswordState>,
+}
+
+/// The selected user's record, decoded once when selected.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    /// The user's id.
+    pub id: String,
+    /// The record.
+    pub user: User,
+    /// When the record arrived (countdowns run from then).
+    pub received: Instant,
 }
 
 /// Everything the console shows.
@@ -180,13 +234,27 @@ pub struct State {
     pub modal: Option<Modal>,
     /// The results list.
     pub results: Results,
-    /// The unlock in flight, and whose.
-    pub unlock_req: Option<(ReqId, String)>,
-    /// The refresh in flight, and whose.
-    pub refresh_req: Option<(ReqId, String)>,
+    /// The search in flight.
+    pub search: InFlight<()>,
+    /// The next-page load in flight.
+    pub more: InFlight<()>,
+    /// The re-read of a user in flight, and whose.
+    pub refresh: InFlight<String>,
+    /// The password read in flight, and whose.
+    pub password: InFlight<String>,
+    /// The operation in flight, and on whom.
+    pub op: InFlight<String>,
+    /// The selected user, decoded.
+    pub shown: Option<Shown>,
+    /// What was read about users besides their records, by id.
+    pub extras: HashMap<String, Extras>,
+    /// The user the selection opened (whose extras were asked for), if any.
+    pub opened: Option<String>,
+    /// When the selection last moved.
+    pub selected_at: Instant,
     /// The footer's status line.
     pub status: Option<Status>,
-    /// Rows the list shows at once (set by the renderer's layout), for paging.
+    /// Rows the list shows at once (measured by the loop), for paging.
     pub list_height: usize,
     /// Lines the detail pane is scrolled down by (when it has focus).
     pub detail_scroll: u16,
@@ -217,8 +285,15 @@ impl State {
             focus: Focus::Search,
             modal: None,
             results: Results::default(),
-            unlock_req: None,
-            refresh_req: None,
+            search: InFlight::default(),
+            more: InFlight::default(),
+            refresh: InFlight::default(),
+            password: InFlight::default(),
+            op: InFlight::default(),
+            shown: None,
+            extras: HashMap::new(),
+            opened: None,
+            selected_at: now,
             status,
             list_height: 10,
             detail_scroll: 0,
@@ -239,24 +314,89 @@ impl State {
 
     /// Whether any request is in flight (the spinner turns).
     pub fn is_busy(&self) -> bool {
-        self.results.search_req.is_some()
-            || self.results.more_req.is_some()
-            || self.unlock_req.is_some()
-            || self.refresh_req.is_some()
+        self.search.is_busy()
+            || self.more.is_busy()
+            || self.refresh.is_busy()
+            || self.password.is_busy()
+            || self.op.is_busy()
     }
 
-    /// When the loop must wake next with a `Tick`: the debounce, the spinner, or the selected
-    /// user's countdown; `None` when nothing changes by itself (no wake-ups at all).
+    /// Which bindings apply now.
+    pub fn mode(&self) -> Mode {
+        match (&self.modal, self.focus) {
+            (Some(Modal::Help), _) => Mode::Help,
+            (Some(Modal::Confirm(confirm)), _) => match &confirm.step {
+                Step::PickLock(_) => Mode::PickLock,
+                Step::Answer { typed: Some(_), .. } => Mode::ConfirmTyped,
+                Step::Answer { .. } => Mode::Confirm,
+            },
+            (None, Focus::Search) => Mode::Search,
+            (None, _) => Mode::Browse,
+        }
+    }
+
+    /// The selected user's record, decoded.
+    pub fn selected_user(&self) -> Option<&User> {
+        self.shown.as_ref().map(|shown| &shown.user)
+    }
+
+    /// What was read about the selected user besides the record.
+    pub fn selected_extras(&self) -> Option<&Extras> {
+        self.extras.get(&self.shown.as_ref()?.id)
+    }
+
+    /// The selected user's password state with its countdown brought up to `now`.
+    pub fn live_password(&self) -> Option<PasswordState> {
+        let section = &self.selected_extras()?.password;
+        let mut state = section.ok()?.clone();
+        let elapsed = self.now.saturating_duration_since(section.at?).as_secs();
+        state.seconds_until_unlock = state
+            .seconds_until_unlock
+            .map(|s| s.saturating_sub(elapsed));
+        Some(state)
+    }
+
+    /// The verdict on the selected user, with countdowns brought up to `now`.
+    pub fn verdict(&self) -> Option<Verdict> {
+        let shown = self.shown.as_ref()?;
+        let elapsed = self.now.saturating_duration_since(shown.received).as_secs();
+        let mut user = shown.user.clone();
+        if let Some(account) = user.account.as_mut() {
+            account.seconds_until_unlock = account
+                .seconds_until_unlock
+                .map(|s| s.saturating_sub(elapsed));
+        }
+        Some(Verdict::of(&user, self.live_password().as_ref(), 0))
+    }
+
+    /// When the loop must wake next with a `Tick`: the debounce, the spinner, opening the
+    /// selection, or a countdown's next second; `None` when nothing changes by itself.
     pub fn next_wakeup(&self) -> Option<Instant> {
         let debounce = self.typed_at.map(|at| at + DEBOUNCE);
         let spinner = self.is_busy().then(|| self.spun_at + SPINNER_STEP);
-        let countdown = self.results.selected_row().and_then(|row| {
-            row.seconds_until_unlock(self.now)?;
-            let elapsed = self.now.saturating_duration_since(row.received);
-            let next_second = Duration::from_secs(elapsed.as_secs() + 1);
-            Some(row.received + next_second)
+        let open = self
+            .results
+            .selected_row()
+            .filter(|row| self.opened.as_ref() != Some(&row.id))
+            .map(|_| self.selected_at + OPEN_AFTER);
+        let next_second = |from: Instant| {
+            let elapsed = self.now.saturating_duration_since(from);
+            from + Duration::from_secs(elapsed.as_secs() + 1)
+        };
+        let account = self.results.selected_row().and_then(|row| {
+            (row.seconds_until_unlock(self.now)? > 0).then(|| next_second(row.received))
         });
-        [debounce, spinner, countdown].into_iter().flatten().min()
+        let password = self.selected_extras().and_then(|extras| {
+            let section = &extras.password;
+            let left = section.ok()?.seconds_until_unlock?;
+            let at = section.at?;
+            let elapsed = self.now.saturating_duration_since(at).as_secs();
+            (left > elapsed).then(|| next_second(at))
+        });
+        [debounce, spinner, open, account, password]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Sets the status line.

@@ -6,111 +6,80 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler as _;
 
-use super::msg::{Action, Effect, Msg, ReqId};
-use super::state::{DEBOUNCE, Focus, Modal, Row, SPINNER_STEP, State, StatusKind};
-use crate::api::{ApiError, User, UserPage, UserQuery};
-use crate::config::keys::{KeyMap, Mode};
+use super::keymap::{KeyMap, Mode};
+use super::modal::{self, Modal};
+use super::msg::{Action, Effect, Msg};
+use super::open::{on_password, open_selected, selection_moved, sync_shown};
+use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
+use crate::api::{ApiError, UserPage, UserQuery};
+use crate::desk::{Applied, Fix, UserOp, Verdict, inert};
+use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
 pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
     state.dirty = true;
-    match msg {
+    let effects = match msg {
         Msg::Key(key) => on_key(state, keys, key),
-        Msg::Resized { width, height } => {
-            state.list_height = crate::ui::list_rows(width, height);
+        Msg::Resized { list_rows } => {
+            state.list_height = list_rows;
             Vec::new()
         }
         Msg::Tick(now) => on_tick(state, now),
         Msg::SearchLoaded { req, result } => {
-            if state.results.search_req != Some(req) {
-                tracing::debug!(?req, "dropped a stale search reply");
+            if state.search.settle(req).is_none() {
                 return Vec::new();
             }
-            state.results.search_req = None;
-            on_first_page(state, result);
-            Vec::new()
+            on_first_page(state, result)
         }
         Msg::MoreLoaded { req, result } => {
-            if state.results.more_req != Some(req) {
-                return Vec::new();
-            }
-            state.results.more_req = None;
-            match result {
-                Ok(page) => {
-                    let now = state.now;
-                    state
-                        .results
-                        .rows
-                        .extend(page.users.into_iter().map(|u| Row::new(u, now)));
-                    state.results.next = page.next;
+            if state.more.settle(req).is_some() {
+                match result {
+                    Ok(page) => {
+                        let now = state.now;
+                        let rows = page.users.into_iter().map(|u| Row::new(u, now));
+                        state.results.rows.extend(rows);
+                        state.results.next = page.next;
+                    }
+                    Err(error) => fail(state, &error),
                 }
-                Err(error) => fail(state, &error),
             }
             Vec::new()
         }
         Msg::UserRefreshed { req, result } => {
-            if !take_if_answered(&mut state.refresh_req, req) {
-                return Vec::new();
-            }
-            match result {
-                Ok(user) => {
-                    let name = user.username.clone();
-                    replace_row(state, user);
-                    state.say(StatusKind::Info, format!("Refreshed {name}"));
-                }
-                Err(error) => fail(state, &error),
-            }
-            Vec::new()
-        }
-        Msg::Unlocked { req, result } => {
-            if !take_if_answered(&mut state.unlock_req, req) {
-                return Vec::new();
-            }
-            match result {
-                Ok(user) => {
-                    let name = user.username.clone();
-                    let still_locked = user.is_locked();
-                    replace_row(state, user);
-                    if still_locked {
-                        state.say(
-                            StatusKind::Error,
-                            format!("PingOne answered, but {name} is still locked"),
-                        );
-                    } else {
-                        state.say(StatusKind::Success, format!("Unlocked {name}"));
+            if state.refresh.settle(req).is_some() {
+                match result {
+                    Ok(user) => {
+                        let name = inert(&user.username).into_owned();
+                        replace_row(state, *user);
+                        state.say(StatusKind::Info, format!("Read {name} again"));
                     }
+                    Err(error) => fail(state, &error),
                 }
-                Err(error) => fail(state, &error),
             }
             Vec::new()
         }
-    }
-}
-
-/// Clears `slot` if `req` is the request it waits for; false means a stale reply to drop.
-fn take_if_answered(slot: &mut Option<(ReqId, String)>, req: ReqId) -> bool {
-    let answered = slot.as_ref().is_some_and(|(waiting, _)| *waiting == req);
-    if answered {
-        *slot = None;
-    } else {
-        tracing::debug!(?req, "dropped a stale reply");
-    }
-    answered
-}
-
-/// The key map's mode for the current focus and modal.
-pub fn mode(state: &State) -> Mode {
-    match (&state.modal, state.focus) {
-        (Some(Modal::ConfirmUnlock { typed: Some(_), .. }), _) => Mode::ConfirmTyped,
-        (Some(Modal::ConfirmUnlock { .. }), _) => Mode::Confirm,
-        (Some(Modal::Help), _) => Mode::Help,
-        (None, Focus::Search) => Mode::Search,
-        (None, _) => Mode::Browse,
-    }
+        Msg::PasswordLoaded { req, result } => {
+            if let Some(id) = state.password.settle(req) {
+                on_password(state, &id, result);
+            }
+            Vec::new()
+        }
+        Msg::Applied { req, op, result } => {
+            if state.op.settle(req).is_some() {
+                match result {
+                    Ok(applied) => on_applied(state, &op, *applied),
+                    Err(error) => fail(state, &error),
+                }
+            }
+            Vec::new()
+        }
+    };
+    sync_shown(state);
+    effects
 }
 
 fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
-    let mode = mode(state);
+    let mode = state.mode();
     if let Some(action) = keys.lookup(mode, &key) {
         return apply(state, action);
     }
@@ -122,7 +91,7 @@ fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
     {
         state.typed_at = Some(state.now);
     }
-    super::confirm::type_into(state, key.code);
+    modal::type_into(state, key.code);
     Vec::new()
 }
 
@@ -139,16 +108,18 @@ fn on_tick(state: &mut State, now: Instant) -> Vec<Effect> {
     {
         effects.extend(search_now(state));
     }
+    sync_shown(state);
+    effects.extend(super::open::on_tick(state));
     // When a timed lock runs out, read the user once so the screen shows what PingOne says.
     let at_zero = state
         .results
         .selected_row()
         .is_some_and(|row| !row.refreshed_at_zero && row.seconds_until_unlock(now) == Some(0));
-    if at_zero && state.refresh_req.is_none() {
+    if at_zero && !state.refresh.is_busy() {
         if let Some(row) = state.results.rows.get_mut(state.results.selected) {
             row.refreshed_at_zero = true;
         }
-        effects.extend(apply(state, Action::Refresh));
+        effects.extend(refresh(state));
     }
     effects
 }
@@ -156,16 +127,11 @@ fn on_tick(state: &mut State, now: Instant) -> Vec<Effect> {
 /// Sends the search for the current text, superseding any in flight.
 fn search_now(state: &mut State) -> Vec<Effect> {
     state.typed_at = None;
-    let mut effects: Vec<Effect> = [
-        state.results.search_req.take(),
-        state.results.more_req.take(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(Effect::Cancel)
-    .collect();
     let req = state.next_req();
-    state.results.search_req = Some(req);
+    let mut effects: Vec<Effect> = [state.search.start(req, ()), state.more.cancel()]
+        .into_iter()
+        .flatten()
+        .collect();
     effects.push(Effect::Search {
         req,
         query: UserQuery::from_input(state.input.value()),
@@ -178,7 +144,7 @@ pub fn initial_search(state: &mut State) -> Vec<Effect> {
     search_now(state)
 }
 
-fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) {
+fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<Effect> {
     let results = &mut state.results;
     results.loaded = true;
     results.selected = 0;
@@ -199,6 +165,52 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) {
             state.say(StatusKind::Error, error.to_string());
         }
     }
+    selection_moved(state)
+}
+
+/// After an operation: the row and detail re-render from what PingOne returned, and the status
+/// line says what happened, or that the outcome is unknown and what PingOne now shows.
+fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
+    let name = inert(&applied.user.username).into_owned();
+    let id = applied.user.id.clone();
+    if let Some(password) = applied.password.clone() {
+        on_password(state, &id, Ok(password));
+    }
+    let password = state
+        .extras
+        .get(&id)
+        .and_then(|extras| extras.password.ok().cloned());
+    let verdict = Verdict::of(&applied.user, password.as_ref(), 0);
+    replace_row(state, applied.user);
+    let now_shows = || {
+        let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
+        match causes.as_slice() {
+            [] => verdict.headline().to_owned(),
+            _ => format!("{}: {}", verdict.headline(), causes.join("; ")),
+        }
+    };
+    if let Some(error) = applied.unknown {
+        state.say(
+            StatusKind::Error,
+            format!(
+                "Outcome unknown ({}). PingOne now shows {name}: {}",
+                error,
+                now_shows()
+            ),
+        );
+        return;
+    }
+    let still = verdict
+        .causes
+        .iter()
+        .find(|cause| cause.fix == Fix::Op(op.kind()));
+    match still {
+        Some(cause) => state.say(
+            StatusKind::Error,
+            format!("PingOne answered, but {name} still shows: {}", cause.text),
+        ),
+        None => state.say(StatusKind::Success, op.done(&name)),
+    }
 }
 
 fn fail(state: &mut State, error: &ApiError) {
@@ -206,14 +218,36 @@ fn fail(state: &mut State, error: &ApiError) {
     state.say(StatusKind::Error, error.to_string());
 }
 
+/// Replaces the listed record of `user` with this fresher one.
 fn replace_row(state: &mut State, user: User) {
     let now = state.now;
     if let Some(row) = state.results.rows.iter_mut().find(|r| r.id == user.id) {
+        if state
+            .shown
+            .as_ref()
+            .is_some_and(|shown| shown.id == user.id)
+        {
+            state.shown = None;
+        }
         *row = Row::new(user, now);
     }
 }
 
+/// Reads the selected user again, and their password.
+fn refresh(state: &mut State) -> Vec<Effect> {
+    let Some(id) = state.results.selected_row().map(|r| r.id.clone()) else {
+        return Vec::new();
+    };
+    let req = state.next_req();
+    let mut effects: Vec<Effect> = state.refresh.start(req, id.clone()).into_iter().collect();
+    effects.push(Effect::Refresh { req, id });
+    effects
+}
+
 fn apply(state: &mut State, action: Action) -> Vec<Effect> {
+    if let Some(Modal::Confirm(_)) = &state.modal {
+        return modal::answer(state, action);
+    }
     match action {
         Action::Quit => state.quit = true,
         Action::Help => state.modal = Some(Modal::Help),
@@ -229,7 +263,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 return search_now(state);
             }
         }
-        Action::Open => state.focus = Focus::Detail,
+        Action::Open => {
+            state.focus = Focus::Detail;
+            sync_shown(state);
+            return open_selected(state, false);
+        }
         Action::Back => back(state),
         Action::Up
         | Action::Down
@@ -239,25 +277,14 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::End => {
             return move_selection(state, action);
         }
-        Action::AskUnlock => super::confirm::ask_unlock(state),
+        Action::Op(kind) => modal::ask(state, kind),
         Action::Refresh => {
-            let Some(id) = state.results.selected_row().map(|r| r.id.clone()) else {
-                return Vec::new();
-            };
-            let mut effects: Vec<Effect> = state
-                .refresh_req
-                .take()
-                .map(|(old, _)| Effect::Cancel(old))
-                .into_iter()
-                .collect();
-            let req = state.next_req();
-            state.refresh_req = Some((req, id.clone()));
-            effects.push(Effect::Refresh { req, id });
+            let mut effects = refresh(state);
+            sync_shown(state);
+            effects.extend(open_selected(state, true));
             return effects;
         }
-        Action::Confirm | Action::Decline | Action::Choose | Action::ToggleChoice => {
-            return super::confirm::answer(state, action);
-        }
+        Action::Confirm | Action::Decline | Action::Choose | Action::ToggleChoice => {}
     }
     Vec::new()
 }
@@ -283,7 +310,6 @@ fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
         scroll_detail(state, action);
         return Vec::new();
     }
-    state.detail_scroll = 0;
     let results = &mut state.results;
     let len = results.rows.len();
     if len == 0 {
@@ -300,15 +326,23 @@ fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
         _ => last,
     };
     let past_end = wanted > last || (action == Action::End);
+    let before = results.selected;
     results.selected = wanted.min(last);
-    let next = results
+    let mut effects = Vec::new();
+    if state.results.selected != before {
+        effects.extend(selection_moved(state));
+    }
+    let next = state
+        .results
         .next
         .clone()
-        .filter(|_| past_end && results.more_req.is_none());
-    let Some(next) = next else { return Vec::new() };
-    let req = state.next_req();
-    state.results.more_req = Some(req);
-    vec![Effect::LoadMore { req, next }]
+        .filter(|_| past_end && !state.more.is_busy());
+    if let Some(next) = next {
+        let req = state.next_req();
+        effects.extend(state.more.start(req, ()));
+        effects.push(Effect::LoadMore { req, next });
+    }
+    effects
 }
 
 /// Scrolls the detail pane; the renderer clamps to the content.

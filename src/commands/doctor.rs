@@ -95,7 +95,7 @@ pub async fn run(session: &Session, json: bool) -> Result<Exit, Failure> {
                 "{} {:<22}{}",
                 if check.ok { "ok  " } else { "FAIL" },
                 check.name,
-                crate::ui::text::inert(&check.detail)
+                crate::desk::inert(&check.detail)
             );
         }
     }

@@ -6,9 +6,9 @@ use std::io::IsTerminal as _;
 
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::api::User;
-use crate::app::diagnosis::{StatusWord, blockers, external_provider, status_word};
-use crate::ui::text::inert;
+use crate::desk::diagnosis::{account_status, countdown};
+use crate::desk::{Fix, StatusWord, Verdict, inert, status_word};
+use crate::pingone::{PasswordState, User};
 
 /// Whether to colour standard output.
 pub fn colour() -> bool {
@@ -77,19 +77,14 @@ pub fn table(users: &[User], colour: bool) -> String {
     out
 }
 
-/// One user as `label  value` lines, the sign-in verdict first.
-pub fn details(user: &User, colour: bool) -> String {
+/// One user as `label  value` lines: the verdict and every cause with its fix first.
+pub fn details(user: &User, password: Option<&PasswordState>, colour: bool) -> String {
     let account = user.account.clone().unwrap_or_default();
     let time = |t: Option<jiff::Timestamp>| t.map_or_else(|| "-".to_owned(), |t| t.to_string());
     let text = |v: Option<&str>| inert(v.unwrap_or("-")).into_owned();
-    let reasons = blockers(user);
-    let verdict = if reasons.is_empty() {
-        "nothing stops this user signing in".to_owned()
-    } else {
-        format!("cannot sign in: {}", reasons.join("; "))
-    };
+    let verdict = Verdict::of(user, password, 0);
     let unlocks = match (account.unlock_at, account.seconds_until_unlock) {
-        (Some(at), Some(left)) => format!("{at} (in {left}s)"),
+        (Some(at), Some(left)) => format!("{at} (in {})", countdown(left)),
         (Some(at), None) => at.to_string(),
         (None, _) if user.is_locked() => "never by itself: an admin must unlock".to_owned(),
         (None, _) => "-".to_owned(),
@@ -103,11 +98,26 @@ pub fn details(user: &User, colour: bool) -> String {
                 inert(&user.display_name().unwrap_or_default())
             ),
         ),
-        ("verdict", verdict),
+        ("verdict", verdict.headline().to_owned()),
+    ];
+    for cause in &verdict.causes {
+        let fix = match &cause.fix {
+            Fix::Op(kind) => format!("pingdesk users {} {}", kind.cli_name(), user.id),
+            Fix::Elsewhere(place) => place.clone(),
+        };
+        let label = if cause.blocks { "cause" } else { "note" };
+        lines.push((label, format!("{} (fix: {fix})", cause.text)));
+    }
+    lines.extend([
         ("status", status(user, colour).trim_end().to_owned()),
         ("email", text(user.email.as_deref())),
+        ("account", account_status(user)),
         ("locked at", time(account.locked_at)),
         ("unlocks at", unlocks),
+        (
+            "password",
+            password.map_or_else(|| "-".to_owned(), |p| inert(p.status.as_str()).into_owned()),
+        ),
         ("enabled", user.enabled.unwrap_or(true).to_string()),
         ("MFA", user.mfa_enabled.unwrap_or(false).to_string()),
         (
@@ -127,12 +137,34 @@ pub fn details(user: &User, colour: bool) -> String {
             time(user.last_sign_on.as_ref().and_then(|s| s.at)),
         ),
         ("id", user.id.clone()),
+    ]);
+    aligned(&lines)
+}
+
+/// A user's password state as `label  value` lines.
+pub fn password_details(user: &User, password: &PasswordState) -> String {
+    let unlocks = match (password.is_locked_out(), password.seconds_until_unlock) {
+        (false, _) => "-".to_owned(),
+        (true, Some(left)) => format!("in {}", countdown(left)),
+        (true, None) => "never by itself: an admin must unlock".to_owned(),
+    };
+    let lines = [
+        ("user", inert(&user.username).into_owned()),
+        ("status", inert(password.status.as_str()).into_owned()),
+        (
+            "changed",
+            password
+                .last_changed_at
+                .map_or_else(|| "-".to_owned(), |t| t.to_string()),
+        ),
+        ("unlocks", unlocks),
     ];
-    if let Some(note) = external_provider(user) {
-        lines.insert(2, ("note", note));
-    }
+    aligned(&lines)
+}
+
+fn aligned(lines: &[(&str, String)]) -> String {
     let mut out = String::new();
-    for (label, value) in &lines {
+    for (label, value) in lines {
         let _ = writeln!(out, "{label:<13}{value}");
     }
     out

@@ -63,21 +63,27 @@ impl Executor {
                 Effect::Refresh { req, id } => (
                     req,
                     Box::pin(async move {
-                        let result = client.get_user(&id).await;
+                        let result = client.get_user(&id).await.map(Box::new);
                         let _ = replies.send(Msg::UserRefreshed { req, result });
                     }),
                 ),
-                Effect::Unlock { req, id } => (
+                Effect::ReadPassword { req, id } => (
                     req,
                     Box::pin(async move {
-                        let result = client.unlock_user(&id).await;
-                        match &result {
-                            Ok(user) => {
-                                tracing::info!(user_id = %id, username = %user.username, actor = client.actor(), "unlocked account");
-                            }
-                            Err(error) => tracing::warn!(user_id = %id, %error, "unlock failed"),
+                        let result = client.password_state(&id).await;
+                        let _ = replies.send(Msg::PasswordLoaded { req, result });
+                    }),
+                ),
+                Effect::Apply { req, id, op } => (
+                    req,
+                    Box::pin(async move {
+                        // Logged before it leaves, so a kill mid-request still leaves a trace.
+                        tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
+                        let result = crate::desk::apply(&client, &id, &op).await.map(Box::new);
+                        if let Err(error) = &result {
+                            tracing::warn!(op = op.kind().verb(), user_id = %id, %error, "operation failed");
                         }
-                        let _ = replies.send(Msg::Unlocked { req, result });
+                        let _ = replies.send(Msg::Applied { req, op, result });
                     }),
                 ),
             };

@@ -66,6 +66,37 @@ pub(super) async fn count_and_inject_faults(
     }
 }
 
+/// `POST /_sim/users/{id}/password-checks` with `{"failures": N}`: N failed password checks, as
+/// wrong passwords at sign-on would make; the policy's count locks the password out.
+pub(super) async fn fail_password_checks(
+    State(state): Shared,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: axum::http::HeaderMap,
+    axum::Json(body): axum::Json<FailedChecks>,
+) -> Response {
+    let result = super::write(&state.directory).fail_password_checks(
+        &id,
+        body.failures,
+        jiff::Timestamp::now(),
+    );
+    match result {
+        Ok((password, emitted)) => {
+            for event in emitted {
+                state.audit.record(event, &id, &headers);
+            }
+            json(StatusCode::OK, &password)
+        }
+        Err(error) => super::routes::store_error(&error),
+    }
+}
+
+/// The body of `POST /_sim/users/{id}/password-checks`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FailedChecks {
+    failures: u32,
+}
+
 /// `GET /_sim/faults`.
 pub(super) async fn get_faults(State(state): Shared) -> Response {
     json(StatusCode::OK, &*lock(&state.faults))

@@ -5,9 +5,11 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::passwords::PasswordEntry;
 use super::store::{Environment, Population};
-use crate::api::types::{
-    Account, AccountStatus, IdRef, IdentityProvider, Lifecycle, LifecycleStatus, Name, User,
+use crate::pingone::User;
+use crate::pingone::user::{
+    Account, AccountStatus, IdRef, IdentityProvider, Lifecycle, LifecycleStatus, Name,
 };
 
 /// The bundled demo directory, `assets/demo/users.json`.
@@ -23,6 +25,9 @@ pub struct DirectoryFile {
     pub populations: Vec<Population>,
     /// Its users.
     pub users: Vec<User>,
+    /// Passwords that are not simply OK (by username).
+    #[serde(default)]
+    pub passwords: Vec<PasswordEntry>,
 }
 
 /// Why a directory file could not be read.

@@ -19,18 +19,27 @@ pub enum Route {
     CreateUser,
     /// `POST /v1/environments/{env}/users/{id}` (unlock, lock, …).
     UserAction,
+    /// `GET /v1/environments/{env}/users/{id}/password`.
+    ReadPassword,
+    /// `POST /v1/environments/{env}/users/{id}/password` (password unlock, …).
+    PasswordAction,
+    /// `GET` or `PUT /v1/environments/{env}/users/{id}/enabled`.
+    UserEnabled,
     /// Anything else.
     Other,
 }
 
 impl Route {
     /// Every route, for counters.
-    pub const ALL: [Route; 6] = [
+    pub const ALL: [Route; 9] = [
         Self::Token,
         Self::ListUsers,
         Self::GetUser,
         Self::CreateUser,
         Self::UserAction,
+        Self::ReadPassword,
+        Self::PasswordAction,
+        Self::UserEnabled,
         Self::Other,
     ];
 
@@ -44,6 +53,9 @@ impl Route {
             ["v1", "environments", _, "users"] => Self::ListUsers,
             ["v1", "environments", _, "users", _] if post => Self::UserAction,
             ["v1", "environments", _, "users", _] => Self::GetUser,
+            ["v1", "environments", _, "users", _, "password"] if post => Self::PasswordAction,
+            ["v1", "environments", _, "users", _, "password"] => Self::ReadPassword,
+            ["v1", "environments", _, "users", _, "enabled"] => Self::UserEnabled,
             _ => Self::Other,
         }
     }

@@ -4,8 +4,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::api::error::{P1Error, P1ErrorDetail};
-use crate::pingone;
+use crate::pingone::{self, P1Error, P1ErrorDetail};
 
 /// A JSON response.
 pub(super) fn json(status: StatusCode, body: &impl Serialize) -> Response {

@@ -16,9 +16,9 @@ use serde::Deserialize;
 
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
-use super::{SimState, control, filter, read, roles, tokens, write};
-use crate::api::types::User;
-use crate::pingone;
+use super::{SimState, actions, control, read, roles, tokens, write};
+use crate::pingone::filter::{self, UserAttributes};
+use crate::pingone::{self, User};
 
 type Shared = State<Arc<SimState>>;
 
@@ -37,7 +37,19 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
         .route("/v1/roles/{id}", get(roles::role))
         .route(
             "/v1/environments/{env}/users/{id}",
-            get(get_user).post(user_action),
+            get(get_user).post(actions::user_action),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/password",
+            get(actions::read_password).post(actions::password_action),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/enabled",
+            get(actions::read_enabled).put(actions::put_enabled),
+        )
+        .route(
+            "/_sim/users/{id}/password-checks",
+            post(control::fail_password_checks),
         )
         .route(
             "/_sim/faults",
@@ -73,7 +85,7 @@ async fn add_correlation_id(request: Request, next: Next) -> Response {
 }
 
 /// Checks the bearer token and the environment id, in that order.
-fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<(), Response> {
+pub(super) fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<(), Response> {
     state.tokens.check(headers)?;
     if read(&state.directory).environment.id != env {
         return Err(not_found("environment"));
@@ -82,7 +94,7 @@ fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<(), Respons
 }
 
 /// Adds the `_links` PingOne puts on a user.
-fn with_links(state: &SimState, mut user: User) -> User {
+pub(super) fn with_links(state: &SimState, mut user: User) -> User {
     let base = format!(
         "{}v1/environments/{}",
         state.base_url,
@@ -146,11 +158,12 @@ async fn list_users(
     // Server-Timing covers the search itself: filter parsing, the index lookup, the page.
     let started = std::time::Instant::now();
     let directory = read(&state.directory);
-    let parsed = match params
-        .filter
-        .as_deref()
-        .map(|f| filter::parse(f, directory.custom_attributes()))
-    {
+    let parsed = match params.filter.as_deref().map(|f| {
+        let vocabulary = UserAttributes {
+            custom: directory.custom_attributes(),
+        };
+        filter::parse(f, &vocabulary)
+    }) {
         None => None,
         Some(Ok(expr)) => Some(expr),
         Some(Err(error)) => return invalid_data("filter", error.0),
@@ -233,7 +246,7 @@ async fn get_user(
 
 /// The one media type of a request, lower-cased without parameters; an error response when
 /// there is none or more than one.
-fn single_media_type(headers: &HeaderMap) -> Result<String, Response> {
+pub(super) fn single_media_type(headers: &HeaderMap) -> Result<String, Response> {
     let values: Vec<&HeaderValue> = headers.get_all(header::CONTENT_TYPE).iter().collect();
     let refuse = |message: &str| {
         p1_error(
@@ -296,7 +309,8 @@ async fn create_user(
     }
 }
 
-fn unsupported_media(media: &str) -> Response {
+/// 415 for a `Content-Type` the route does not take.
+pub(super) fn unsupported_media(media: &str) -> Response {
     p1_error(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
         pingone::CODE_INVALID_REQUEST,
@@ -307,9 +321,16 @@ fn unsupported_media(media: &str) -> Response {
     )
 }
 
-fn store_error(error: &StoreError) -> Response {
+/// The PingOne error for a refused mutation.
+pub(super) fn store_error(error: &StoreError) -> Response {
     match error {
         StoreError::NotFound => not_found("user"),
+        StoreError::Refused(message) => p1_error(
+            StatusCode::BAD_REQUEST,
+            pingone::CODE_REQUEST_FAILED,
+            message,
+            Vec::new(),
+        ),
         StoreError::Invalid(target, message) => invalid_data(target, message.clone()),
         StoreError::Duplicate(_) => p1_error(
             StatusCode::BAD_REQUEST,
@@ -321,64 +342,5 @@ fn store_error(error: &StoreError) -> Response {
                 error.to_string(),
             )],
         ),
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct LockBody {
-    unlock_at: Option<Timestamp>,
-}
-
-/// `POST /users/{id}`, dispatched on `Content-Type`.
-async fn user_action(
-    State(state): Shared,
-    Path((env, id)): Path<(String, String)>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let media = match single_media_type(&headers) {
-        Ok(media) => media,
-        Err(refused) => return refused,
-    };
-    let blank = body.iter().all(u8::is_ascii_whitespace);
-    let now = Timestamp::now();
-    let (event, result) = match media.as_str() {
-        pingone::MEDIA_ACCOUNT_UNLOCK => {
-            if !blank && body.as_ref() != b"{}" {
-                return invalid_data("body", "The unlock request takes no body");
-            }
-            ("USER.UNLOCKED", write(&state.directory).unlock(&id, now))
-        }
-        pingone::MEDIA_ACCOUNT_LOCK => {
-            let parsed: Result<LockBody, _> = if blank {
-                Ok(LockBody { unlock_at: None })
-            } else {
-                serde_json::from_slice(&body)
-            };
-            match parsed {
-                Ok(lock_body) => (
-                    "USER.LOCKED",
-                    write(&state.directory).lock(&id, lock_body.unlock_at, now),
-                ),
-                Err(error) => {
-                    return invalid_data(
-                        "unlockAt",
-                        format!("The lock request body is not valid: {error}"),
-                    );
-                }
-            }
-        }
-        other => return unsupported_media(other),
-    };
-    match result {
-        Ok(user) => {
-            state.audit.record(event, &user.id, &headers);
-            json(StatusCode::OK, &with_links(&state, user))
-        }
-        Err(error) => store_error(&error),
     }
 }

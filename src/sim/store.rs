@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::filter::{Expr, Literal, string_attribute};
-use crate::api::types::{
-    Account, AccountStatus, IdRef, IdentityProvider, Lifecycle, LifecycleStatus, User,
+use super::index::{INDEXED, SortedIndex};
+use super::matching::string_attribute;
+use super::passwords::{PasswordEntry, PasswordPolicy, StoredPassword};
+use crate::pingone::user::{
+    Account, AccountStatus, IdRef, IdentityProvider, Lifecycle, LifecycleStatus,
 };
-use crate::pingone::FilterOp;
+use crate::pingone::{PasswordState, User};
 
 /// The environment the simulator serves.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -33,15 +35,6 @@ pub struct Population {
     pub description: Option<String>,
 }
 
-/// Attributes with a sorted index, so `eq` and `sw` on them need no scan.
-const INDEXED: [&str; 4] = ["username", "email", "name.given", "name.family"];
-
-/// User positions sorted by one attribute's value (users without it are left out).
-struct SortedIndex {
-    attribute: &'static str,
-    order: Vec<u32>,
-}
-
 /// Why a mutation was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -54,6 +47,9 @@ pub enum StoreError {
     /// The username is taken.
     #[error("a user with username {0:?} already exists")]
     Duplicate(String),
+    /// PingOne cannot do this to this user in its state (`REQUEST_FAILED`).
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// The users of one environment.
@@ -62,9 +58,13 @@ pub struct Directory {
     pub environment: Environment,
     /// Its populations; the first is the default.
     pub populations: Vec<Population>,
-    users: Vec<User>,
-    by_id: HashMap<String, u32>,
-    indexes: Vec<SortedIndex>,
+    /// The password policy every user falls under.
+    pub policy: PasswordPolicy,
+    pub(super) users: Vec<User>,
+    pub(super) by_id: HashMap<String, u32>,
+    pub(super) indexes: Vec<SortedIndex>,
+    /// Passwords that differ from [`StoredPassword::default_for`], by position.
+    pub(super) passwords: HashMap<u32, StoredPassword>,
     custom_attributes: Vec<String>,
 }
 
@@ -90,26 +90,31 @@ impl Directory {
         let mut directory = Self {
             environment,
             populations,
+            policy: PasswordPolicy::default(),
             users,
             by_id,
             indexes: Vec::new(),
+            passwords: HashMap::new(),
             custom_attributes: custom,
         };
         directory.indexes = INDEXED.iter().map(|a| directory.build_index(a)).collect();
         directory
     }
 
-    fn build_index(&self, attribute: &'static str) -> SortedIndex {
-        let mut order: Vec<u32> = (0..self.users.len())
-            .filter(|&i| string_attribute(&self.users[i], attribute).is_some())
-            .map(position)
-            .collect();
-        order.sort_by(|&a, &b| self.key(attribute, a).cmp(&self.key(attribute, b)));
-        SortedIndex { attribute, order }
-    }
-
-    fn key(&self, attribute: &str, at: u32) -> std::borrow::Cow<'_, str> {
-        string_attribute(&self.users[at as usize], attribute).unwrap_or_default()
+    /// Sets the passwords a directory file lists (by username).
+    pub fn set_passwords(&mut self, entries: &[PasswordEntry]) -> Result<(), StoreError> {
+        for entry in entries {
+            let at = self
+                .users
+                .iter()
+                .position(|u| u.username == entry.user)
+                .ok_or_else(|| {
+                    StoreError::Invalid("passwords", format!("no user {:?}", entry.user))
+                })?;
+            self.passwords
+                .insert(position(at), StoredPassword::from_entry(entry));
+        }
+        Ok(())
     }
 
     /// How many users there are.
@@ -127,86 +132,30 @@ impl Directory {
         &self.custom_attributes
     }
 
-    /// Positions of every user matching `filter` (all users when `None`), in directory order.
-    pub fn search(&self, filter: Option<&Expr>) -> Vec<u32> {
-        let Some(expr) = filter else {
-            return (0..self.users.len()).map(position).collect();
-        };
-        match self.plan(expr) {
-            Some(Plan { bits, exact: true }) => bits.ones().collect(),
-            Some(Plan { bits, exact: false }) => bits
-                .ones()
-                .filter(|&i| expr.matches(&self.users[i as usize]))
-                .collect(),
-            None => (0..self.users.len())
-                .filter(|&i| expr.matches(&self.users[i]))
-                .map(position)
-                .collect(),
-        }
-    }
-
-    /// Candidates for `expr` from the indexes, if the indexes can narrow it.
-    fn plan(&self, expr: &Expr) -> Option<Plan> {
-        match expr {
-            Expr::Cmp(cmp) => {
-                let Literal::Str(value) = &cmp.value else {
-                    return None;
-                };
-                let index = self
-                    .indexes
-                    .iter()
-                    .find(|ix| ix.attribute == cmp.attribute)?;
-                let exact_match = match cmp.op {
-                    FilterOp::Eq => true,
-                    FilterOp::Sw => false,
-                    FilterOp::Ew | FilterOp::Ge | FilterOp::Le => return None,
-                };
-                let key = |at: u32| self.key(index.attribute, at);
-                let start = index
-                    .order
-                    .partition_point(|&at| key(at).as_ref() < value.as_str());
-                let len = index.order[start..].partition_point(|&at| {
-                    let k = key(at);
-                    if exact_match {
-                        k.as_ref() == value
-                    } else {
-                        k.starts_with(value.as_str())
-                    }
-                });
-                let mut bits = Bits::new(self.users.len());
-                index.order[start..start + len]
-                    .iter()
-                    .for_each(|&at| bits.set(at));
-                Some(Plan { bits, exact: true })
-            }
-            Expr::Or(a, b) => {
-                let (mut a, b) = (self.plan(a)?, self.plan(b)?);
-                a.bits.union(&b.bits);
-                Some(Plan {
-                    bits: a.bits,
-                    exact: a.exact && b.exact,
-                })
-            }
-            Expr::And(a, b) => match (self.plan(a), self.plan(b)) {
-                (Some(mut a), Some(b)) => {
-                    a.bits.intersect(&b.bits);
-                    Some(Plan {
-                        bits: a.bits,
-                        exact: a.exact && b.exact,
-                    })
-                }
-                (Some(one), None) | (None, Some(one)) => Some(Plan {
-                    bits: one.bits,
-                    exact: false,
-                }),
-                (None, None) => None,
-            },
-        }
-    }
-
     /// The user at `at` as PingOne would send it at `now`.
     pub fn present_at(&self, at: u32, now: Timestamp) -> User {
-        self.present(&self.users[at as usize], now)
+        self.present(at, now)
+    }
+
+    /// The password of the user at `at`, as stored.
+    pub(super) fn stored_password(&self, at: u32) -> StoredPassword {
+        self.passwords
+            .get(&at)
+            .cloned()
+            .unwrap_or_else(|| StoredPassword::default_for(&self.users[at as usize]))
+    }
+
+    /// The password state of user `id` as PingOne would send it at `now`.
+    pub fn password(&self, id: &str, now: Timestamp) -> Result<PasswordState, StoreError> {
+        let at = *self.by_id.get(id).ok_or(StoreError::NotFound)?;
+        Ok(self
+            .stored_password(at)
+            .present(id, &self.environment.id, &self.policy, now))
+    }
+
+    /// The position of user `id`.
+    pub(super) fn position_of(&self, id: &str) -> Result<u32, StoreError> {
+        self.by_id.get(id).copied().ok_or(StoreError::NotFound)
     }
 
     /// The user with `id` as PingOne would send it at `now`.
@@ -214,10 +163,21 @@ impl Directory {
         self.by_id.get(id).map(|&at| self.present_at(at, now))
     }
 
-    /// Adds the fields PingOne computes when a record is read.
-    fn present(&self, stored: &User, now: Timestamp) -> User {
+    /// Adds the fields PingOne computes when a record is read. A locked-out password locks
+    /// the account too, without `lockedAt` ([DEV] user-accounts: "absent … if the account was
+    /// locked out automatically by failed password attempts").
+    fn present(&self, at: u32, now: Timestamp) -> User {
+        let stored = &self.users[at as usize];
         let mut user = stored.clone();
         let mut account = effective_account(stored.account.clone().unwrap_or_default(), now);
+        let password = self.stored_password(at).at(now);
+        if account.status != Some(AccountStatus::Locked) && password.is_locked_out(now) {
+            account = Account {
+                status: Some(AccountStatus::Locked),
+                unlock_at: password.locked_until,
+                ..Account::default()
+            };
+        }
         let locked = account.status == Some(AccountStatus::Locked);
         account.can_authenticate = Some(stored.enabled != Some(false) && !locked);
         account.seconds_until_unlock = account.unlock_at.map(|at| {
@@ -230,42 +190,6 @@ impl Directory {
             id: self.environment.id.clone(),
         });
         user
-    }
-
-    /// Unlocks an account; returns the record as read afterwards.
-    pub fn unlock(&mut self, id: &str, now: Timestamp) -> Result<User, StoreError> {
-        let user = self.stored_mut(id)?;
-        user.account = Some(Account {
-            status: Some(AccountStatus::Ok),
-            ..Account::default()
-        });
-        user.updated_at = Some(now);
-        self.get(id, now).ok_or(StoreError::NotFound)
-    }
-
-    /// Locks an account until `unlock_at`, or until an admin unlocks it.
-    pub fn lock(
-        &mut self,
-        id: &str,
-        unlock_at: Option<Timestamp>,
-        now: Timestamp,
-    ) -> Result<User, StoreError> {
-        if unlock_at.is_some_and(|at| at <= now) {
-            // UNVERIFIED: docs say a past unlockAt means "not locked"; we refuse it as invalid.
-            return Err(StoreError::Invalid(
-                "unlockAt",
-                "unlockAt must be in the future".into(),
-            ));
-        }
-        let user = self.stored_mut(id)?;
-        user.account = Some(Account {
-            status: Some(AccountStatus::Locked),
-            locked_at: Some(now),
-            unlock_at,
-            ..Account::default()
-        });
-        user.updated_at = Some(now);
-        self.get(id, now).ok_or(StoreError::NotFound)
     }
 
     /// Creates a user from a `POST /users` body.
@@ -324,7 +248,7 @@ impl Directory {
         self.get(&id, now).ok_or(StoreError::NotFound)
     }
 
-    fn stored_mut(&mut self, id: &str) -> Result<&mut User, StoreError> {
+    pub(super) fn stored_mut(&mut self, id: &str) -> Result<&mut User, StoreError> {
         let at = *self.by_id.get(id).ok_or(StoreError::NotFound)?;
         Ok(&mut self.users[at as usize])
     }
@@ -345,43 +269,6 @@ fn effective_account(account: Account, now: Timestamp) -> Account {
 }
 
 /// A vector index as a stored position.
-fn position(index: usize) -> u32 {
+pub(super) fn position(index: usize) -> u32 {
     u32::try_from(index).expect("the simulator holds fewer than 4 billion users")
-}
-
-/// Index candidates, and whether every candidate is known to match.
-struct Plan {
-    bits: Bits,
-    exact: bool,
-}
-
-/// A fixed-size bit set over user positions.
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(len: usize) -> Self {
-        Self(vec![0; len.div_ceil(64)])
-    }
-    fn set(&mut self, at: u32) {
-        self.0[at as usize / 64] |= 1 << (at % 64);
-    }
-    fn union(&mut self, other: &Self) {
-        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
-    }
-    fn intersect(&mut self, other: &Self) {
-        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
-    }
-    fn ones(&self) -> impl Iterator<Item = u32> + '_ {
-        self.0.iter().enumerate().flat_map(|(word_at, &word)| {
-            let base = position(word_at * 64);
-            let mut rest = word;
-            std::iter::from_fn(move || {
-                (rest != 0).then(|| {
-                    let bit = rest.trailing_zeros();
-                    rest &= rest - 1;
-                    base + bit
-                })
-            })
-        })
-    }
 }

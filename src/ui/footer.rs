@@ -6,12 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::text::inert;
-use crate::app::State;
 use crate::app::state::StatusKind;
-use crate::app::update::mode;
-use crate::config::keys::KeyMap;
+use crate::app::{KeyMap, State};
 use crate::config::theme::Theme;
+use crate::desk::inert;
 
 /// Draws the status line and the hints.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -41,7 +39,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         return;
     }
     let mut spans = Vec::new();
-    for binding in keys.hints(mode(state)) {
+    for binding in keys.hints(state.mode()) {
         spans.push(Span::styled(format!(" {} ", binding.label), theme.title));
         spans.push(Span::styled(format!("{} ", binding.desc), theme.muted));
     }

@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::text::{Line, Span};
 
-use super::text::inert;
 use crate::app::State;
 use crate::config::theme::Theme;
+use crate::desk::inert;
 
 /// Draws the header line: badges, profile, environment name and id, region, actor.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -1,41 +1,27 @@
-//! Layers over the panes: the unlock confirm dialog and the help overlay.
+//! Layers over the panes: the confirm dialog (every operation) and the help overlay.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
-use super::text::inert;
-use crate::app::diagnosis::blockers;
-use crate::app::{Modal, State};
-use crate::config::keys::{KeyMap, Mode};
+use crate::app::modal::LOCK_CHOICES;
+use crate::app::{Confirm, KeyMap, Modal, Mode, State, Step};
 use crate::config::theme::Theme;
+use crate::desk::inert;
 
 /// Draws the modal, if any.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     match &state.modal {
-        Some(Modal::ConfirmUnlock {
-            id,
-            username,
-            email,
-            yes_highlighted,
-            typed,
-        }) => {
-            let lines = confirm_lines(
-                state,
-                theme,
-                id,
-                username,
-                email,
-                *yes_highlighted,
-                typed.as_deref(),
-            );
+        Some(Modal::Confirm(confirm)) => {
+            let lines = confirm_lines(state, theme, confirm);
             let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-            let area = centered(frame.area(), 64, height);
+            let area = centered(frame.area(), 66, height);
+            let title = format!(" Confirm: {} ", confirm.op.kind().verb());
             let block = Block::bordered()
                 .border_type(BorderType::Double)
                 .border_style(theme.danger)
-                .title(Line::styled(" Confirm unlock ", theme.title));
+                .title(Line::styled(title, theme.title));
             frame.render_widget(Clear, area);
             frame.render_widget(
                 Paragraph::new(lines)
@@ -49,36 +35,31 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     }
 }
 
-fn confirm_lines<'a>(
-    state: &State,
-    theme: &Theme,
-    id: &str,
-    username: &str,
-    email: &str,
-    yes_highlighted: bool,
-    typed: Option<&str>,
-) -> Vec<Line<'a>> {
+fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Line<'a>> {
     let context = &state.context;
     let environment = context
         .environment_name
         .as_deref()
         .unwrap_or(&context.environment_id);
     let label = |text: &'static str| Span::styled(format!("{text:<13}"), theme.muted);
-    // Only the dialog's own user is decoded, not the whole list.
     let why = state
-        .results
-        .rows
-        .iter()
-        .find(|row| row.id == id)
-        .map(|row| blockers(&row.user()).join("; "))
+        .verdict()
+        .filter(|_| state.shown.as_ref().is_some_and(|s| s.id == confirm.id))
+        .map(|verdict| {
+            let causes: Vec<String> = verdict.causes.iter().map(|c| c.text.clone()).collect();
+            if causes.is_empty() {
+                verdict.headline().to_owned()
+            } else {
+                causes.join("; ")
+            }
+        })
         .unwrap_or_default();
     let mut lines = vec![
+        Line::styled(confirm.question.clone(), theme.title),
         Line::from(vec![
-            Span::raw("Unlock "),
-            Span::styled(inert(username).into_owned(), theme.title),
-            Span::raw("?"),
+            label("email"),
+            Span::raw(inert(&confirm.email).into_owned()),
         ]),
-        Line::from(vec![label("email"), Span::raw(inert(email).into_owned())]),
         Line::from(vec![
             label("environment"),
             Span::raw(inert(environment).into_owned()),
@@ -86,35 +67,67 @@ fn confirm_lines<'a>(
         Line::from(vec![label("state"), Span::styled(why, theme.danger)]),
         Line::from(""),
     ];
-    if let Some(typed) = typed {
-        lines.push(Line::styled(
-            "Production: type the username to confirm, then Enter (Esc cancels)",
-            theme.muted,
-        ));
-        lines.push(Line::from(vec![
-            Span::raw("> "),
-            Span::styled(format!("{}▏", inert(typed)), theme.title),
-        ]));
-    } else {
-        let choice = |text: &'static str, on: bool| {
-            Span::styled(
-                format!(" {text} "),
-                if on { theme.selection } else { theme.muted },
-            )
-        };
-        lines.push(Line::from(vec![
-            choice("Yes (y)", yes_highlighted),
-            Span::raw("   "),
-            choice("No (n)", !yes_highlighted),
-            Span::styled(
-                if yes_highlighted {
-                    "   Enter = Yes"
-                } else {
-                    "   Enter = No"
-                },
+    match &confirm.step {
+        Step::PickLock(picker) => {
+            lines.push(Line::styled(
+                "Lock for how long? (↑/↓, Enter; Esc cancels)",
                 theme.muted,
-            ),
-        ]));
+            ));
+            for (i, (_, text)) in LOCK_CHOICES.iter().enumerate() {
+                let on = i == picker.choice;
+                let style = if on {
+                    theme.selection
+                } else {
+                    ratatui::style::Style::new()
+                };
+                lines.push(Line::styled(
+                    format!("{} {text}", if on { "▶" } else { " " }),
+                    style,
+                ));
+            }
+            if LOCK_CHOICES[picker.choice].1.starts_with("until a time") {
+                lines.push(Line::from(vec![
+                    Span::raw("> "),
+                    Span::styled(format!("{}▏", inert(&picker.until)), theme.title),
+                ]));
+            }
+        }
+        Step::Answer {
+            typed: Some(typed), ..
+        } => {
+            lines.push(Line::styled(
+                "Production: type the username to confirm, then Enter (Esc cancels)",
+                theme.muted,
+            ));
+            lines.push(Line::from(vec![
+                Span::raw("> "),
+                Span::styled(format!("{}▏", inert(typed)), theme.title),
+            ]));
+        }
+        Step::Answer {
+            yes_highlighted,
+            typed: None,
+        } => {
+            let choice = |text: &'static str, on: bool| {
+                Span::styled(
+                    format!(" {text} "),
+                    if on { theme.selection } else { theme.muted },
+                )
+            };
+            lines.push(Line::from(vec![
+                choice("Yes (y)", *yes_highlighted),
+                Span::raw("   "),
+                choice("No (n)", !yes_highlighted),
+                Span::styled(
+                    if *yes_highlighted {
+                        "   Enter = Yes"
+                    } else {
+                        "   Enter = No"
+                    },
+                    theme.muted,
+                ),
+            ]));
+        }
     }
     lines
 }
@@ -134,7 +147,7 @@ fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
             for binding in keys.help(*mode) {
                 lines.push(Line::from(vec![
                     Span::raw(format!("  {:<10}", binding.label)),
-                    Span::styled(binding.desc, theme.muted),
+                    Span::styled(binding.desc.to_string(), theme.muted),
                 ]));
             }
         }

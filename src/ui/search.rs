@@ -6,10 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
-use super::text::inert;
-use crate::app::diagnosis::{StatusWord, status_word};
 use crate::app::{Focus, State};
 use crate::config::theme::Theme;
+use crate::desk::{StatusWord, inert};
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠸", "⠴"];
 
@@ -17,7 +16,7 @@ const SPINNER: [&str; 4] = ["⠋", "⠙", "⠸", "⠴"];
 pub fn render_input(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focused = state.focus == Focus::Search && state.modal.is_none();
     let mut title = vec![Span::styled(" Search ", theme.title)];
-    if state.results.search_req.is_some() {
+    if state.search.is_busy() {
         title.push(Span::raw(format!(
             "{} ",
             SPINNER[state.spinner % SPINNER.len()]
@@ -52,13 +51,13 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
         None => format!(" Users {} ", results.rows.len()),
     };
     let mut title = vec![Span::styled(shown, theme.title)];
-    if results.more_req.is_some() {
+    if state.more.is_busy() {
         title.push(Span::raw("loading more… "));
     }
     let block = super::pane(Line::from(title), state.focus == Focus::Results, theme);
     let empty = if let Some(error) = &results.error {
         Some(Span::styled(inert(error).into_owned(), theme.danger))
-    } else if results.rows.is_empty() && results.search_req.is_some() {
+    } else if results.rows.is_empty() && state.search.is_busy() {
         Some(Span::styled("Searching…", theme.muted))
     } else if results.rows.is_empty() && results.loaded {
         Some(Span::styled("No users match", theme.muted))
@@ -100,23 +99,22 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
     let first = (results.selected + 1).saturating_sub(visible);
     let window = results.rows.iter().skip(first).take(visible);
     let rows = window.map(|row| {
-        let user = row.user();
-        let word = status_word(&user);
+        let word = row.status;
         let style = match word {
             StatusWord::Locked => theme.danger,
             StatusWord::Disabled | StatusWord::Unverified => theme.warning,
             StatusWord::Ok => theme.ok,
         };
         let text_of = |title: &str| match title {
-            "USERNAME" => user.username.clone(),
-            "NAME" => user.display_name().unwrap_or_default(),
-            _ => user.email.clone().unwrap_or_default(),
+            "USERNAME" => &row.username,
+            "NAME" => &row.name,
+            _ => &row.email,
         };
         Row::new(columns.iter().zip(cells.iter()).map(|((title, _), cell)| {
             if *title == "STATUS" {
                 Cell::from(Span::styled(word.as_str(), style))
             } else {
-                Cell::from(fit(&inert(&text_of(title)), usize::from(cell.width)))
+                Cell::from(fit(&inert(text_of(title)), usize::from(cell.width)))
             }
         }))
     });

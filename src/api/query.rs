@@ -1,17 +1,19 @@
-//! Turns what a support agent types into a PingOne users query, quoting every value so that no
-//! input can change the filter's structure.
+//! Turns what a support agent types into a PingOne users query: a filter expression whose
+//! values are literals, so that no input can change the filter's structure.
 
-use crate::pingone::FilterOp;
+use crate::pingone::{Expr, FilterOp};
 
 /// What to ask PingOne for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum UserQuery {
     /// Every user (no filter).
     All,
     /// One user by id: a direct `GET /users/{id}`, since PingOne cannot filter on `id`.
     Id(String),
-    /// A SCIM filter for `GET /users?filter=`.
-    Filter(String),
+    /// A filter built from the input, for `GET /users?filter=`.
+    Filter(Expr),
+    /// A filter written by hand after `filter:`, sent as typed (PingOne judges it).
+    Raw(String),
 }
 
 /// The prefix that marks the rest of the input as a raw PingOne filter, for experts.
@@ -27,7 +29,7 @@ impl UserQuery {
             return Self::All;
         }
         if let Some(raw) = text.strip_prefix(RAW_FILTER_PREFIX) {
-            return Self::Filter(raw.trim().to_owned());
+            return Self::Raw(raw.trim().to_owned());
         }
         if uuid::Uuid::try_parse(text).is_ok() {
             return Self::Id(text.to_ascii_lowercase());
@@ -41,6 +43,33 @@ impl UserQuery {
         }
         Self::Filter(prefix_filter(text))
     }
+
+    /// The one user a username, email or id names exactly (for the CLI's USER argument): an id,
+    /// else `username eq` (or, with `@`, `username eq` or `email eq`).
+    pub fn exact(input: &str) -> Self {
+        let text = input.trim();
+        if let Self::Id(id) = Self::from_input(text) {
+            return Self::Id(id);
+        }
+        let username = Expr::cmp("username", FilterOp::Eq, text);
+        if text.contains('@') {
+            Self::Filter(Expr::Or(
+                Box::new(username),
+                Box::new(Expr::cmp("email", FilterOp::Eq, text)),
+            ))
+        } else {
+            Self::Filter(username)
+        }
+    }
+
+    /// The `filter` query parameter, if any.
+    pub fn filter_text(&self) -> Option<String> {
+        match self {
+            Self::All | Self::Id(_) => None,
+            Self::Filter(expr) => Some(expr.render()),
+            Self::Raw(text) => Some(text.clone()),
+        }
+    }
 }
 
 /// A prefix search for `text` over username, email, given and family name, plus given-and-family
@@ -48,7 +77,7 @@ impl UserQuery {
 ///
 /// PingOne compares values case-sensitively, so each attribute is also searched with the casing
 /// people usually store: lower case for usernames and emails, capitalised for names.
-pub fn prefix_filter(text: &str) -> String {
+pub fn prefix_filter(text: &str) -> Expr {
     let lower = case_variants(text, false);
     let capital = case_variants(text, true);
     let mut clauses = vec![
@@ -61,25 +90,22 @@ pub fn prefix_filter(text: &str) -> String {
             .iter()
             .zip(case_variants(family, true).iter())
         {
-            clauses.push(format!(
-                "(name.given sw {} and name.family sw {})",
-                quote(g),
-                quote(f)
-            ));
+            clauses.push(Expr::cmp("name.given", FilterOp::Sw, g).and(Expr::cmp(
+                "name.family",
+                FilterOp::Sw,
+                f,
+            )));
         }
     }
-    clauses.join(" or ")
+    Expr::any(clauses).expect("at least two clauses")
 }
 
 /// `attr op "v"` for every attribute and value, joined with `or`.
-fn any_of(values: &[String], attributes: &[&str], op: FilterOp) -> String {
-    let mut clauses = Vec::new();
-    for attribute in attributes {
-        for value in values {
-            clauses.push(format!("{attribute} {} {}", op.as_str(), quote(value)));
-        }
-    }
-    clauses.join(" or ")
+fn any_of(values: &[String], attributes: &[&str], op: FilterOp) -> Expr {
+    let clauses = attributes
+        .iter()
+        .flat_map(|attribute| values.iter().map(|value| Expr::cmp(attribute, op, value)));
+    Expr::any(clauses).expect("at least one attribute and one value")
 }
 
 /// The text as typed, plus its lower-case (or capitalised) form when that differs.
@@ -99,14 +125,10 @@ fn case_variants(text: &str, capitalise: bool) -> Vec<String> {
     variants
 }
 
-/// A filter string literal: JSON string syntax, as SCIM (RFC 7644 §3.4.2.2) specifies.
-pub fn quote(value: &str) -> String {
-    serde_json::Value::from(value).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pingone::filter::quote;
 
     #[test]
     fn inputs_pick_the_right_query() {
@@ -116,21 +138,25 @@ mod tests {
             UserQuery::Id("5f0e3c4a-6a43-4b7e-9d8c-0a1b2c3d4e5f".into())
         );
         assert_eq!(
-            UserQuery::from_input("Ann@x"),
-            UserQuery::Filter(r#"email sw "Ann@x" or email sw "ann@x""#.into())
+            UserQuery::from_input("Ann@x").filter_text().as_deref(),
+            Some(r#"email sw "Ann@x" or email sw "ann@x""#)
         );
         assert_eq!(
             UserQuery::from_input("filter: enabled eq false"),
-            UserQuery::Filter("enabled eq false".into())
+            UserQuery::Raw("enabled eq false".into())
+        );
+        assert_eq!(
+            UserQuery::exact("a@b").filter_text().as_deref(),
+            Some(r#"username eq "a@b" or email eq "a@b""#)
         );
     }
 
     #[test]
     fn prefix_search_covers_names_and_casing() {
-        let filter = prefix_filter("smith");
+        let filter = prefix_filter("smith").render();
         assert!(filter.contains(r#"username sw "smith""#), "{filter}");
         assert!(filter.contains(r#"name.family sw "Smith""#), "{filter}");
-        let two = prefix_filter("ana lima");
+        let two = prefix_filter("ana lima").render();
         assert!(
             two.contains(r#"(name.given sw "Ana" and name.family sw "Lima")"#),
             "{two}"

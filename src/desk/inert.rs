@@ -1,4 +1,4 @@
-//! Making untrusted text safe to draw: control characters and escape introducers become visible
+//! Making untrusted text safe to show (console and CLI alike): control characters and escape introducers become visible
 //! placeholders, so a user attribute can never write an escape sequence to the terminal.
 
 use std::borrow::Cow;
@@ -35,15 +35,6 @@ fn placeholder(c: char) -> char {
     }
 }
 
-/// Whether `text` has characters whose display width terminals and `unicode-width` disagree on
-/// (the spacing vowel signs and conjuncts of Indic and South-East Asian scripts). After drawing
-/// such text the next frame is repainted in full, so no stray cells are left behind.
-pub fn has_fragile_width(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(u32::from(c), 0x0900..=0x0DFF | 0x0E00..=0x0EFF | 0x0F00..=0x109F | 0x1780..=0x17FF)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,11 +45,5 @@ mod tests {
         assert_eq!(inert("\u{1b}[31mred\u{7}"), "␛[31mred␇");
         assert_eq!(inert("a\u{9b}b\u{202e}c\u{0}"), "a\u{FFFD}b\u{FFFD}c␀");
         assert!(!inert("\r\n\t\u{7f}").chars().any(char::is_control));
-    }
-
-    #[test]
-    fn fragile_widths_are_recognised() {
-        assert!(has_fragile_width("प्रिया"));
-        assert!(!has_fragile_width("Zoë 田中 Дмитрий"));
     }
 }

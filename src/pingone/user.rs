@@ -1,4 +1,4 @@
-//! The PingOne user record and the paged list envelope, as serde types.
+//! The PingOne user record, as serde types.
 //!
 //! Every field is optional because PingOne omits what is unset; unknown and custom attributes land
 //! in [`User::extra`], so serialising a `User` gives back the record as it arrived.
@@ -26,6 +26,17 @@ pub enum AccountStatus {
     /// A value this version does not know, kept as sent.
     #[serde(untagged)]
     Other(String),
+}
+
+impl AccountStatus {
+    /// The status as PingOne spells it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ok => "OK",
+            Self::Locked => "LOCKED",
+            Self::Other(other) => other,
+        }
+    }
 }
 
 /// `account`: whether the user can sign in, and why not.
@@ -61,6 +72,17 @@ pub enum LifecycleStatus {
     /// A value this version does not know, kept as sent.
     #[serde(untagged)]
     Other(String),
+}
+
+impl LifecycleStatus {
+    /// The status as PingOne spells it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AccountOk => "ACCOUNT_OK",
+            Self::VerificationRequired => "VERIFICATION_REQUIRED",
+            Self::Other(other) => other,
+        }
+    }
 }
 
 /// `lifecycle`.
@@ -213,6 +235,13 @@ pub struct User {
 }
 
 impl User {
+    /// Whether an external identity provider, not PingOne, holds the user's credentials.
+    pub fn has_external_idp(&self) -> bool {
+        self.identity_provider
+            .as_ref()
+            .is_some_and(IdentityProvider::is_external)
+    }
+
     /// Whether `account.status` is `LOCKED`.
     pub fn is_locked(&self) -> bool {
         self.account.as_ref().and_then(|a| a.status.as_ref()) == Some(&AccountStatus::Locked)
@@ -230,42 +259,6 @@ impl User {
             .collect();
         (!parts.is_empty()).then(|| parts.join(" "))
     }
-}
-
-/// One page of users from `GET /users`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UserPage {
-    /// The users on this page.
-    pub users: Vec<User>,
-    /// How many users match in all, when PingOne says.
-    pub count: Option<u64>,
-    /// The `_links.next.href` to follow for more, if there are more.
-    pub next: Option<url::Url>,
-}
-
-/// The `EntityArray` envelope of a users list, as sent.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct UserPageWire {
-    /// `self`, `next`, `prev` links.
-    #[serde(rename = "_links", default)]
-    pub links: Map<String, Value>,
-    /// `{"users": [...]}`.
-    #[serde(rename = "_embedded", default)]
-    pub embedded: EmbeddedUsers,
-    /// Total matching.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<u64>,
-    /// Items on this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub size: Option<u64>,
-}
-
-/// `_embedded` of a users list.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct EmbeddedUsers {
-    /// The users.
-    #[serde(default)]
-    pub users: Vec<User>,
 }
 
 /// The body of `POST /users` (create): the fields tests and fixtures need.

@@ -1,0 +1,277 @@
+//! The one confirm dialog, for every operation: who it is for, the operation it carries, and its
+//! steps (how long, for a lock; then yes or no, or the typed username on production). Only a
+//! "yes" here turns into an `Effect::Apply`.
+
+use crossterm::event::KeyCode;
+use jiff::{SignedDuration, Timestamp};
+
+use super::msg::{Action, Effect};
+use super::state::{State, StatusKind};
+use crate::desk::{OpKind, UserOp, inert};
+
+/// A layer over the panes that takes keys first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modal {
+    /// "Do this to that user?"
+    Confirm(Confirm),
+    /// The key help.
+    Help,
+}
+
+/// The confirm dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// The operation; a lock's time is filled in by the first step.
+    pub op: UserOp,
+    /// The user's id.
+    pub id: String,
+    /// The question, inert.
+    pub question: String,
+    /// Shown in the dialog: email, why this operation.
+    pub username: String,
+    /// Shown in the dialog.
+    pub email: String,
+    /// Where the dialog is.
+    pub step: Step,
+}
+
+/// The dialog's steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// A lock's duration, chosen from [`LOCK_CHOICES`].
+    PickLock(LockPicker),
+    /// Yes or no.
+    Answer {
+        /// Whether Yes is highlighted (No is, unless moved).
+        yes_highlighted: bool,
+        /// On a production profile: what has been typed so far, which must equal the username.
+        typed: Option<String>,
+    },
+}
+
+/// The lock duration being chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LockPicker {
+    /// Index into [`LOCK_CHOICES`].
+    pub choice: usize,
+    /// The time typed for "until a time".
+    pub until: String,
+}
+
+/// How long a lock lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockChoice {
+    /// This many minutes from now.
+    Minutes(i64),
+    /// Until a typed time (RFC 3339, or `+2h`).
+    Typed,
+    /// Until an admin unlocks it.
+    Admin,
+}
+
+/// The lock dialog's choices, in order.
+pub const LOCK_CHOICES: [(LockChoice, &str); 5] = [
+    (LockChoice::Minutes(15), "15 minutes"),
+    (LockChoice::Minutes(60), "1 hour"),
+    (LockChoice::Minutes(480), "8 hours"),
+    (LockChoice::Typed, "until a time (RFC 3339, or +2h, +30m)"),
+    (LockChoice::Admin, "until an admin unlocks it"),
+];
+
+/// The key for operation `kind` on the selected user: opens the dialog, or says why not.
+pub(super) fn ask(state: &mut State, kind: OpKind) {
+    let Some(user) = state.selected_user().cloned() else {
+        state.say(StatusKind::Info, "Select a user first");
+        return;
+    };
+    if state.op.is_busy() {
+        state.say(StatusKind::Info, "An operation is already in progress");
+        return;
+    }
+    let op = UserOp::of(kind);
+    let password = state.live_password();
+    if let Some(refusal) = op.refusal(&user, password.as_ref(), state.context.read_only) {
+        state.say(StatusKind::Error, refusal.to_string());
+        return;
+    }
+    let step = if kind == OpKind::LockAccount {
+        Step::PickLock(LockPicker::default())
+    } else {
+        answer_step(state)
+    };
+    state.modal = Some(Modal::Confirm(Confirm {
+        question: op.question(&user),
+        op,
+        id: user.id.clone(),
+        username: user.username.clone(),
+        email: user.email.clone().unwrap_or_default(),
+        step,
+    }));
+}
+
+fn answer_step(state: &State) -> Step {
+    Step::Answer {
+        yes_highlighted: false,
+        typed: state.context.production.then(String::new),
+    }
+}
+
+/// The dialog's answer: yes sends the one operation, anything else closes it.
+pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
+    let production = state.context.production;
+    let now = Timestamp::now();
+    let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
+        return Vec::new();
+    };
+    let yes = match (&mut confirm.step, action) {
+        (Step::PickLock(picker), Action::Up) => {
+            picker.choice = picker.choice.saturating_sub(1);
+            return Vec::new();
+        }
+        (Step::PickLock(picker), Action::Down) => {
+            picker.choice = (picker.choice + 1).min(LOCK_CHOICES.len() - 1);
+            return Vec::new();
+        }
+        (Step::PickLock(picker), Action::Choose) => {
+            match lock_until(picker, now) {
+                Ok(unlock_at) => {
+                    confirm.op = UserOp::LockAccount { unlock_at };
+                    confirm.question = lock_question(&confirm.username, unlock_at);
+                    confirm.step = Step::Answer {
+                        yes_highlighted: false,
+                        typed: production.then(String::new),
+                    };
+                }
+                Err(problem) => state.say(StatusKind::Error, problem),
+            }
+            return Vec::new();
+        }
+        (
+            Step::Answer {
+                yes_highlighted, ..
+            },
+            Action::ToggleChoice,
+        ) => {
+            *yes_highlighted = !*yes_highlighted;
+            return Vec::new();
+        }
+        (
+            Step::Answer {
+                typed: Some(typed), ..
+            },
+            Action::Choose,
+        ) if typed.as_str() != confirm.username => {
+            state.say(
+                StatusKind::Error,
+                "Type the username exactly as shown to confirm, or Esc to cancel",
+            );
+            return Vec::new();
+        }
+        (Step::Answer { typed: Some(_), .. }, Action::Choose)
+        | (Step::Answer { typed: None, .. }, Action::Confirm) => true,
+        (
+            Step::Answer {
+                typed: None,
+                yes_highlighted,
+            },
+            Action::Choose,
+        ) => *yes_highlighted,
+        (_, Action::Decline | Action::Back) => false,
+        _ => return Vec::new(),
+    };
+    let Some(Modal::Confirm(confirm)) = state.modal.take() else {
+        return Vec::new();
+    };
+    let verb = confirm.op.kind().verb();
+    let name = inert(&confirm.username).into_owned();
+    if !yes {
+        state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
+        return Vec::new();
+    }
+    let req = state.next_req();
+    let mut effects: Vec<Effect> = state
+        .op
+        .start(req, confirm.id.clone())
+        .into_iter()
+        .collect();
+    state.say(StatusKind::Info, format!("Sending: {verb} {name}…"));
+    effects.push(Effect::Apply {
+        req,
+        id: confirm.id,
+        op: confirm.op,
+    });
+    effects
+}
+
+fn lock_question(username: &str, unlock_at: Option<Timestamp>) -> String {
+    let user = crate::pingone::User {
+        username: username.to_owned(),
+        ..crate::pingone::User::default()
+    };
+    UserOp::LockAccount { unlock_at }.question(&user)
+}
+
+/// The time the picker's choice means, or what is wrong with the typed time.
+fn lock_until(picker: &LockPicker, now: Timestamp) -> Result<Option<Timestamp>, String> {
+    let minutes = |m: i64| {
+        now.checked_add(SignedDuration::from_mins(m))
+            .map_err(|e| e.to_string())
+    };
+    match LOCK_CHOICES.get(picker.choice).map(|(choice, _)| *choice) {
+        Some(LockChoice::Minutes(m)) => minutes(m).map(Some),
+        Some(LockChoice::Admin) | None => Ok(None),
+        Some(LockChoice::Typed) => crate::desk::ops::lock_until(&picker.until, now).map(Some),
+    }
+}
+
+/// Typing into the dialog: the username on production, or the lock's time.
+pub(super) fn type_into(state: &mut State, code: KeyCode) {
+    let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
+        return;
+    };
+    let field = match &mut confirm.step {
+        Step::Answer {
+            typed: Some(typed), ..
+        } => typed,
+        Step::PickLock(picker) if LOCK_CHOICES[picker.choice].0 == LockChoice::Typed => {
+            &mut picker.until
+        }
+        _ => return,
+    };
+    match code {
+        KeyCode::Char(c) if field.chars().count() < 128 => field.push(c),
+        KeyCode::Backspace => {
+            field.pop();
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_times_parse_and_refuse_the_past() {
+        let now: Timestamp = "2026-01-01T00:00:00Z".parse().expect("a time");
+        let pick = |choice, until: &str| {
+            lock_until(
+                &LockPicker {
+                    choice,
+                    until: until.into(),
+                },
+                now,
+            )
+        };
+        assert_eq!(
+            pick(0, ""),
+            Ok(Some("2026-01-01T00:15:00Z".parse().expect("a time")))
+        );
+        assert_eq!(pick(4, ""), Ok(None));
+        assert_eq!(
+            pick(3, "+2h"),
+            Ok(Some("2026-01-01T02:00:00Z".parse().expect("a time")))
+        );
+        assert!(pick(3, "2025-01-01T00:00:00Z").is_err());
+    }
+}

@@ -1,0 +1,109 @@
+//! `pingdesk users <operation> USER …`: one subcommand per operation of [`OpKind`], generated
+//! from the operation table, so a new operation appears on the command line by itself.
+
+use clap::error::ErrorKind;
+use clap::{Arg, ArgAction, ArgMatches, Command};
+
+use crate::desk::OpKind;
+
+/// One operation from the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpCommand {
+    /// Which operation.
+    pub kind: OpKind,
+    /// Username, email or id.
+    pub user: String,
+    /// Do not ask for confirmation.
+    pub yes: bool,
+    /// Print JSON.
+    pub json: bool,
+    /// A lock's duration (`--for 30m`).
+    pub for_: Option<String>,
+    /// A lock's end (`--until 2026-12-01T09:00:00Z`).
+    pub until: Option<String>,
+}
+
+/// The subcommand for `kind`.
+fn command(kind: OpKind) -> Command {
+    let mut command = Command::new(kind.cli_name())
+        .about(kind.about())
+        .arg(
+            Arg::new("user")
+                .required(true)
+                .value_name("USER")
+                .help("Username, email or id"),
+        )
+        .arg(
+            Arg::new("yes")
+                .long("yes")
+                .action(ArgAction::SetTrue)
+                .help("Do not ask for confirmation (required when stdin is not a terminal)"),
+        )
+        .arg(
+            Arg::new("json")
+                .long("json")
+                .action(ArgAction::SetTrue)
+                .help("Print what PingOne holds afterwards as JSON"),
+        );
+    if kind == OpKind::LockAccount {
+        command = command
+            .arg(
+                Arg::new("for")
+                    .long("for")
+                    .value_name("DURATION")
+                    .conflicts_with("until")
+                    .help("Unlock by itself after this long, e.g. 30m, 2h, 1d"),
+            )
+            .arg(
+                Arg::new("until")
+                    .long("until")
+                    .value_name("TIME")
+                    .help("Unlock by itself at this time (RFC 3339, e.g. 2026-12-01T09:00:00Z)"),
+            );
+    }
+    command
+}
+
+fn kind_named(name: &str) -> Option<OpKind> {
+    OpKind::all().iter().copied().find(|k| k.cli_name() == name)
+}
+
+impl clap::FromArgMatches for OpCommand {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let Some((name, sub)) = matches.subcommand() else {
+            return Err(clap::Error::new(ErrorKind::MissingSubcommand));
+        };
+        let kind =
+            kind_named(name).ok_or_else(|| clap::Error::new(ErrorKind::InvalidSubcommand))?;
+        let text = |id: &str| sub.try_get_one::<String>(id).ok().flatten().cloned();
+        Ok(Self {
+            kind,
+            user: text("user").unwrap_or_default(),
+            yes: sub.get_flag("yes"),
+            json: sub.get_flag("json"),
+            for_: text("for"),
+            until: text("until"),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl clap::Subcommand for OpCommand {
+    fn augment_subcommands(command: Command) -> Command {
+        OpKind::all().iter().fold(command, |command, kind| {
+            command.subcommand(self::command(*kind))
+        })
+    }
+
+    fn augment_subcommands_for_update(command: Command) -> Command {
+        Self::augment_subcommands(command)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        kind_named(name).is_some()
+    }
+}

@@ -1,0 +1,129 @@
+//! `pingdesk users <operation> USER`: the console's operations from a script, with the same
+//! refusals, the same confirm, one request, and an honest report of what PingOne holds after.
+
+use super::users::{confirm, print_json, resolve};
+use super::{Exit, Failure, Session};
+use crate::cli::OpCommand;
+use crate::desk::{Applied, Fix, OpKind, Refusal, UserOp, Verdict, inert};
+
+/// Runs one operation.
+pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
+    let kind = command.kind;
+    if session.read_only() {
+        return Err(Failure::new(
+            Exit::Refused,
+            Refusal::ReadOnly(kind.verb()).to_string(),
+        ));
+    }
+    let op = match kind {
+        OpKind::LockAccount => UserOp::LockAccount {
+            unlock_at: unlock_time(command.for_.as_deref(), command.until.as_deref())?,
+        },
+        other => UserOp::of(other),
+    };
+    let user = resolve(session, &command.user).await?;
+    let password = if op.needs_password() {
+        Some(session.client.password_state(&user.id).await?)
+    } else {
+        None
+    };
+    match op.refusal(&user, password.as_ref(), session.read_only()) {
+        Some(Refusal::NotApplicable(why)) => {
+            // Nothing to do is not a failure: a script can run the same fix twice.
+            eprintln!("{why}");
+            if command.json {
+                print_json(&report(kind, &user, password.as_ref(), "nothing to do"))?;
+            }
+            return Ok(Exit::Ok);
+        }
+        Some(refusal) => return Err(Failure::new(Exit::Failure, refusal.to_string())),
+        None => {}
+    }
+    confirm(session, &op.question(&user), &user, command.yes)?;
+    tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
+    let applied = crate::desk::apply(&session.client, &user.id, &op).await?;
+    finish(kind, &op, &applied, command.json)
+}
+
+/// Says what happened and picks the exit code: an unknown outcome exits by what a fresh read
+/// found (0 when the cause this operation fixes is gone, 7 when it is still there).
+fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Exit, Failure> {
+    let name = inert(&applied.user.username).into_owned();
+    let verdict = Verdict::of(&applied.user, applied.password.as_ref(), 0);
+    let still = verdict
+        .causes
+        .iter()
+        .find(|cause| cause.fix == Fix::Op(kind));
+    let (outcome, exit) = match (&applied.unknown, still) {
+        (Some(error), _) => {
+            eprintln!("outcome unknown: {error}");
+            let fixed = still.is_none();
+            eprintln!(
+                "PingOne now shows {name}: {}{}",
+                verdict.headline(),
+                causes_text(&verdict)
+            );
+            ("unknown", if fixed { Exit::Ok } else { Exit::Network })
+        }
+        (None, Some(cause)) => {
+            eprintln!("PingOne answered, but {name} still shows: {}", cause.text);
+            ("applied", Exit::Failure)
+        }
+        (None, None) => {
+            eprintln!("{}", op.done(&name));
+            ("applied", Exit::Ok)
+        }
+    };
+    if json {
+        print_json(&report(
+            kind,
+            &applied.user,
+            applied.password.as_ref(),
+            outcome,
+        ))?;
+    }
+    Ok(exit)
+}
+
+fn causes_text(verdict: &Verdict) -> String {
+    let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
+    if causes.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", causes.join("; "))
+    }
+}
+
+/// `{"action", "outcome", "user", "password"?}` for `--json`.
+fn report(
+    kind: OpKind,
+    user: &crate::pingone::User,
+    password: Option<&crate::pingone::PasswordState>,
+    outcome: &str,
+) -> serde_json::Value {
+    let mut value = serde_json::json!({
+        "action": kind.cli_name(),
+        "outcome": outcome,
+        "user": user,
+    });
+    if let Some(password) = password {
+        value["password"] = serde_json::json!(password);
+    }
+    value
+}
+
+/// `--for 30m` or `--until 2026-12-01T09:00:00Z` as a time; neither means "until an admin unlocks".
+fn unlock_time(
+    for_: Option<&str>,
+    until: Option<&str>,
+) -> Result<Option<jiff::Timestamp>, Failure> {
+    let text = match (for_, until) {
+        (Some(duration), _) => format!("+{}", duration.trim()),
+        (None, Some(time)) => time.to_owned(),
+        (None, None) => return Ok(None),
+    };
+    let flag = if for_.is_some() { "--for" } else { "--until" };
+    crate::desk::ops::lock_until(&text, jiff::Timestamp::now())
+        .map(Some)
+        .map_err(|why| Failure::new(Exit::Usage, format!("{flag}: {why}")))
+}

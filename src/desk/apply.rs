@@ -1,0 +1,130 @@
+//! Applying one operation: the one write, then only the reads its answer leaves owed, and an
+//! honest answer when the write's outcome cannot be known.
+
+use super::ops::{Reply, UserOp};
+use crate::api::{ApiClient, ApiError, ErrorKind, WriteAnswer};
+use crate::pingone::{PasswordState, User};
+
+/// What PingOne holds after an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    /// The user record PingOne returned, or read afterwards.
+    pub user: User,
+    /// The password state PingOne returned, or read afterwards for password operations.
+    pub password: Option<PasswordState>,
+    /// Set when the write's own answer was lost (timeout, broken connection, a body cut short):
+    /// it may or may not have been applied, and `user` is what a fresh read shows.
+    pub unknown: Option<ApiError>,
+    /// The `Correlation-Id` of the write's answer, when there was one.
+    pub correlation_id: Option<String>,
+}
+
+/// Sends `op` for user `id` once (never again by itself), then reads what its answer does not
+/// carry. A write whose outcome is unknown is followed by a read of the user (and password), so
+/// the caller can say what PingOne now holds.
+pub async fn apply(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied, ApiError> {
+    let kind = op.kind();
+    let answer = client
+        .write_user(id, kind.verb(), kind.permission(), &op.request())
+        .await;
+    let answer = match answer {
+        Ok(answer) => answer,
+        Err(error) if error.outcome_unknown() => return reread(client, id, op, error).await,
+        Err(error) => return Err(error),
+    };
+    tracing::info!(
+        op = kind.verb(),
+        user_id = id,
+        status = answer.status,
+        correlation_id = ?answer.correlation_id,
+        actor = client.actor(),
+        "applied"
+    );
+    match decode(op, &answer) {
+        Ok(decoded) => complete(client, id, op, decoded, &answer).await,
+        Err(error) => reread(client, id, op, error).await,
+    }
+}
+
+/// What the write's answer carried.
+enum Decoded {
+    User(Box<User>),
+    Password(PasswordState),
+    Nothing,
+}
+
+/// Decodes the answer as `op` says PingOne answers; an empty body is fine, an unreadable one is
+/// an unknown outcome.
+fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Decoded, ApiError> {
+    let unreadable = |e: serde_json::Error| ApiError {
+        status: Some(answer.status),
+        correlation_id: answer.correlation_id.clone(),
+        ..ApiError::transport(op.kind().verb(), ErrorKind::Decode, e)
+    };
+    if answer.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Decoded::Nothing);
+    }
+    match op.reply() {
+        Reply::User => serde_json::from_slice(&answer.body)
+            .map(|user| Decoded::User(Box::new(user)))
+            .map_err(unreadable),
+        Reply::Password => serde_json::from_slice(&answer.body)
+            .map(Decoded::Password)
+            .map_err(unreadable),
+        Reply::Other | Reply::Unchanged => Ok(Decoded::Nothing),
+    }
+}
+
+/// Reads what the answer left owed: the user when no record came back (unless nothing about
+/// the user changed), the password state for password operations that returned none.
+async fn complete(
+    client: &ApiClient,
+    id: &str,
+    op: &UserOp,
+    decoded: Decoded,
+    answer: &WriteAnswer,
+) -> Result<Applied, ApiError> {
+    let (user, password) = match decoded {
+        Decoded::User(user) => (*user, None),
+        Decoded::Password(state) => (client.get_user(id).await?, Some(state)),
+        Decoded::Nothing => {
+            let password = if op.needs_password() && op.reply() != Reply::Unchanged {
+                Some(client.password_state(id).await?)
+            } else {
+                None
+            };
+            (client.get_user(id).await?, password)
+        }
+    };
+    Ok(Applied {
+        user,
+        password,
+        unknown: None,
+        correlation_id: answer.correlation_id.clone(),
+    })
+}
+
+/// After a write whose outcome is unknown: read the user (a GET is safe to retry) and, for
+/// password operations, the password, and report both with the error.
+async fn reread(
+    client: &ApiClient,
+    id: &str,
+    op: &UserOp,
+    error: ApiError,
+) -> Result<Applied, ApiError> {
+    tracing::warn!(op = op.kind().verb(), user_id = id, %error, "outcome unknown; reading the user again");
+    let Ok(user) = client.get_user(id).await else {
+        return Err(error);
+    };
+    let password = if op.needs_password() {
+        client.password_state(id).await.ok()
+    } else {
+        None
+    };
+    Ok(Applied {
+        user,
+        password,
+        correlation_id: error.correlation_id.clone(),
+        unknown: Some(error),
+    })
+}

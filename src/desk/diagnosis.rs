@@ -1,0 +1,313 @@
+//! Why a user cannot sign in, in words a support agent can read out, each cause with its fix:
+//! an operation (and so a key), time, or a place outside pingdesk.
+
+use super::inert::inert;
+use super::ops::OpKind;
+use crate::pingone::user::{AccountStatus, LifecycleStatus};
+use crate::pingone::{self, PasswordState, PasswordStatus, User};
+
+/// The one-word status of a listed user, readable without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusWord {
+    /// `account.status` is `LOCKED`.
+    Locked,
+    /// `enabled` is false.
+    Disabled,
+    /// `lifecycle.status` is `VERIFICATION_REQUIRED`.
+    Unverified,
+    /// Nothing in the record stops them.
+    Ok,
+}
+
+impl StatusWord {
+    /// The word as shown.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Locked => "LOCKED",
+            Self::Disabled => "DISABLED",
+            Self::Unverified => "UNVERIFIED",
+            Self::Ok => "OK",
+        }
+    }
+}
+
+/// The most urgent status of `user`: a lock first (the agent can fix it), then disabled, then
+/// unverified.
+pub fn status_word(user: &User) -> StatusWord {
+    if user.is_locked() {
+        StatusWord::Locked
+    } else if user.enabled == Some(false) {
+        StatusWord::Disabled
+    } else if is_unverified(user) {
+        StatusWord::Unverified
+    } else {
+        StatusWord::Ok
+    }
+}
+
+/// Whether the user must verify their email before signing in.
+pub fn is_unverified(user: &User) -> bool {
+    user.lifecycle.as_ref().and_then(|l| l.status.as_ref())
+        == Some(&LifecycleStatus::VerificationRequired)
+}
+
+/// The external identity provider that holds the user's credentials, if one does.
+pub fn external_provider_name(user: &User) -> Option<String> {
+    let idp = user
+        .identity_provider
+        .as_ref()
+        .filter(|idp| idp.is_external())?;
+    Some(
+        inert(
+            idp.kind
+                .as_deref()
+                .unwrap_or("an external identity provider"),
+        )
+        .into_owned(),
+    )
+}
+
+/// Whether the account is locked only because the password is locked out: no `lockedAt` (an
+/// admin's lock always has one) and a password that is locked out.
+pub fn account_lock_is_only_the_password(user: &User, password: Option<&PasswordState>) -> bool {
+    !pingone::ACCOUNT_UNLOCK_CLEARS_PASSWORD_LOCKOUT
+        && user.is_locked()
+        && user.account.as_ref().is_some_and(|a| a.locked_at.is_none())
+        && password.is_some_and(PasswordState::is_locked_out)
+}
+
+/// How a cause goes away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fix {
+    /// An operation pingdesk can send.
+    Op(OpKind),
+    /// Nothing pingdesk can do: where the fix lives.
+    Elsewhere(String),
+}
+
+/// One reason the user cannot sign in (or a note that matters when they try).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cause {
+    /// What is wrong, inert.
+    pub text: String,
+    /// How to fix it.
+    pub fix: Fix,
+    /// Whether it stops sign-in (else it is a note).
+    pub blocks: bool,
+}
+
+/// Everything known about whether a user can sign in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// Every cause, most actionable first.
+    pub causes: Vec<Cause>,
+    /// Whether the password state was read (without it, the verdict covers the record only).
+    pub password_known: bool,
+}
+
+impl Verdict {
+    /// The verdict on `user` with its password state, when read. `elapsed` is how many seconds
+    /// ago the records arrived, so countdowns stay true.
+    pub fn of(user: &User, password: Option<&PasswordState>, elapsed: u64) -> Self {
+        let mut causes = Vec::new();
+        let left = |seconds: Option<u64>| seconds.map(|s| s.saturating_sub(elapsed));
+        if let Some(state) = password.filter(|p| p.is_locked_out()) {
+            let also = if account_lock_is_only_the_password(user, password) {
+                ", which locks the account"
+            } else {
+                ""
+            };
+            let text = match left(state.seconds_until_unlock) {
+                Some(secs) => format!(
+                    "password locked out{also}; unlocks by itself in {}",
+                    countdown(secs)
+                ),
+                None => format!("password locked out{also}; an admin must unlock it"),
+            };
+            causes.push(blocker(text, Fix::Op(OpKind::UnlockPassword)));
+        }
+        let account = user.account.as_ref().filter(|_| user.is_locked());
+        if let Some(account) =
+            account.filter(|_| !account_lock_is_only_the_password(user, password))
+        {
+            let text = match (account.locked_at, left(account.seconds_until_unlock)) {
+                (_, Some(secs)) => {
+                    format!("account locked; unlocks by itself in {}", countdown(secs))
+                }
+                (None, None) => "account locked by failed password attempts".to_owned(),
+                (Some(_), None) => "account locked by an admin".to_owned(),
+            };
+            causes.push(blocker(text, Fix::Op(OpKind::UnlockAccount)));
+        }
+        if user.enabled == Some(false) {
+            causes.push(blocker("user disabled".into(), Fix::Op(OpKind::EnableUser)));
+        }
+        if is_unverified(user) {
+            causes.push(blocker(
+                "email not verified".into(),
+                Fix::Op(OpKind::ResendVerification),
+            ));
+        }
+        causes.extend(password_notes(user, password));
+        Self {
+            causes,
+            password_known: password.is_some(),
+        }
+    }
+
+    /// Whether anything stops sign-in.
+    pub fn blocked(&self) -> bool {
+        self.causes.iter().any(|c| c.blocks)
+    }
+
+    /// The first line: can they sign in?
+    pub fn headline(&self) -> &'static str {
+        match (self.blocked(), self.password_known) {
+            (true, _) => "cannot sign in",
+            (false, true) => "nothing stops this user signing in",
+            (false, false) => "nothing in the account record stops this user (password not read)",
+        }
+    }
+}
+
+fn blocker(text: String, fix: Fix) -> Cause {
+    Cause {
+        text,
+        fix,
+        blocks: true,
+    }
+}
+
+/// The password's other states, and an external provider that holds the password.
+fn password_notes(user: &User, password: Option<&PasswordState>) -> Vec<Cause> {
+    let mut notes = Vec::new();
+    if let Some(provider) = external_provider_name(user) {
+        notes.push(Cause {
+            text: format!("signs in through {provider}; the password is managed there"),
+            fix: Fix::Elsewhere(format!("reset it in {provider}, not in PingOne")),
+            blocks: false,
+        });
+        return notes;
+    }
+    let recovery = Fix::Op(OpKind::SendRecoveryCode);
+    match password.map(|p| &p.status) {
+        Some(PasswordStatus::Expired) => notes.push(blocker(
+            "password expired; a new one must be chosen".into(),
+            recovery,
+        )),
+        Some(PasswordStatus::MustChange) => notes.push(Cause {
+            text: "must choose a new password at the next sign-on".into(),
+            fix: recovery,
+            blocks: false,
+        }),
+        Some(PasswordStatus::NoPassword) => notes.push(blocker(
+            "no password set".into(),
+            Fix::Elsewhere("set one in the PingOne admin console".into()),
+        )),
+        Some(PasswordStatus::External) => notes.push(Cause {
+            text: "password held by an external directory (LDAP gateway)".into(),
+            fix: Fix::Elsewhere("reset it in that directory, not in PingOne".into()),
+            blocks: false,
+        }),
+        _ => {}
+    }
+    notes
+}
+
+/// The account status as PingOne spells it.
+pub fn account_status(user: &User) -> String {
+    let status = user.account.as_ref().and_then(|a| a.status.as_ref());
+    inert(status.map_or("—", AccountStatus::as_str)).into_owned()
+}
+
+/// `1h 02m 05s`, `4m 09s`, `7s`.
+pub fn countdown(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    match (h, m) {
+        (0, 0) => format!("{s}s"),
+        (0, _) => format!("{m}m {s:02}s"),
+        _ => format!("{h}h {m:02}m {s:02}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pingone::user::{Account, IdentityProvider};
+
+    fn locked_by_admin() -> User {
+        User {
+            account: Some(Account {
+                status: Some(AccountStatus::Locked),
+                locked_at: Some(jiff::Timestamp::UNIX_EPOCH),
+                ..Account::default()
+            }),
+            ..User::default()
+        }
+    }
+
+    #[test]
+    fn two_locks_give_two_causes_password_first() {
+        let password = PasswordState {
+            seconds_until_unlock: Some(90),
+            ..PasswordState::with_status(PasswordStatus::LockedOut)
+        };
+        let verdict = Verdict::of(&locked_by_admin(), Some(&password), 30);
+        let fixes: Vec<&Fix> = verdict.causes.iter().map(|c| &c.fix).collect();
+        assert_eq!(
+            fixes,
+            [
+                &Fix::Op(OpKind::UnlockPassword),
+                &Fix::Op(OpKind::UnlockAccount)
+            ]
+        );
+        assert!(verdict.causes[0].text.contains("in 1m 00s"), "{verdict:?}");
+        assert_eq!(verdict.headline(), "cannot sign in");
+    }
+
+    #[test]
+    fn an_account_locked_only_by_its_password_is_one_cause() {
+        let mut user = locked_by_admin();
+        user.account.as_mut().expect("account").locked_at = None;
+        let password = PasswordState::with_status(PasswordStatus::LockedOut);
+        let verdict = Verdict::of(&user, Some(&password), 0);
+        assert_eq!(verdict.causes.len(), 1, "{verdict:?}");
+        assert!(verdict.causes[0].text.contains("which locks the account"));
+        let unknown = Verdict::of(&user, None, 0);
+        assert_eq!(unknown.causes[0].fix, Fix::Op(OpKind::UnlockAccount));
+    }
+
+    #[test]
+    fn the_verdict_never_claims_more_than_it_read() {
+        let fine = User::default();
+        assert!(
+            Verdict::of(&fine, None, 0)
+                .headline()
+                .contains("password not read")
+        );
+        let ok = PasswordState::with_status(PasswordStatus::Ok);
+        assert_eq!(
+            Verdict::of(&fine, Some(&ok), 0).headline(),
+            "nothing stops this user signing in"
+        );
+        let external = User {
+            identity_provider: Some(IdentityProvider {
+                kind: Some("SAML".into()),
+                id: Some("x".into()),
+            }),
+            ..User::default()
+        };
+        let verdict = Verdict::of(&external, Some(&ok), 0);
+        assert!(!verdict.blocked());
+        assert!(matches!(&verdict.causes[0].fix, Fix::Elsewhere(text) if text.contains("SAML")));
+    }
+
+    #[test]
+    fn statuses_rank_locks_first() {
+        let mut user = locked_by_admin();
+        user.enabled = Some(false);
+        assert_eq!(status_word(&user), StatusWord::Locked);
+        assert_eq!(status_word(&User::default()), StatusWord::Ok);
+        assert_eq!(countdown(3725), "1h 02m 05s");
+    }
+}

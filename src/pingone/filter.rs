@@ -1,0 +1,499 @@
+//! PingOne's filter grammar (SCIM-like): `attr op "value"` combined with `and`, `or` and
+//! parentheses, plus `memberOfGroups[id eq "…"]` on users. Values are JSON literals.
+//!
+//! One expression type serves both sides: the client builds an [`Expr`] and [`Expr::render`]s it
+//! (every value quoted, so no input can change the structure); the simulator [`parse`]s what
+//! arrives and refuses what PingOne refuses, as a [`Vocabulary`] decides.
+
+use std::fmt::Write as _;
+
+/// A filter operator. \[DEV\] read-all-users, apidocs `p1_Users`, audit activities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterOp {
+    /// Equals.
+    Eq,
+    /// Starts with.
+    Sw,
+    /// Ends with (email only on users).
+    Ew,
+    /// Greater than or equal.
+    Ge,
+    /// Less than or equal.
+    Le,
+    /// Greater than (audit times only).
+    Gt,
+    /// Less than (audit times only).
+    Lt,
+}
+
+impl FilterOp {
+    /// Every operator, for parsing.
+    pub const ALL: [FilterOp; 7] = [
+        Self::Eq,
+        Self::Sw,
+        Self::Ew,
+        Self::Ge,
+        Self::Le,
+        Self::Gt,
+        Self::Lt,
+    ];
+
+    /// The operator as written in a filter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Eq => "eq",
+            Self::Sw => "sw",
+            Self::Ew => "ew",
+            Self::Ge => "ge",
+            Self::Le => "le",
+            Self::Gt => "gt",
+            Self::Lt => "lt",
+        }
+    }
+}
+
+/// A filter expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// Both sides match.
+    And(Box<Expr>, Box<Expr>),
+    /// Either side matches.
+    Or(Box<Expr>, Box<Expr>),
+    /// One comparison.
+    Cmp(Comparison),
+    /// `memberOfGroups[id eq "…"]`: the user is a member of this group.
+    MemberOfGroup(String),
+}
+
+/// `attribute op value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The attribute path, in PingOne's spelling (`name.given`).
+    pub attribute: String,
+    /// The operator.
+    pub op: FilterOp,
+    /// The literal.
+    pub value: Literal,
+}
+
+/// A filter literal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    /// A quoted string, escapes resolved.
+    Str(String),
+    /// `true` or `false`.
+    Bool(bool),
+}
+
+/// Why a filter was refused; the message goes into PingOne's error `details`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct FilterError(pub String);
+
+/// What a collection lets filters name: which attributes, with which operators.
+pub trait Vocabulary {
+    /// PingOne's spelling of `attribute` (names are case-insensitive) if it may be compared
+    /// with `op`, else why not.
+    fn canonical(&self, attribute: &str, op: FilterOp) -> Result<String, FilterError>;
+    /// Whether `attribute` takes `true`/`false` rather than a quoted string.
+    fn is_boolean(&self, attribute: &str) -> bool;
+    /// Whether `memberOfGroups[id eq "…"]` is allowed.
+    fn allows_group_membership(&self) -> bool;
+}
+
+impl Expr {
+    /// `attribute op "value"`.
+    pub fn cmp(attribute: &str, op: FilterOp, value: &str) -> Self {
+        Self::Cmp(Comparison {
+            attribute: attribute.to_owned(),
+            op,
+            value: Literal::Str(value.to_owned()),
+        })
+    }
+
+    /// `left and right`.
+    #[must_use]
+    pub fn and(self, right: Expr) -> Self {
+        Self::And(Box::new(self), Box::new(right))
+    }
+
+    /// Every expression joined with `or`; `None` when there are none.
+    pub fn any(exprs: impl IntoIterator<Item = Expr>) -> Option<Self> {
+        exprs
+            .into_iter()
+            .reduce(|left, right| Self::Or(Box::new(left), Box::new(right)))
+    }
+
+    /// The filter as PingOne reads it: values as JSON string literals, `and` inside `or` in
+    /// parentheses, `or` inside `and` in parentheses.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, None);
+        out
+    }
+
+    fn write(&self, out: &mut String, parent: Option<bool>) {
+        match self {
+            Self::And(a, b) | Self::Or(a, b) => {
+                let is_and = matches!(self, Self::And(..));
+                // Same-kind chains need no parentheses; a change of kind always gets them.
+                let wrap = parent.is_some_and(|parent_is_and| parent_is_and != is_and);
+                out.push_str(if wrap { "(" } else { "" });
+                a.write(out, Some(is_and));
+                out.push_str(if is_and { " and " } else { " or " });
+                b.write(out, Some(is_and));
+                out.push_str(if wrap { ")" } else { "" });
+            }
+            Self::Cmp(cmp) => {
+                let _ = write!(out, "{} {} ", cmp.attribute, cmp.op.as_str());
+                match &cmp.value {
+                    Literal::Str(text) => out.push_str(&quote(text)),
+                    Literal::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
+                }
+            }
+            Self::MemberOfGroup(id) => {
+                let _ = write!(out, "memberOfGroups[id eq {}]", quote(id));
+            }
+        }
+    }
+
+    /// Every comparison in the expression, left to right.
+    pub fn comparisons(&self) -> Vec<&Comparison> {
+        let mut out = Vec::new();
+        self.collect(&mut out);
+        out
+    }
+
+    fn collect<'a>(&'a self, out: &mut Vec<&'a Comparison>) {
+        match self {
+            Self::And(a, b) | Self::Or(a, b) => {
+                a.collect(out);
+                b.collect(out);
+            }
+            Self::Cmp(cmp) => out.push(cmp),
+            Self::MemberOfGroup(_) => {}
+        }
+    }
+}
+
+/// A filter string literal: JSON string syntax, as SCIM (RFC 7644 §3.4.2.2) specifies.
+pub fn quote(value: &str) -> String {
+    serde_json::Value::from(value).to_string()
+}
+
+/// A token of the filter language.
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Open,
+    Close,
+    OpenBracket,
+    CloseBracket,
+    Word(String),
+    Str(String),
+}
+
+/// Parses a filter, checking each comparison against `vocabulary`. Nesting and length are
+/// bounded (see [`crate::pingone::MAX_FILTER_DEPTH`]) so no filter can exhaust the stack.
+pub fn parse(input: &str, vocabulary: &dyn Vocabulary) -> Result<Expr, FilterError> {
+    if input.len() > super::MAX_FILTER_LENGTH {
+        return Err(FilterError(format!(
+            "The filter is longer than {} characters",
+            super::MAX_FILTER_LENGTH
+        )));
+    }
+    let tokens = tokenize(input)?;
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        depth: 0,
+        vocabulary,
+    };
+    let expr = parser.or_expr()?;
+    match parser.tokens.get(parser.pos) {
+        None => Ok(expr),
+        Some(token) => Err(FilterError(format!(
+            "Unexpected {} after a complete filter",
+            describe(token)
+        ))),
+    }
+}
+
+fn describe(token: &Token) -> String {
+    match token {
+        Token::Open => "'('".into(),
+        Token::Close => "')'".into(),
+        Token::OpenBracket => "'['".into(),
+        Token::CloseBracket => "']'".into(),
+        Token::Word(word) => format!("'{word}'"),
+        Token::Str(_) => "a quoted string".into(),
+    }
+}
+
+fn tokenize(input: &str) -> Result<Vec<Token>, FilterError> {
+    let mut tokens = Vec::new();
+    let mut chars = input.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        let single = match c {
+            '(' => Some(Token::Open),
+            ')' => Some(Token::Close),
+            '[' => Some(Token::OpenBracket),
+            ']' => Some(Token::CloseBracket),
+            _ => None,
+        };
+        if let Some(token) = single {
+            chars.next();
+            tokens.push(token);
+        } else if c.is_whitespace() {
+            chars.next();
+        } else if c == '"' {
+            chars.next();
+            let mut escaped = false;
+            let end = loop {
+                match chars.next() {
+                    None => return Err(FilterError("Unterminated string in filter".into())),
+                    Some((i, '"')) if !escaped => break i,
+                    Some((_, '\\')) if !escaped => escaped = true,
+                    Some(_) => escaped = false,
+                }
+            };
+            let literal = &input[start..=end];
+            let value: String = serde_json::from_str(literal)
+                .map_err(|e| FilterError(format!("Invalid string {literal} in filter: {e}")))?;
+            tokens.push(Token::Str(value));
+        } else {
+            let mut end = start;
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_whitespace() || matches!(c, '(' | ')' | '"' | '[' | ']') {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            tokens.push(Token::Word(input[start..end].to_owned()));
+        }
+    }
+    Ok(tokens)
+}
+
+struct Parser<'a> {
+    tokens: Vec<Token>,
+    pos: usize,
+    depth: usize,
+    vocabulary: &'a dyn Vocabulary,
+}
+
+impl Parser<'_> {
+    fn next(&mut self) -> Option<Token> {
+        let token = self.tokens.get(self.pos).cloned();
+        self.pos += 1;
+        token
+    }
+
+    fn keyword(&self, word: &str) -> bool {
+        matches!(self.tokens.get(self.pos), Some(Token::Word(w)) if w.eq_ignore_ascii_case(word))
+    }
+
+    fn or_expr(&mut self) -> Result<Expr, FilterError> {
+        let mut left = self.and_expr()?;
+        while self.keyword("or") {
+            self.pos += 1;
+            left = Expr::Or(Box::new(left), Box::new(self.and_expr()?));
+        }
+        Ok(left)
+    }
+
+    fn and_expr(&mut self) -> Result<Expr, FilterError> {
+        let mut left = self.factor()?;
+        while self.keyword("and") {
+            self.pos += 1;
+            left = Expr::And(Box::new(left), Box::new(self.factor()?));
+        }
+        Ok(left)
+    }
+
+    fn factor(&mut self) -> Result<Expr, FilterError> {
+        match self.next() {
+            Some(Token::Open) => {
+                self.depth += 1;
+                if self.depth > super::MAX_FILTER_DEPTH {
+                    return Err(FilterError(format!(
+                        "The filter nests parentheses deeper than {} levels",
+                        super::MAX_FILTER_DEPTH
+                    )));
+                }
+                let inner = self.or_expr()?;
+                self.depth -= 1;
+                match self.next() {
+                    Some(Token::Close) => Ok(inner),
+                    _ => Err(FilterError("Missing ')' in filter".into())),
+                }
+            }
+            Some(Token::Word(word))
+                if word.eq_ignore_ascii_case("memberOfGroups")
+                    && self.tokens.get(self.pos) == Some(&Token::OpenBracket) =>
+            {
+                self.member_of_group()
+            }
+            Some(Token::Word(attribute)) => self.comparison(&attribute).map(Expr::Cmp),
+            Some(token) => Err(FilterError(format!(
+                "Expected an attribute, found {}",
+                describe(&token)
+            ))),
+            None => Err(FilterError(
+                "The filter ends where an attribute was expected".into(),
+            )),
+        }
+    }
+
+    /// `memberOfGroups[id eq "…"]`, the `memberOfGroups` word already read.
+    fn member_of_group(&mut self) -> Result<Expr, FilterError> {
+        if !self.vocabulary.allows_group_membership() {
+            return Err(FilterError(
+                "Attribute 'memberOfGroups' is not supported in filters".into(),
+            ));
+        }
+        let bad = || FilterError("Write group membership as memberOfGroups[id eq \"…\"]".into());
+        self.pos += 1; // the '['
+        let inner = [self.next(), self.next(), self.next(), self.next()];
+        match inner {
+            [
+                Some(Token::Word(id)),
+                Some(Token::Word(op)),
+                Some(Token::Str(value)),
+                Some(Token::CloseBracket),
+            ] if id.eq_ignore_ascii_case("id") && op.eq_ignore_ascii_case("eq") => {
+                Ok(Expr::MemberOfGroup(value))
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    fn comparison(&mut self, attribute: &str) -> Result<Comparison, FilterError> {
+        if attribute.eq_ignore_ascii_case("not") {
+            return Err(FilterError("The 'not' operator is not supported".into()));
+        }
+        let op_word = match self.next() {
+            Some(Token::Word(word)) => word.to_ascii_lowercase(),
+            _ => {
+                return Err(FilterError(format!(
+                    "Expected an operator after '{attribute}'"
+                )));
+            }
+        };
+        let Some(op) = FilterOp::ALL.into_iter().find(|op| op.as_str() == op_word) else {
+            if super::FILTER_REFUSED_OPS.contains(&op_word.as_str()) {
+                return Err(FilterError(format!(
+                    "The '{op_word}' operator is not supported"
+                )));
+            }
+            return Err(FilterError(format!("Unknown operator '{op_word}'")));
+        };
+        let attribute = self.vocabulary.canonical(attribute, op)?;
+        let value = match self.next() {
+            Some(Token::Str(text)) => Literal::Str(text),
+            Some(Token::Word(word)) if word == "true" => Literal::Bool(true),
+            Some(Token::Word(word)) if word == "false" => Literal::Bool(false),
+            _ => {
+                return Err(FilterError(format!(
+                    "Expected a value after '{attribute} {op_word}'"
+                )));
+            }
+        };
+        let boolean = self.vocabulary.is_boolean(&attribute);
+        if boolean != matches!(value, Literal::Bool(_)) {
+            let expected = if boolean {
+                "true or false"
+            } else {
+                "a quoted string"
+            };
+            return Err(FilterError(format!(
+                "The value for '{attribute}' must be {expected}"
+            )));
+        }
+        Ok(Comparison {
+            attribute,
+            op,
+            value,
+        })
+    }
+}
+
+/// The users collection's vocabulary: PingOne's documented attributes and operators, plus the
+/// environment's custom string attributes (`eq`, `sw`).
+pub struct UserAttributes<'a> {
+    /// The environment's custom string attributes.
+    pub custom: &'a [String],
+}
+
+impl Vocabulary for UserAttributes<'_> {
+    fn canonical(&self, attribute: &str, op: FilterOp) -> Result<String, FilterError> {
+        let known = super::FILTER_EQ_ATTRIBUTES
+            .iter()
+            .copied()
+            .chain(["updatedAt"])
+            .chain(self.custom.iter().map(String::as_str))
+            .find(|known| known.eq_ignore_ascii_case(attribute));
+        let custom = known.is_some_and(|k| self.custom.iter().any(|c| c == k));
+        match known {
+            Some(name) if custom && matches!(op, FilterOp::Eq | FilterOp::Sw) => {
+                Ok(name.to_owned())
+            }
+            Some(name) if super::is_filterable(name, op) => Ok(name.to_owned()),
+            Some(name) => Err(FilterError(format!(
+                "The '{}' operator is not supported for attribute '{name}'",
+                op.as_str()
+            ))),
+            None => Err(FilterError(format!(
+                "Attribute '{attribute}' is not supported in filters"
+            ))),
+        }
+    }
+
+    fn is_boolean(&self, attribute: &str) -> bool {
+        attribute == "enabled"
+    }
+
+    fn allows_group_membership(&self) -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const USERS: UserAttributes<'static> = UserAttributes { custom: &[] };
+
+    #[test]
+    fn render_parenthesises_only_changes_of_kind() {
+        let pair = Expr::cmp("name.given", FilterOp::Sw, "Ana").and(Expr::cmp(
+            "name.family",
+            FilterOp::Sw,
+            "Lima",
+        ));
+        let any = Expr::any([Expr::cmp("username", FilterOp::Sw, "a\"b"), pair]).expect("two");
+        let text = any.render();
+        assert_eq!(
+            text,
+            r#"username sw "a\"b" or (name.given sw "Ana" and name.family sw "Lima")"#
+        );
+        assert_eq!(parse(&text, &USERS), Ok(any));
+    }
+
+    #[test]
+    fn group_membership_round_trips() {
+        let expr = Expr::MemberOfGroup("g-1".into()).and(Expr::cmp("username", FilterOp::Eq, "x"));
+        assert_eq!(parse(&expr.render(), &USERS), Ok(expr));
+        assert!(parse("memberOfGroups[name eq \"x\"]", &USERS).is_err());
+    }
+
+    #[test]
+    fn refusals_name_the_problem() {
+        let refused = |filter: &str| parse(filter, &USERS).expect_err(filter).0;
+        assert!(refused(r#"username co "a""#).contains("'co'"));
+        assert!(refused(r#"account.status eq "LOCKED""#).contains("account.status"));
+        assert!(refused(r#"population.id sw "a""#).contains("'sw'"));
+        assert!(refused("enabled eq \"true\"").contains("true or false"));
+        assert!(refused(&"(".repeat(3000)).contains("deeper"));
+    }
+}

@@ -1,0 +1,248 @@
+//! The write routes on one user: `POST /users/{id}` dispatched on `Content-Type` (account lock
+//! and unlock, verification code), the password sub-resource, and `enabled`.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse as _, Response};
+use jiff::Timestamp;
+use serde::Deserialize;
+
+use super::mutations::PasswordAction;
+use super::responses::{invalid_data, json};
+use super::routes::{admit, single_media_type, store_error, unsupported_media, with_links};
+use super::store::StoreError;
+use super::{SimState, read, write};
+use crate::pingone::{self, PasswordState, User, events};
+
+type Shared = State<Arc<SimState>>;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LockBody {
+    unlock_at: Option<Timestamp>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnabledBody {
+    enabled: bool,
+}
+
+/// Whether a body is empty (or `{}`), as actions without a body accept.
+fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace) || body == b"{}"
+}
+
+/// Admits the request and reads its one media type.
+fn admit_write(state: &SimState, headers: &HeaderMap, env: &str) -> Result<String, Response> {
+    admit(state, headers, env)?;
+    single_media_type(headers)
+}
+
+/// `POST /users/{id}`, dispatched on `Content-Type`.
+pub(super) async fn user_action(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let media = match admit_write(&state, &headers, &env) {
+        Ok(media) => media,
+        Err(refused) => return refused,
+    };
+    let now = Timestamp::now();
+    let (event, result) = match media.as_str() {
+        pingone::MEDIA_ACCOUNT_UNLOCK => {
+            if !is_blank(&body) {
+                return invalid_data("body", "The unlock request takes no body");
+            }
+            let result = write(&state.directory).unlock(&id, now);
+            (events::USER_UNLOCKED, result)
+        }
+        pingone::MEDIA_ACCOUNT_LOCK => {
+            let parsed: Result<LockBody, _> = if is_blank(&body) {
+                Ok(LockBody { unlock_at: None })
+            } else {
+                serde_json::from_slice(&body)
+            };
+            match parsed {
+                Ok(lock) => {
+                    let result = write(&state.directory).lock(&id, lock.unlock_at, now);
+                    (events::USER_LOCKED, result)
+                }
+                Err(error) => {
+                    return invalid_data(
+                        "unlockAt",
+                        format!("The lock request body is not valid: {error}"),
+                    );
+                }
+            }
+        }
+        pingone::MEDIA_USER_SEND_VERIFICATION_CODE => {
+            if !is_blank(&body) {
+                return invalid_data("body", "The request takes no body");
+            }
+            let result = write(&state.directory).send_verification(&id, now);
+            (events::USER_UPDATED, result)
+        }
+        other => return unsupported_media(other),
+    };
+    answer_user(&state, &headers, &[event], result)
+}
+
+/// The user record after a change, with its events recorded; or the error.
+fn answer_user(
+    state: &SimState,
+    headers: &HeaderMap,
+    emitted: &[&str],
+    result: Result<User, StoreError>,
+) -> Response {
+    match result {
+        Ok(user) => {
+            for event in emitted {
+                state.audit.record(event, &user.id, headers);
+            }
+            json(StatusCode::OK, &with_links(state, user))
+        }
+        Err(error) => store_error(&error),
+    }
+}
+
+/// `GET /users/{id}/password`.
+pub(super) async fn read_password(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let result = read(&state.directory).password(&id, Timestamp::now());
+    match result {
+        Ok(password) => json(StatusCode::OK, &password_links(&state, password)),
+        Err(error) => store_error(&error),
+    }
+}
+
+/// Adds the `_links` PingOne puts on a password state.
+fn password_links(state: &SimState, mut password: PasswordState) -> PasswordState {
+    let environment = password.environment.as_ref().map(|e| e.id.clone());
+    let user = password.user.as_ref().map(|u| u.id.clone());
+    let (Some(environment), Some(user)) = (environment, user) else {
+        return password;
+    };
+    let base = format!("{}v1/environments/{environment}", state.base_url);
+    let me = format!("{base}/users/{user}/password");
+    let href = |h: String| serde_json::json!({ "href": h });
+    let links = serde_json::json!({
+        "self": href(me.clone()),
+        "environment": href(base.clone()),
+        "user": href(format!("{base}/users/{user}")),
+        "password.unlock": href(me.clone()),
+        "password.forceChange": href(me.clone()),
+        "password.sendRecoveryCode": href(me),
+    });
+    password.extra.insert("_links".into(), links);
+    password
+}
+
+/// `POST /users/{id}/password`, dispatched on `Content-Type`.
+pub(super) async fn password_action(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let media = match admit_write(&state, &headers, &env) {
+        Ok(media) => media,
+        Err(refused) => return refused,
+    };
+    let action = match media.as_str() {
+        pingone::MEDIA_PASSWORD_UNLOCK => PasswordAction::Unlock,
+        pingone::MEDIA_PASSWORD_FORCE_CHANGE => PasswordAction::ForceChange,
+        pingone::MEDIA_PASSWORD_SEND_RECOVERY_CODE => PasswordAction::SendRecoveryCode,
+        other => return unsupported_media(other),
+    };
+    if !is_blank(&body) {
+        return invalid_data("body", "This password action takes no body");
+    }
+    let result = write(&state.directory).password_action(&id, action, Timestamp::now());
+    match result {
+        Ok((password, emitted)) => {
+            for event in emitted {
+                state.audit.record(event, &id, &headers);
+            }
+            match password {
+                Some(password) => json(StatusCode::OK, &password_links(&state, password)),
+                // UNVERIFIED: a recovery code answered with 204, like PingOne's other sends.
+                None => StatusCode::NO_CONTENT.into_response(),
+            }
+        }
+        Err(error) => store_error(&error),
+    }
+}
+
+/// `GET /users/{id}/enabled`.
+pub(super) async fn read_enabled(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let user = read(&state.directory).get(&id, Timestamp::now());
+    match user {
+        Some(user) => enabled_body(&state, &env, &id, user.enabled.unwrap_or(true)),
+        None => store_error(&StoreError::NotFound),
+    }
+}
+
+/// `PUT /users/{id}/enabled` with `{"enabled": …}`.
+pub(super) async fn put_enabled(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match admit_write(&state, &headers, &env) {
+        Ok(media) if media == pingone::MEDIA_JSON => {}
+        Ok(media) => return unsupported_media(&media),
+        Err(refused) => return refused,
+    }
+    let wanted: EnabledBody = match serde_json::from_slice(&body) {
+        Ok(wanted) => wanted,
+        Err(error) => {
+            return invalid_data(
+                "enabled",
+                format!("The body must be {{\"enabled\": true|false}}: {error}"),
+            );
+        }
+    };
+    let result = write(&state.directory).set_enabled(&id, wanted.enabled, Timestamp::now());
+    match result {
+        Ok(enabled) => {
+            state.audit.record(events::USER_UPDATED, &id, &headers);
+            enabled_body(&state, &env, &id, enabled)
+        }
+        Err(error) => store_error(&error),
+    }
+}
+
+/// `{"_links": …, "enabled": …}`, as PingOne answers both verbs.
+fn enabled_body(state: &SimState, env: &str, id: &str, enabled: bool) -> Response {
+    let user = format!("{}v1/environments/{env}/users/{id}", state.base_url);
+    json(
+        StatusCode::OK,
+        &serde_json::json!({
+            "_links": {
+                "self": { "href": format!("{user}/enabled") },
+                "user": { "href": user },
+            },
+            "enabled": enabled,
+        }),
+    )
+}

@@ -1,0 +1,91 @@
+//! How the simulator decides whether a user matches a parsed filter: values compare
+//! case-sensitively, as PingOne's do (Terraform provider docs, data-sources/users.md).
+
+use std::borrow::Cow;
+
+use crate::pingone::FilterOp;
+use crate::pingone::User;
+use crate::pingone::filter::{Comparison, Expr, Literal};
+
+/// Whether `user` matches `expr`; `is_member(group_id)` answers group membership.
+pub fn matches(expr: &Expr, user: &User, is_member: &dyn Fn(&str) -> bool) -> bool {
+    match expr {
+        Expr::And(a, b) => matches(a, user, is_member) && matches(b, user, is_member),
+        Expr::Or(a, b) => matches(a, user, is_member) || matches(b, user, is_member),
+        Expr::Cmp(cmp) => compare(cmp, user),
+        Expr::MemberOfGroup(group) => is_member(group),
+    }
+}
+
+/// Whether `user` matches one comparison.
+fn compare(cmp: &Comparison, user: &User) -> bool {
+    match &cmp.value {
+        Literal::Bool(want) => user.enabled == Some(*want),
+        Literal::Str(want) => {
+            let Some(have) = string_attribute(user, &cmp.attribute) else {
+                return false;
+            };
+            match cmp.op {
+                FilterOp::Eq => *have == **want,
+                FilterOp::Sw => have.starts_with(want.as_str()),
+                FilterOp::Ew => have.ends_with(want.as_str()),
+                FilterOp::Ge | FilterOp::Le | FilterOp::Gt | FilterOp::Lt => {
+                    compare_times(&have, want, cmp.op)
+                }
+            }
+        }
+    }
+}
+
+fn compare_times(have: &str, want: &str, op: FilterOp) -> bool {
+    let (Ok(have), Ok(want)) = (
+        have.parse::<jiff::Timestamp>(),
+        want.parse::<jiff::Timestamp>(),
+    ) else {
+        return false;
+    };
+    match op {
+        FilterOp::Ge => have >= want,
+        FilterOp::Le => have <= want,
+        FilterOp::Gt => have > want,
+        _ => have < want,
+    }
+}
+
+/// The string value of a filterable attribute of `user`.
+pub fn string_attribute<'a>(user: &'a User, attribute: &str) -> Option<Cow<'a, str>> {
+    let name = user.name.as_ref();
+    let text = |v: &'a Option<String>| v.as_deref().map(Cow::Borrowed);
+    match attribute {
+        "username" => Some(Cow::Borrowed(&user.username)),
+        "email" => text(&user.email),
+        "name.given" => name.and_then(|n| text(&n.given)),
+        "name.family" => name.and_then(|n| text(&n.family)),
+        "name.middle" => name.and_then(|n| text(&n.middle)),
+        "name.formatted" => name.and_then(|n| text(&n.formatted)),
+        "name.honorificPrefix" => name.and_then(|n| text(&n.honorific_prefix)),
+        "name.honorificSuffix" => name.and_then(|n| text(&n.honorific_suffix)),
+        "nickname" => text(&user.nickname),
+        "mobilePhone" => text(&user.mobile_phone),
+        "primaryPhone" => text(&user.primary_phone),
+        "population.id" => user
+            .population
+            .as_ref()
+            .map(|p| Cow::Borrowed(p.id.as_str())),
+        "externalId" => text(&user.external_id),
+        "accountId" => text(&user.account_id),
+        "locale" => text(&user.locale),
+        "preferredLanguage" => text(&user.preferred_language),
+        "timezone" => text(&user.timezone),
+        "title" => text(&user.title),
+        "type" => text(&user.user_type),
+        "updatedAt" => user.updated_at.map(|t| Cow::Owned(t.to_string())),
+        other => {
+            let value = match other.strip_prefix("address.") {
+                Some(field) => user.extra.get("address")?.get(field)?,
+                None => user.extra.get(other)?,
+            };
+            value.as_str().map(Cow::Borrowed)
+        }
+    }
+}
