@@ -94,7 +94,13 @@ async fn find_and_show_in_text_and_json() {
         &[],
     );
     assert_eq!(code(&shown), 0);
-    assert!(text(&shown.stdout).contains("cannot sign in: account locked by an admin"));
+    let out = text(&shown.stdout);
+    assert!(out.contains("verdict      cannot sign in"), "{out}");
+    assert!(
+        out.contains("cause        account locked by an admin (fix: pingdesk users unlock "),
+        "{out}"
+    );
+    assert!(out.contains("password     OK"), "{out}");
     let record = pingdesk(
         Some(&sim),
         &["users", "show", "alice.locked", "--json"],
@@ -185,13 +191,13 @@ async fn every_exit_code() {
             &["users", "unlock", "alice.locked", "--yes", "--read-only"],
             &[],
             5,
-            "read-only",
+            "Read-only",
         ),
         (
             &["users", "lock", "frank.ok", "--yes"],
             &[("PINGDESK_READ_ONLY", "1")],
             5,
-            "read-only",
+            "Read-only",
         ),
         (
             &["users", "show", "frank.ok"],
@@ -279,10 +285,19 @@ async fn secrets_never_reach_help_logs_or_errors() {
     );
     assert_eq!(code(&run), 0);
     let logged = std::fs::read_to_string(&log).expect("log written");
-    assert!(
-        logged.contains("unlocked account"),
-        "the unlock leaves a trace"
-    );
+    let line = logged
+        .lines()
+        .find(|line| line.contains("sending an operation (CLI)"))
+        .expect("the unlock is logged before it is sent");
+    for field in [
+        "op=\"unlock account\"",
+        "user_id=c49f2481-a62c-4e72-a451-dee7c524bf53",
+        "username=alice.locked",
+        "actor=\"pingdesk-demo-worker\"",
+    ] {
+        assert!(line.contains(field), "{field} missing from {line}");
+    }
+    assert!(logged.contains("applied"), "and its answer: {logged}");
     assert!(!logged.contains(&secret), "the secret is not in the log");
     let wrong = pingdesk(
         Some(&sim),

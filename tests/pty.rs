@@ -267,7 +267,7 @@ fn account_status_is(screen: &str, value: &str) -> bool {
 fn start(cols: u16, rows: u16) -> Pty {
     let pty = Pty::spawn(cols, rows);
     pty.wait_settled("the DEMO header and the users list", |s| {
-        s.contains("DEMO") && s.contains("STATUS") && s.contains(" of 51 ")
+        s.contains("DEMO") && s.contains("STATUS") && s.contains(" of 57 ")
     });
     pty
 }
@@ -311,19 +311,16 @@ fn unlock_a_locked_user(cols: u16, rows: u16) {
     );
     focus_list(&mut pty);
     pty.send(b"u");
-    let dialog = pty.wait_settled("the confirm dialog", |s| s.contains("Confirm unlock"));
+    let dialog = pty.wait_settled("the confirm dialog", |s| s.contains("Confirm: unlock"));
     assert!(
-        dialog.contains("Unlock alice.locked?"),
+        dialog.contains("Unlock the account of alice.locked?"),
         "the dialog should name the user:\n{dialog}"
     );
     pty.send(b"y");
     let screen = pty.wait_settled("the unlock to finish", |s| {
-        s.contains("Unlocked alice.locked") && account_status_is(s, "OK")
+        s.contains("Unlocked the account of alice.locked") && account_status_is(s, "OK")
     });
-    assert!(
-        !screen.contains("Confirm unlock"),
-        "dialog still open:\n{screen}"
-    );
+    assert!(!screen.contains("Confirm:"), "dialog still open:\n{screen}");
     let found = row(&screen, "alice.").unwrap_or_default();
     assert!(
         found.contains("OK") && !found.contains("LOCKED"),
@@ -343,6 +340,49 @@ fn unlock_a_locked_user_at_120x40() {
 }
 
 #[test]
+fn a_locked_out_password_is_unlocked_with_the_key_the_verdict_names() {
+    let mut pty = start(100, 30);
+    search_one(&mut pty, "carol.pwfail", "carol.");
+    let screen = pty.wait_settled("the password read and the verdict", |s| {
+        s.contains("PASSWORD_LOCKED_OUT") && s.contains("password locked out")
+    });
+    // The verdict names the key ("— p: unlock password", maybe wrapped onto the next row);
+    // press exactly that key.
+    let named = screen.lines().find_map(|line| {
+        let (before, _) = line.split_once(": unlock password")?;
+        before
+            .strip_suffix(|c: char| c.is_alphanumeric())
+            .and_then(|head| {
+                head.ends_with("— ")
+                    .then(|| before.chars().last())
+                    .flatten()
+            })
+    });
+    let Some(key) = named else {
+        pty.fail("the verdict names no key for the password lockout");
+    };
+    assert_eq!(key, 'p', "the default key:\n{screen}");
+    focus_list(&mut pty);
+    pty.send(key.to_string().as_bytes());
+    let dialog = pty.wait_settled("the confirm dialog", |s| {
+        s.contains("Confirm: unlock password")
+    });
+    assert!(
+        dialog.contains("Unlock the password of carol.pwfail?"),
+        "the dialog should name the user:\n{dialog}"
+    );
+    pty.send(b"y");
+    let screen = pty.wait_settled("the password unlocked", |s| {
+        s.contains("Unlocked the password of carol.pwfail")
+            && s.contains("password     OK")
+            && account_status_is(s, "OK")
+    });
+    let found = row(&screen, "carol.").unwrap_or_default();
+    assert!(found.contains("OK"), "the row should say OK now:\n{screen}");
+    quit_cleanly(&mut pty, b"q");
+}
+
+#[test]
 fn a_user_who_is_not_locked_is_not_unlocked() {
     let mut pty = start(100, 30);
     let (found, _) = search_one(&mut pty, "frank.ok", "frank.ok");
@@ -351,13 +391,10 @@ fn a_user_who_is_not_locked_is_not_unlocked() {
     pty.send(b"u");
     let screen = pty.wait_settled("the not-locked status", |s| s.contains("not locked"));
     assert!(
-        screen.contains("frank.ok is not locked: nothing to unlock"),
+        screen.contains("frank.ok's account is not locked: nothing to unlock"),
         "unexpected status:\n{screen}"
     );
-    assert!(
-        !screen.contains("Confirm unlock"),
-        "a dialog opened:\n{screen}"
-    );
+    assert!(!screen.contains("Confirm:"), "a dialog opened:\n{screen}");
     assert!(
         account_status_is(&screen, "OK"),
         "the detail changed:\n{screen}"

@@ -14,7 +14,7 @@ use pingdesk::config::theme::Theme;
 use pingdesk::pingone::user::{
     Account, AccountStatus, IdRef, IdentityProvider, LastSignOn, Lifecycle, LifecycleStatus, Name,
 };
-use pingdesk::pingone::{P1Error, User};
+use pingdesk::pingone::{P1Error, PasswordState, PasswordStatus, User};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -137,6 +137,40 @@ fn listing(users: Vec<User>, start: Instant, keys: &KeyMap) -> State {
     state
 }
 
+/// A console at `start` with `users` listed and the first opened by Enter (twice: the first
+/// goes from the search field to the list), its password read
+/// answered with `password`.
+fn opened(users: Vec<User>, start: Instant, keys: &KeyMap, password: PasswordState) -> State {
+    let (mut state, req) = searching(start);
+    let page = UserPage {
+        count: Some(u64::try_from(users.len()).expect("few users")),
+        users,
+        next: None,
+    };
+    update(
+        &mut state,
+        keys,
+        Msg::SearchLoaded {
+            req,
+            result: Ok(page),
+        },
+    );
+    update(&mut state, keys, key(KeyCode::Enter));
+    let effects = update(&mut state, keys, key(KeyCode::Enter));
+    let [Effect::ReadPassword { req, .. }] = effects[..] else {
+        panic!("Enter opens the user and reads the password: {effects:?}")
+    };
+    update(
+        &mut state,
+        keys,
+        Msg::PasswordLoaded {
+            req,
+            result: Ok(password),
+        },
+    );
+    state
+}
+
 /// `state` drawn on a `width`×`height` test terminal.
 fn draw(state: &State, keys: &KeyMap, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
@@ -222,6 +256,35 @@ fn locked_detail_countdown() {
     let buffer = terminal.backend().buffer();
     assert!(find(buffer, "55s)", y).is_some_and(|(_, below)| below <= y + 1));
     insta::assert_snapshot!("locked_detail_countdown", terminal.backend());
+}
+
+#[test]
+fn detail_with_two_causes_and_their_keys() {
+    let keys = KeyMap::default();
+    let mut oscar = user(1, "oscar.twolocks", "Oscar", "Lindgren");
+    oscar.account = Some(Account {
+        status: Some(AccountStatus::Locked),
+        can_authenticate: Some(false),
+        locked_at: Some(ts("2026-01-02T02:10:00Z")),
+        ..Account::default()
+    });
+    let password = PasswordState {
+        last_changed_at: Some(ts("2025-06-01T12:00:00Z")),
+        ..PasswordState::with_status(PasswordStatus::LockedOut)
+    };
+    let state = opened(vec![oscar], Instant::now(), &keys, password);
+    // Wide enough that no cause wraps, so each can be found whole.
+    let wide = draw(&state, &keys, 200, 30);
+    let screen = format!("{:?}", wide.backend());
+    let first = screen
+        .find("password locked out; an admin must unlock it — p: unlock password")
+        .expect("the password cause with its key");
+    let second = screen
+        .find("account locked by an admin — u: unlock account")
+        .expect("the account cause with its key");
+    assert!(first < second, "the password first:\n{screen}");
+    let terminal = draw(&state, &keys, 100, 30);
+    insta::assert_snapshot!("detail_two_causes", terminal.backend());
 }
 
 #[test]

@@ -13,12 +13,13 @@ pub(super) fn sync_shown(state: &mut State) {
         state.shown = None;
         return;
     };
-    let current = state
-        .shown
-        .as_ref()
-        .is_some_and(|shown| shown.id == row.id && shown.received == row.received);
+    let index = state.results.selected;
+    let current = state.shown.as_ref().is_some_and(|shown| {
+        shown.index == index && shown.id == row.id && shown.received == row.received
+    });
     if !current {
         state.shown = Some(Shown {
+            index,
             id: row.id.clone(),
             user: row.user(),
             received: row.received,

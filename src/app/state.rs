@@ -211,6 +211,8 @@ pub struct Extras {
 /// The selected user's record, decoded once when selected.
 #[derive(Debug, Clone)]
 pub struct Shown {
+    /// The row it came from.
+    pub index: usize,
     /// The user's id.
     pub id: String,
     /// The record.

@@ -382,7 +382,10 @@ pub fn lock_until(text: &str, now: Timestamp) -> Result<Timestamp, String> {
         })?
     };
     if at <= now {
-        return Err(format!("{} is not in the future", inert(text)));
+        return Err(format!(
+            "{} is in the past (or now): choose a time in the future",
+            inert(text)
+        ));
     }
     Ok(at)
 }
