@@ -18,6 +18,7 @@ struct Seen {
     rows: Vec<(String, bool)>,
     status: Option<String>,
     confirming: bool,
+    password: Option<String>,
 }
 
 fn seen(state: &State) -> Seen {
@@ -31,6 +32,9 @@ fn seen(state: &State) -> Seen {
             .collect(),
         status: state.status.as_ref().map(|s| s.text.clone()),
         confirming: matches!(state.modal, Some(Modal::Confirm(_))),
+        password: state
+            .live_password()
+            .map(|p| p.status.as_str().to_owned()),
     }
 }
 
@@ -88,7 +92,12 @@ async fn search_unlock_and_quit_through_the_real_loop() {
         s.rows == [("alice.locked".to_owned(), true)]
     })
     .await;
-    press(&keys, KeyCode::Enter);
+    press(&keys, KeyCode::Enter); // to the list
+    press(&keys, KeyCode::Enter); // open alice: her password is read
+    wait_for(&mut watching, "alice's password state", |s| {
+        s.password.as_deref() == Some("OK")
+    })
+    .await;
     press(&keys, KeyCode::Char('u'));
     wait_for(&mut watching, "the confirm dialog", |s| s.confirming).await;
     press(&keys, KeyCode::Char('y'));
@@ -124,5 +133,10 @@ async fn search_unlock_and_quit_through_the_real_loop() {
         sim.stats().get(Route::GetUser),
         0,
         "the detail comes from the listed record"
+    );
+    assert_eq!(
+        sim.stats().get(Route::ReadPassword),
+        1,
+        "opening alice read her password once; the unlock read nothing more"
     );
 }
