@@ -42,7 +42,7 @@ pub struct Console {
 }
 
 impl Console {
-    /// The 51 demo users plus 149 generated ones, as the simulator presents them, listed; focus
+    /// The 57 demo users plus 143 generated ones, as the simulator presents them, listed; focus
     /// on the list for [`Kind::Move`], on the search field for [`Kind::Type`]; drawn once.
     pub fn listing(kind: Kind) -> Self {
         let now = jiff::Timestamp::now();

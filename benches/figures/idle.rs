@@ -22,7 +22,7 @@ pub fn idle_cost(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     measure(report, "demo, whole process", demo, windows)?;
     let sim = Sim::start(&ctx.bin, &[], &ctx.scratch, Duration::from_secs(60))?;
     let console = Term::spawn(&ctx.bin, &[], &sim.env, screen::SIZE, &ctx.scratch)?;
-    console.settled("the first page", |s| s.contains("Users 51 of 51"))?;
+    console.settled("the first page", |s| s.contains("Users 57 of 57"))?;
     measure(report, "console alone (standalone sim)", console, windows)?;
     Ok(())
 }

@@ -14,9 +14,16 @@ use crate::term::Term;
 type Counts = BTreeMap<String, u64>;
 
 /// The actions counted each round, with their goals.
-const ACTIONS: [(&str, f64); 3] = [
+const ACTIONS: [(&str, f64); 4] = [
     ("unlock (u, y)", 1.0),
-    ("opening a listed user (j, Enter, Esc, k, Enter, Esc)", 0.0),
+    (
+        "opening a user not read in 30 s (j…, Enter, Esc): its password",
+        1.0,
+    ),
+    (
+        "re-opening users read within 30 s (k…, Enter, Esc, j…, Enter, Esc)",
+        0.0,
+    ),
     ("typing \"williams\" at 10 keys/s (searches)", 1.0),
 ];
 
@@ -47,14 +54,14 @@ pub fn per_action(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     let alice = sim.user_id(&token, "alice.locked")?;
     let session_start = sim.stats()?;
     let mut term = Term::spawn(&ctx.bin, &[], &sim.env, screen::SIZE, &ctx.scratch)?;
-    term.settled("the first page", |s| s.contains("Users 51 of 51"))?;
+    term.settled("the first page", |s| s.contains("Users 57 of 57"))?;
     let started = Instant::now();
     let rounds = ctx.runs.clamp(1, 3);
-    let mut counts: [Vec<f64>; 3] = Default::default();
-    let mut details: [String; 3] = Default::default();
-    for _ in 0..rounds {
+    let mut counts: [Vec<f64>; 4] = Default::default();
+    let mut details: [String; 4] = Default::default();
+    for n in 0..rounds {
         let relock = || sim.lock(&token, &alice);
-        for (i, (total, detail)) in round(&mut term, &sim, relock)?.into_iter().enumerate() {
+        for (i, (total, detail)) in round(&mut term, &sim, n, relock)?.into_iter().enumerate() {
             #[allow(clippy::cast_precision_loss)] // small counts
             counts[i].push(total as f64);
             details[i] = detail;
@@ -92,26 +99,38 @@ pub fn per_action(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One round from the full list with focus in the search field, back to it at the end: open
-/// listed users, type a name, unlock alice. Returns (requests, per route) for each action.
+/// One round (the `n`th) from the full list with focus in the search field, back to it at the
+/// end: open a user not opened before, re-open users read within 30 s, type a name, unlock
+/// alice. Returns (requests, per route) for each action.
 fn round(
     term: &mut Term,
     sim: &Sim,
+    n: usize,
     relock: impl Fn() -> anyhow::Result<()>,
-) -> anyhow::Result<[(u64, String); 3]> {
-    // Opening a listed user: to the list, move, open in the detail pane, back, move back.
-    let before = sim.stats()?;
+) -> anyhow::Result<[(u64, String); 4]> {
     term.send(b"\r")?;
     term.settled("the list", |s| s.contains("u unlock"))?;
-    for key in [&b"j"[..], b"j", b"\r", b"\x1b", b"k", b"\r", b"\x1b"] {
-        term.send(key)?;
-        if key == b"\x1b" {
-            // A lone ESC read together with the next byte is Alt+that key: keep them apart.
-            std::thread::sleep(Duration::from_millis(150));
-        }
-        term.quiet(Duration::from_millis(100))?;
-    }
+    // The first row (alice) opened itself when the list arrived. Row n + 1 was never opened:
+    // the moves go in one write, so no row on the way rests long enough to open.
+    let down = "j".repeat(n + 1);
+    let up = "k".repeat(n + 1);
+    let before = sim.stats()?;
+    keys(term, &[down.as_bytes(), b"\r", b"\x1b"])?;
     let opening = delta(&before, &sim.stats()?);
+    let before = sim.stats()?;
+    keys(
+        term,
+        &[
+            up.as_bytes(),
+            b"\r",
+            b"\x1b",
+            down.as_bytes(),
+            b"\r",
+            b"\x1b",
+            up.as_bytes(),
+        ],
+    )?;
+    let reopening = delta(&before, &sim.stats()?);
     // Typing an 8-letter name at 10 keys/s, into an empty search field.
     term.send(b"/")?;
     term.settled("the search field", |s| s.contains("go to results"))?;
@@ -123,7 +142,11 @@ fn round(
     term.settled("Noah Williams", |s| {
         s.contains("Users 1 of 1") && s.contains("noah.williams")
     })?;
-    let typing = delta(&before, &sim.stats()?);
+    // Only the searches count here: the user the results select opens by itself once it rests.
+    let after = sim.stats()?;
+    let searches = after.get("list_users").copied().unwrap_or(0)
+        - before.get("list_users").copied().unwrap_or(0);
+    let typing = (searches, delta(&before, &after).1);
     // Unlock: alice is locked again (an earlier round unlocked her), found, u, y.
     relock()?;
     term.send(b"\x15alice.locked")?; // Ctrl-U clears the field
@@ -134,12 +157,12 @@ fn round(
     term.settled("the list", |s| s.contains("u unlock"))?;
     let before = sim.stats()?;
     term.send(b"u")?;
-    term.settled("the confirm dialog", |s| s.contains("Confirm unlock"))?;
+    term.settled("the confirm dialog", |s| s.contains("Confirm: unlock"))?;
     term.send(b"y")?;
     // The status line may still say so from the last round: wait for the row to say OK.
     term.settled("the unlock", |s| {
-        !s.contains("Confirm unlock")
-            && s.contains("Unlocked alice.locked")
+        !s.contains("Confirm: unlock")
+            && s.contains("Unlocked the account of alice.locked")
             && s.lines().any(|line| {
                 let list = line.split("││").next().unwrap_or(line);
                 list.contains("alice.locked") && list.contains(" OK ")
@@ -148,8 +171,23 @@ fn round(
     let unlock = delta(&before, &sim.stats()?);
     // Back to an empty search.
     term.send(b"/\x15")?;
-    term.settled("all users again", |s| s.contains("Users 51 of 51"))?;
-    Ok([unlock, opening, typing])
+    term.settled("all users again", |s| s.contains("Users 57 of 57"))?;
+    Ok([unlock, opening, reopening, typing])
+}
+
+/// Sends each key sequence and waits for the screen to settle after it, then for the open
+/// delay to pass (so a resting selection would have opened, and its read been counted).
+fn keys(term: &mut Term, sequences: &[&[u8]]) -> anyhow::Result<()> {
+    for sequence in sequences {
+        term.send(sequence)?;
+        if *sequence == b"\x1b" {
+            // A lone ESC read together with the next byte is Alt+that key: keep them apart.
+            std::thread::sleep(Duration::from_millis(150));
+        }
+        term.quiet(Duration::from_millis(100))?;
+    }
+    std::thread::sleep(Duration::from_millis(400));
+    term.quiet(Duration::from_millis(100))
 }
 
 /// Keeps the console busy (r: read the selected user again) every 10 s until `length` has

@@ -14,7 +14,7 @@ pub const SIZE: (u16, u16) = (120, 40);
 
 /// The demo's first page is on screen, with the search field's key hints.
 pub fn demo_loaded(text: &str) -> bool {
-    text.contains("Users 51 of 51") && text.contains("go to results")
+    text.contains("Users 57 of 57") && text.contains("go to results")
 }
 
 /// Starts `pingdesk --demo` at 120×40 and waits for the first page, settled.
@@ -55,7 +55,7 @@ pub fn first_frame(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
 /// and on a list without Indic text (search "s").
 pub fn bytes_per_move(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     for (label, query, total) in [
-        ("full demo list (Devanagari on screen)", "", 51),
+        ("full demo list (Devanagari on screen)", "", 57),
         ("list for \"s\" (no Indic text)", "s", 11),
     ] {
         let mut term = demo(ctx)?;
