@@ -32,9 +32,7 @@ fn seen(state: &State) -> Seen {
             .collect(),
         status: state.status.as_ref().map(|s| s.text.clone()),
         confirming: matches!(state.modal, Some(Modal::Confirm(_))),
-        password: state
-            .live_password()
-            .map(|p| p.status.as_str().to_owned()),
+        password: state.live_password().map(|p| p.status.as_str().to_owned()),
     }
 }
 
