@@ -259,3 +259,42 @@ fn production_types_the_username_for_every_operation() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn a_fix_that_leaves_another_cause_says_what_still_stops_them() {
+    let (mut state, keys) = listing(Context::default(), vec![user("a", true)], Instant::now());
+    open(&mut state, &keys, PasswordStatus::LockedOut);
+    update(&mut state, &keys, key(KeyCode::Char('u')));
+    let [Effect::Apply { req, .. }] = update(&mut state, &keys, key(KeyCode::Char('y')))[..] else {
+        panic!("one apply")
+    };
+    // The admin's lock is gone, the password lockout still locks the account (no lockedAt).
+    let mut after = user("a", true);
+    after.account.as_mut().expect("account").locked_at = None;
+    let applied = Applied {
+        user: after,
+        password: None,
+        unknown: None,
+        correlation_id: None,
+    };
+    update(
+        &mut state,
+        &keys,
+        Msg::Applied {
+            req,
+            op: UserOp::UnlockAccount,
+            result: Ok(Box::new(applied)),
+        },
+    );
+    let text = status_text(&state);
+    assert!(
+        text.starts_with(
+            "Unlocked the account of user-a; still cannot sign in: password locked out"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        state.status.as_ref().map(|s| s.kind),
+        Some(StatusKind::Info)
+    );
+}

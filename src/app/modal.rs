@@ -99,8 +99,16 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
     } else {
         answer_step(state)
     };
+    let question = if kind == OpKind::LockAccount {
+        format!(
+            "Lock the account of {}: for how long?",
+            inert(&user.username)
+        )
+    } else {
+        op.question(&user)
+    };
     state.modal = Some(Modal::Confirm(Confirm {
-        question: op.question(&user),
+        question,
         op,
         id: user.id.clone(),
         username: user.username.clone(),

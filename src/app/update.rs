@@ -209,6 +209,11 @@ fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
             StatusKind::Error,
             format!("PingOne answered, but {name} still shows: {}", cause.text),
         ),
+        // Done, but something else still stops them: say so rather than sound finished.
+        None if verdict.blocked() => state.say(
+            StatusKind::Info,
+            format!("{}; still {}", op.done(&name), now_shows()),
+        ),
         None => state.say(StatusKind::Success, op.done(&name)),
     }
 }

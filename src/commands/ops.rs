@@ -22,7 +22,12 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
         other => UserOp::of(other),
     };
     let user = resolve(session, &command.user).await?;
-    let password = if op.needs_password() {
+    // An account locked without `lockedAt` may be locked only by its password, which refuses
+    // the account unlock: that needs the password state too.
+    let lock_may_be_the_password = kind == OpKind::UnlockAccount
+        && user.is_locked()
+        && user.account.as_ref().is_some_and(|a| a.locked_at.is_none());
+    let password = if op.needs_password() || lock_may_be_the_password {
         Some(session.client.password_state(&user.id).await?)
     } else {
         None
@@ -65,11 +70,14 @@ fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Ex
             );
             ("unknown", if fixed { Exit::Ok } else { Exit::Network })
         }
-        (None, Some(cause)) => {
+        // A code sent (recovery, verification) fixes nothing until the user uses it.
+        (None, Some(cause))
+            if !matches!(kind, OpKind::SendRecoveryCode | OpKind::ResendVerification) =>
+        {
             eprintln!("PingOne answered, but {name} still shows: {}", cause.text);
             ("applied", Exit::Failure)
         }
-        (None, None) => {
+        (None, _) => {
             eprintln!("{}", op.done(&name));
             ("applied", Exit::Ok)
         }
