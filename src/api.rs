@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod client;
+mod directory;
 pub mod endpoints;
 pub mod error;
 pub mod query;

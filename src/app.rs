@@ -6,7 +6,10 @@ pub mod keymap;
 pub mod modal;
 pub mod msg;
 mod open;
+mod rows;
+pub mod sections;
 pub mod state;
+pub mod tabs;
 pub mod update;
 
 pub use inflight::InFlight;

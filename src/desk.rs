@@ -1,13 +1,16 @@
 //! The domain: what a support agent can do and see, shared by the console and the CLI. The
 //! operations ([`ops::UserOp`]), how one is applied ([`apply`]), why a user cannot sign in
-//! ([`diagnosis`]), and how untrusted text is made safe to show ([`inert`]).
+//! ([`diagnosis`]) from what is [`known`], and how untrusted text is made safe to show
+//! ([`inert`]).
 
 pub mod apply;
 pub mod diagnosis;
 pub mod inert;
+pub mod known;
 pub mod ops;
 
 pub use apply::{Applied, apply};
 pub use diagnosis::{Cause, Fix, StatusWord, Verdict, status_word};
 pub use inert::inert;
-pub use ops::{OpKind, Refusal, UserOp};
+pub use known::Known;
+pub use ops::{Needs, OpKind, Refusal, Sessions, Target, UserOp};

@@ -9,10 +9,15 @@ mod actions;
 mod audit;
 mod control;
 pub mod data;
+mod directory_api;
 pub mod faults;
+mod groups;
 mod index;
 pub mod matching;
+mod mfa;
+mod mfa_api;
 mod mutations;
+mod paging;
 mod passwords;
 mod responses;
 mod roles;
@@ -194,6 +199,7 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
     let mut directory = Directory::new(environment.clone(), file.populations, users);
     directory
         .set_passwords(&file.passwords)
+        .and_then(|()| directory.set_extras(file.extras))
         .context("reading the simulator's directory")?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -77,12 +77,14 @@ pub struct UserPage {
 /// A write below `/users/{id}`: what an operation sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserWrite {
-    /// `POST` or `PUT`.
+    /// `POST`, `PUT` or `DELETE`.
     pub method: Method,
-    /// The sub-resource (`password`, `enabled`), or `None` for the user itself.
-    pub sub_path: Option<&'static str>,
-    /// The `Content-Type`, which selects the action on `POST /users/{id}`.
-    pub media_type: &'static str,
+    /// The path below `/users/{id}` (`password`, `enabled`, `devices/{deviceID}`), each
+    /// segment escaped when sent; empty for the user itself.
+    pub segments: Vec<String>,
+    /// The `Content-Type`, which selects the action on `POST /users/{id}`; `None` for a write
+    /// without a body (`DELETE`).
+    pub media_type: Option<&'static str>,
     /// The body, possibly empty.
     pub body: Bytes,
 }
@@ -110,11 +112,16 @@ pub(crate) struct Request {
 }
 
 impl Request {
-    /// A read, which may be retried.
+    /// A read of users, which may be retried.
     pub(crate) fn get(action: &'static str, url: Url) -> Self {
+        Self::read(action, pingone::PERMISSION_READ_USER, url)
+    }
+
+    /// A read that needs `permission`, which may be retried.
+    pub(crate) fn read(action: &'static str, permission: &'static str, url: Url) -> Self {
         Self {
             action,
-            permission: pingone::PERMISSION_READ_USER,
+            permission,
             method: Method::GET,
             url,
             body: None,
@@ -122,20 +129,21 @@ impl Request {
         }
     }
 
-    /// A write of `body` as `media_type`, which is never retried once it may have arrived.
+    /// A write (of `body` as its media type, when it has one), which is never retried once
+    /// it may have arrived.
     pub(crate) fn write(
         action: &'static str,
         permission: &'static str,
         method: Method,
         url: Url,
-        (media_type, body): (&'static str, Bytes),
+        body: Option<(&'static str, Bytes)>,
     ) -> Self {
         Self {
             action,
             permission,
             method,
             url,
-            body: Some((media_type, body)),
+            body,
             idempotent: false,
         }
     }
@@ -231,10 +239,7 @@ impl ApiClient {
     /// Reads a user's password state.
     pub async fn password_state(&self, id: &str) -> Result<PasswordState, ApiError> {
         const ACTION: &str = "read password state";
-        let mut url = self.users_url(ACTION, Some(id))?;
-        url.path_segments_mut()
-            .map_err(|()| ApiError::transport(ACTION, ErrorKind::Rejected, "bad URL"))?
-            .push("password");
+        let url = self.user_url(ACTION, id, &["password"])?;
         self.call(Request::get(ACTION, url)).await
     }
 
@@ -247,19 +252,10 @@ impl ApiClient {
         permission: &'static str,
         write: &UserWrite,
     ) -> Result<WriteAnswer, ApiError> {
-        let mut url = self.users_url(action, Some(id))?;
-        if let Some(sub_path) = write.sub_path {
-            url.path_segments_mut()
-                .map_err(|()| ApiError::transport(action, ErrorKind::Rejected, "bad URL"))?
-                .push(sub_path);
-        }
-        let request = Request::write(
-            action,
-            permission,
-            write.method.clone(),
-            url,
-            (write.media_type, write.body.clone()),
-        );
+        let segments: Vec<&str> = write.segments.iter().map(String::as_str).collect();
+        let url = self.user_url(action, id, &segments)?;
+        let body = write.media_type.map(|media| (media, write.body.clone()));
+        let request = Request::write(action, permission, write.method.clone(), url, body);
         let answer = self.send(request).await?;
         Ok(WriteAnswer {
             status: answer.status,
@@ -278,7 +274,7 @@ impl ApiClient {
             pingone::PERMISSION_CREATE_USER,
             Method::POST,
             url,
-            (pingone::MEDIA_JSON, Bytes::from(json)),
+            Some((pingone::MEDIA_JSON, Bytes::from(json))),
         ))
         .await
     }
@@ -306,6 +302,29 @@ impl ApiClient {
     fn users_url(&self, action: &'static str, id: Option<&str>) -> Result<Url, ApiError> {
         let mut segments = vec!["environments", self.environment_id.as_str(), "users"];
         segments.extend(id);
+        self.api_url(action, &segments)
+    }
+
+    /// `…/users/{id}/{below…}` of our environment.
+    pub(crate) fn user_url(
+        &self,
+        action: &'static str,
+        id: &str,
+        below: &[&str],
+    ) -> Result<Url, ApiError> {
+        let mut segments = vec!["environments", self.environment_id.as_str(), "users", id];
+        segments.extend(below);
+        self.api_url(action, &segments)
+    }
+
+    /// `…/environments/{env}/{segments…}` of our environment.
+    pub(crate) fn environment_url(
+        &self,
+        action: &'static str,
+        below: &[&str],
+    ) -> Result<Url, ApiError> {
+        let mut segments = vec!["environments", self.environment_id.as_str()];
+        segments.extend(below);
         self.api_url(action, &segments)
     }
 

@@ -102,6 +102,31 @@ impl Default for KeyMap {
             bind(Browse, K::PageUp, A::PageUp, "PgUp", "page up", false),
             bind(Browse, K::Home, A::Home, "Home", "first user", false),
             bind(Browse, K::End, A::End, "End", "last user", false),
+            bind(
+                Browse,
+                K::Char(']'),
+                A::NextTab,
+                "]/→",
+                "next detail tab",
+                false,
+            ),
+            bind(Browse, K::Right, A::NextTab, "→", "next detail tab", false),
+            bind(
+                Browse,
+                K::Char('['),
+                A::PrevTab,
+                "[/←",
+                "previous detail tab",
+                false,
+            ),
+            bind(
+                Browse,
+                K::Left,
+                A::PrevTab,
+                "←",
+                "previous detail tab",
+                false,
+            ),
         ];
         for kind in OpKind::all() {
             let key = kind.default_key();

@@ -6,8 +6,9 @@ use crossterm::event::KeyCode;
 use jiff::{SignedDuration, Timestamp};
 
 use super::msg::{Action, Effect};
-use super::state::{State, StatusKind};
-use crate::desk::{OpKind, UserOp, inert};
+use super::state::{Focus, State, StatusKind};
+use super::tabs::Tab;
+use crate::desk::{OpKind, Refusal, Target, UserOp, inert};
 
 /// A layer over the panes that takes keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +79,10 @@ pub const LOCK_CHOICES: [(LockChoice, &str); 5] = [
     (LockChoice::Admin, "until an admin unlocks it"),
 ];
 
-/// The key for operation `kind` on the selected user: opens the dialog, or says why not.
+/// The key for operation `kind` on the selected user: opens the dialog, or says why not. An
+/// operation on a device or a session acts on the row selected in its tab when the detail pane
+/// shows that tab; elsewhere on the one row it applies to, or, when several do, the tab opens
+/// for the agent to choose one.
 pub(super) fn ask(state: &mut State, kind: OpKind) {
     let Some(user) = state.selected_user().cloned() else {
         state.say(StatusKind::Info, "Select a user first");
@@ -88,9 +92,23 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
         state.say(StatusKind::Info, "An operation is already in progress");
         return;
     }
-    let op = UserOp::of(kind);
-    let password = state.live_password();
-    if let Some(refusal) = op.refusal(&user, password.as_ref(), state.context.read_only) {
+    if state.context.read_only {
+        state.say(
+            StatusKind::Error,
+            Refusal::ReadOnly(kind.verb()).to_string(),
+        );
+        return;
+    }
+    let Some(op) = aim(state, kind) else {
+        return;
+    };
+    let read_only = state.context.read_only;
+    let Some((refusal, question)) =
+        state.with_known(|known| (op.refusal(known, read_only), op.question(known)))
+    else {
+        return;
+    };
+    if let Some(refusal) = refusal {
         state.say(StatusKind::Error, refusal.to_string());
         return;
     }
@@ -105,7 +123,7 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
             inert(&user.username)
         )
     } else {
-        op.question(&user)
+        question
     };
     state.modal = Some(Modal::Confirm(Confirm {
         question,
@@ -115,6 +133,47 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
         email: user.email.clone().unwrap_or_default(),
         step,
     }));
+}
+
+/// `kind` aimed at its target: the user; the selected row of its tab when the detail pane has
+/// focus on that tab; else the only row it applies to. When several rows would do, the tab is
+/// shown with the first of them selected for the agent to choose (`None`). With no row to act
+/// on, the operation goes unaimed, so its refusal says why.
+fn aim(state: &mut State, kind: OpKind) -> Option<UserOp> {
+    let Some(tab) = Tab::for_needs(kind.target()) else {
+        return Some(UserOp::of(kind));
+    };
+    let rows = state.targets_in(tab);
+    if state.focus == Focus::Detail && state.detail.tab == tab {
+        let chosen = rows.get(state.detail.row).cloned();
+        return Some(chosen.map_or_else(|| UserOp::of(kind), |t| UserOp::at(kind, t)));
+    }
+    let fits = |target: &Target| {
+        state
+            .with_known(|known| UserOp::at(kind, target.clone()).refusal(known, false))
+            .is_some_and(|refusal| refusal.is_none())
+    };
+    let fitting: Vec<&Target> = rows.iter().filter(|t| fits(t)).collect();
+    match fitting.as_slice() {
+        [] => Some(UserOp::of(kind)),
+        [one] => Some(UserOp::at(kind, (*one).clone())),
+        [first, ..] => {
+            let first = rows.iter().position(|t| t == *first).unwrap_or(0);
+            state.detail.tab = tab;
+            state.detail.row = first;
+            state.detail_scroll = 0;
+            state.focus = Focus::Detail;
+            let what = if tab == Tab::Mfa { "device" } else { "session" };
+            state.say(
+                StatusKind::Info,
+                format!(
+                    "Choose the {what} with j/k, then press the key again to {}",
+                    kind.verb()
+                ),
+            );
+            None
+        }
+    }
 }
 
 fn answer_step(state: &State) -> Step {
@@ -144,7 +203,7 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
             match lock_until(picker, now) {
                 Ok(unlock_at) => {
                     confirm.op = UserOp::LockAccount { unlock_at };
-                    confirm.question = lock_question(&confirm.username, unlock_at);
+                    confirm.question = lock_question(&confirm.username, unlock_at, now);
                     confirm.step = Step::Answer {
                         yes_highlighted: false,
                         typed: production.then(String::new),
@@ -196,6 +255,19 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
         return Vec::new();
     }
+    let Some(user) = state
+        .results
+        .rows
+        .iter()
+        .find(|row| row.id == confirm.id)
+        .map(|row| Box::new(row.user()))
+    else {
+        state.say(
+            StatusKind::Error,
+            format!("{name} is no longer listed: nothing sent"),
+        );
+        return Vec::new();
+    };
     let req = state.next_req();
     let mut effects: Vec<Effect> = state
         .op
@@ -205,18 +277,18 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     state.say(StatusKind::Info, format!("Sending: {verb} {name}…"));
     effects.push(Effect::Apply {
         req,
-        id: confirm.id,
+        user,
         op: confirm.op,
     });
     effects
 }
 
-fn lock_question(username: &str, unlock_at: Option<Timestamp>) -> String {
+fn lock_question(username: &str, unlock_at: Option<Timestamp>, now: Timestamp) -> String {
     let user = crate::pingone::User {
         username: username.to_owned(),
         ..crate::pingone::User::default()
     };
-    UserOp::LockAccount { unlock_at }.question(&user)
+    UserOp::LockAccount { unlock_at }.question(&crate::desk::Known::record(&user, now))
 }
 
 /// The time the picker's choice means, or what is wrong with the typed time.

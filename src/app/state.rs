@@ -3,23 +3,25 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use jiff::Timestamp;
 use tui_input::Input;
 
 use super::inflight::InFlight;
 use super::keymap::Mode;
 use super::modal::{Modal, Step};
 use super::msg::ReqId;
-use crate::desk::{StatusWord, Verdict, status_word};
-use crate::pingone::{PasswordState, User};
+pub use super::rows::{Results, Row};
+use super::sections::{Extras, Reads, Section, SectionKind};
+use super::tabs::{DetailView, Tab, row_targets};
+use crate::desk::{Known, Target, Verdict};
+use crate::pingone::{PasswordState, Population, User};
 
 /// How long typing must pause before a search is sent.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// How often the spinner turns while a request is in flight.
 pub const SPINNER_STEP: Duration = Duration::from_millis(120);
-/// How long the selection must rest on a user before it is opened (its password read).
+/// How long the selection must rest on a user before it is opened (its sections read).
 pub const OPEN_AFTER: Duration = Duration::from_millis(300);
-/// How long what was read about a user stays fresh: a re-open within it sends nothing.
-pub const FRESH_FOR: Duration = Duration::from_secs(30);
 
 /// What the header says about where we are connected.
 #[derive(Debug, Clone, Default)]
@@ -77,137 +79,6 @@ pub struct Status {
     pub kind: StatusKind,
 }
 
-/// A listed user: what the list shows, decoded once on arrival, and the record itself.
-///
-/// The record is kept as compact JSON (a decoded `User` is about twice the size, and a console
-/// that has scrolled through 10,000 users should stay small); it is decoded only when the user
-/// is selected.
-#[derive(Debug, Clone)]
-pub struct Row {
-    /// The record's JSON, as PingOne sent it less its `_links`.
-    record: Box<str>,
-    /// The user's id.
-    pub id: String,
-    /// The username.
-    pub username: String,
-    /// The name to show.
-    pub name: String,
-    /// The email address.
-    pub email: String,
-    /// The status word.
-    pub status: StatusWord,
-    /// `account.secondsUntilUnlock` at arrival, while locked.
-    pub lock_seconds: Option<u64>,
-    /// When it arrived.
-    pub received: Instant,
-    /// Whether the end of its countdown already asked for a fresh record.
-    pub refreshed_at_zero: bool,
-}
-
-impl Row {
-    /// A row for a record that arrived at `now`. The record's `_`-prefixed plumbing (`_links`)
-    /// is dropped: the console never shows or follows it.
-    pub fn new(mut user: User, now: Instant) -> Self {
-        user.extra.retain(|key, _| !key.starts_with('_'));
-        let record = serde_json::to_string(&user).expect("a User always encodes to JSON");
-        let lock_seconds = user
-            .account
-            .as_ref()
-            .filter(|_| user.is_locked())
-            .and_then(|a| a.seconds_until_unlock);
-        Self {
-            record: record.into_boxed_str(),
-            name: user.display_name().unwrap_or_default(),
-            email: user.email.clone().unwrap_or_default(),
-            status: status_word(&user),
-            username: user.username,
-            id: user.id,
-            lock_seconds,
-            received: now,
-            refreshed_at_zero: false,
-        }
-    }
-
-    /// The record, decoded.
-    pub fn user(&self) -> User {
-        serde_json::from_str(&self.record).expect("a row holds the JSON of the User it encoded")
-    }
-
-    /// Seconds until the lock ends by itself, counted down from the record's arrival.
-    pub fn seconds_until_unlock(&self, now: Instant) -> Option<u64> {
-        let elapsed = now.saturating_duration_since(self.received).as_secs();
-        self.lock_seconds.map(|s| s.saturating_sub(elapsed))
-    }
-}
-
-/// The results list: rows and paging.
-#[derive(Debug, Default)]
-pub struct Results {
-    /// Users listed so far.
-    pub rows: Vec<Row>,
-    /// How many match in all, when PingOne says.
-    pub count: Option<u64>,
-    /// The link to the next page.
-    pub next: Option<url::Url>,
-    /// Index of the selected row.
-    pub selected: usize,
-    /// Whether a search has answered at least once (so "No users match" can be said).
-    pub loaded: bool,
-    /// The error that replaced the list, if the last search failed.
-    pub error: Option<String>,
-}
-
-impl Results {
-    /// The selected row.
-    pub fn selected_row(&self) -> Option<&Row> {
-        self.rows.get(self.selected)
-    }
-}
-
-/// One thing read about a user besides the record: its value or error, when it was read, and
-/// whether a read is under way.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section<T> {
-    /// The last answer: the value, or the error in words.
-    pub value: Option<Result<T, String>>,
-    /// When the last answer arrived.
-    pub at: Option<Instant>,
-    /// Whether a read is in flight.
-    pub loading: bool,
-}
-
-impl<T> Default for Section<T> {
-    fn default() -> Self {
-        Self {
-            value: None,
-            at: None,
-            loading: false,
-        }
-    }
-}
-
-impl<T> Section<T> {
-    /// The value, when the last read succeeded.
-    pub fn ok(&self) -> Option<&T> {
-        self.value.as_ref().and_then(|v| v.as_ref().ok())
-    }
-
-    /// Whether it was read successfully less than [`FRESH_FOR`] before `now`.
-    pub fn is_fresh(&self, now: Instant) -> bool {
-        self.ok().is_some()
-            && self
-                .at
-                .is_some_and(|at| now.saturating_duration_since(at) < FRESH_FOR)
-    }
-}
-
-/// What was read about one user besides the record.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Extras {
-    /// The password state.
-    pub password: Section<PasswordState>,
-}
-
 /// The selected user's record, decoded once when selected.
 #[derive(Debug, Clone)]
 pub struct Shown {
@@ -242,14 +113,20 @@ pub struct State {
     pub more: InFlight<()>,
     /// The re-read of a user in flight, and whose.
     pub refresh: InFlight<String>,
-    /// The password read in flight, and whose.
-    pub password: InFlight<String>,
+    /// The reads of the opened user's sections in flight, one slot per kind, and whose.
+    pub reads: Reads,
     /// The operation in flight, and on whom.
     pub op: InFlight<String>,
     /// The selected user, decoded.
     pub shown: Option<Shown>,
     /// What was read about users besides their records, by id.
     pub extras: HashMap<String, Extras>,
+    /// Populations by id, each read once per run.
+    pub populations: HashMap<String, Section<Population>>,
+    /// The population reads in flight, by population id.
+    pub population_reads: HashMap<String, ReqId>,
+    /// The detail pane's tab and selected row.
+    pub detail: DetailView,
     /// The user the selection opened (whose extras were asked for), if any.
     pub opened: Option<String>,
     /// When the selection last moved.
@@ -290,10 +167,13 @@ impl State {
             search: InFlight::default(),
             more: InFlight::default(),
             refresh: InFlight::default(),
-            password: InFlight::default(),
+            reads: Reads::default(),
             op: InFlight::default(),
             shown: None,
             extras: HashMap::new(),
+            populations: HashMap::new(),
+            population_reads: HashMap::new(),
+            detail: DetailView::default(),
             opened: None,
             selected_at: now,
             status,
@@ -319,7 +199,8 @@ impl State {
         self.search.is_busy()
             || self.more.is_busy()
             || self.refresh.is_busy()
-            || self.password.is_busy()
+            || self.reads.is_busy()
+            || !self.population_reads.is_empty()
             || self.op.is_busy()
     }
 
@@ -349,7 +230,12 @@ impl State {
 
     /// The selected user's password state with its countdown brought up to `now`.
     pub fn live_password(&self) -> Option<PasswordState> {
-        let section = &self.selected_extras()?.password;
+        self.live_password_of(&self.shown.as_ref()?.id)
+    }
+
+    /// User `id`'s password state with its countdown brought up to `now`.
+    fn live_password_of(&self, id: &str) -> Option<PasswordState> {
+        let section = &self.extras.get(id)?.password;
         let mut state = section.ok()?.clone();
         let elapsed = self.now.saturating_duration_since(section.at?).as_secs();
         state.seconds_until_unlock = state
@@ -358,8 +244,9 @@ impl State {
         Some(state)
     }
 
-    /// The verdict on the selected user, with countdowns brought up to `now`.
-    pub fn verdict(&self) -> Option<Verdict> {
+    /// What is known about the selected user, with countdowns brought up to `now`, handed to
+    /// `f` (a verdict, a refusal, a question).
+    pub fn with_known<R>(&self, f: impl FnOnce(&Known<'_>) -> R) -> Option<R> {
         let shown = self.shown.as_ref()?;
         let elapsed = self.now.saturating_duration_since(shown.received).as_secs();
         let mut user = shown.user.clone();
@@ -368,7 +255,54 @@ impl State {
                 .seconds_until_unlock
                 .map(|s| s.saturating_sub(elapsed));
         }
-        Some(Verdict::of(&user, self.live_password().as_ref(), 0))
+        Some(self.known_of(&shown.id, &user, f))
+    }
+
+    /// What is known about user `id` whose record is `user` (countdowns already brought up to
+    /// `now`), with what was read besides it, handed to `f`.
+    pub fn known_of<R>(&self, id: &str, user: &User, f: impl FnOnce(&Known<'_>) -> R) -> R {
+        let password = self.live_password_of(id);
+        let extras = self.extras.get(id);
+        let devices = extras.map(|e| &e.devices);
+        let known = Known {
+            user,
+            password: password.as_ref(),
+            devices: devices.and_then(Section::ok).map(Vec::as_slice),
+            sessions: extras.and_then(|e| e.sessions.ok()).map(Vec::as_slice),
+            // Device locks are judged by the wall clock counted from the devices' arrival.
+            now: devices
+                .and_then(|d| d.wall_now(self.now))
+                .unwrap_or(Timestamp::UNIX_EPOCH),
+        };
+        f(&known)
+    }
+
+    /// The verdict on the selected user, with countdowns brought up to `now`.
+    pub fn verdict(&self) -> Option<Verdict> {
+        self.with_known(|known| Verdict::of(known, 0))
+    }
+
+    /// The rows of the detail tab shown, as targets (devices, sessions, "all sessions").
+    pub fn row_targets(&self) -> Vec<Target> {
+        self.targets_in(self.detail.tab)
+    }
+
+    /// The rows of `tab` for the selected user, as targets.
+    pub fn targets_in(&self, tab: Tab) -> Vec<Target> {
+        let extras = self.selected_extras();
+        let devices: Option<Vec<String>> = extras
+            .and_then(|e| e.devices.ok())
+            .map(|list| list.iter().map(|d| d.id.clone()).collect());
+        let sessions: Option<Vec<String>> = extras
+            .and_then(|e| e.sessions.ok())
+            .map(|list| list.iter().map(|s| s.id.clone()).collect());
+        row_targets(tab, devices.as_deref(), sessions.as_deref())
+    }
+
+    /// The selected user's population: its id and what was read of it.
+    pub fn population(&self) -> Option<(&str, Option<&Section<Population>>)> {
+        let id = self.selected_user()?.population.as_ref()?.id.as_str();
+        Some((id, self.populations.get(id)))
     }
 
     /// When the loop must wake next with a `Tick`: the debounce, the spinner, opening the
@@ -388,16 +322,22 @@ impl State {
         let account = self.results.selected_row().and_then(|row| {
             (row.seconds_until_unlock(self.now)? > 0).then(|| next_second(row.received))
         });
-        let password = self.selected_extras().and_then(|extras| {
-            let section = &extras.password;
-            let left = section.ok()?.seconds_until_unlock?;
-            let at = section.at?;
-            let elapsed = self.now.saturating_duration_since(at).as_secs();
-            (left > elapsed).then(|| next_second(at))
+        // A password lockout or a device lock counting down: each second from its arrival.
+        let countdowns = self.selected_extras().into_iter().flat_map(|extras| {
+            [SectionKind::Password, SectionKind::Devices]
+                .into_iter()
+                .filter_map(|kind| {
+                    let at = match kind {
+                        SectionKind::Password => extras.password.at?,
+                        _ => extras.devices.at?,
+                    };
+                    (extras.runs_out_at(kind)? > self.now).then(|| next_second(at))
+                })
         });
-        [debounce, spinner, open, account, password]
+        [debounce, spinner, open, account]
             .into_iter()
             .flatten()
+            .chain(countdowns)
             .min()
     }
 
@@ -407,21 +347,5 @@ impl State {
             text: text.into(),
             kind,
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_row_keeps_what_is_shown_and_drops_the_links() {
-        let mut user = User::default();
-        user.extra.insert("costCenter".into(), "CC-7".into());
-        user.extra
-            .insert("_links".into(), serde_json::json!({"self": {"href": "x"}}));
-        let row = Row::new(user, Instant::now());
-        assert_eq!(row.user().extra.len(), 1);
-        assert_eq!(row.user().extra["costCenter"], "CC-7");
     }
 }

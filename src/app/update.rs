@@ -9,10 +9,14 @@ use tui_input::backend::crossterm::EventHandler as _;
 use super::keymap::{KeyMap, Mode};
 use super::modal::{self, Modal};
 use super::msg::{Action, Effect, Msg};
-use super::open::{on_password, open_selected, selection_moved, sync_shown};
+use super::open::{
+    on_population, on_section, open_selected, selection_moved, store_section, sync_shown,
+};
+use super::sections::SectionValue;
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
+use super::tabs::Tab;
 use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, Fix, UserOp, Verdict, inert};
+use crate::desk::{Applied, UserOp, Verdict, inert};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -58,10 +62,17 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::PasswordLoaded { req, result } => {
-            if let Some(id) = state.password.settle(req) {
-                on_password(state, &id, result);
-            }
+        Msg::SectionLoaded {
+            req,
+            kind,
+            read_at,
+            result,
+        } => {
+            on_section(state, req, kind, read_at, result);
+            Vec::new()
+        }
+        Msg::PopulationLoaded { req, id, result } => {
+            on_population(state, req, &id, result);
             Vec::new()
         }
         Msg::Applied { req, op, result } => {
@@ -173,14 +184,20 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
 fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
     let name = inert(&applied.user.username).into_owned();
     let id = applied.user.id.clone();
-    if let Some(password) = applied.password.clone() {
-        on_password(state, &id, Ok(password));
+    // What came back is as fresh as a read: dated now.
+    let read_at = jiff::Timestamp::now();
+    let before = state.extras.get(&id).and_then(|e| e.devices.ok());
+    let answered = [
+        applied.password.clone().map(SectionValue::Password),
+        applied
+            .devices_after(before.map(Vec::as_slice))
+            .map(SectionValue::Devices),
+        applied.sessions.clone().map(SectionValue::Sessions),
+    ];
+    for value in answered.into_iter().flatten() {
+        store_section(state, &id, value.kind(), read_at, Ok(value));
     }
-    let password = state
-        .extras
-        .get(&id)
-        .and_then(|extras| extras.password.ok().cloned());
-    let verdict = Verdict::of(&applied.user, password.as_ref(), 0);
+    let verdict = state.known_of(&id, &applied.user, |known| Verdict::of(known, 0));
     replace_row(state, applied.user);
     let now_shows = || {
         let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
@@ -200,11 +217,7 @@ fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
         );
         return;
     }
-    let still = verdict
-        .causes
-        .iter()
-        .find(|cause| cause.fix == Fix::Op(op.kind()));
-    match still {
+    match verdict.still(op) {
         Some(cause) => state.say(
             StatusKind::Error,
             format!("PingOne answered, but {name} still shows: {}", cause.text),
@@ -283,6 +296,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             return move_selection(state, action);
         }
         Action::Op(kind) => modal::ask(state, kind),
+        Action::NextTab | Action::PrevTab => {
+            state.detail.tab = state.detail.tab.step(action == Action::PrevTab);
+            state.detail.row = 0;
+            state.detail_scroll = 0;
+        }
         Action::Refresh => {
             let mut effects = refresh(state);
             sync_shown(state);
@@ -312,7 +330,12 @@ fn back(state: &mut State) {
 
 fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
     if state.focus == Focus::Detail {
-        scroll_detail(state, action);
+        let rows = state.row_targets().len();
+        if matches!(state.detail.tab, Tab::Mfa | Tab::Sessions) && rows > 0 {
+            move_row(state, action, rows);
+        } else {
+            scroll_detail(state, action);
+        }
         return Vec::new();
     }
     let results = &mut state.results;
@@ -348,6 +371,18 @@ fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
         effects.push(Effect::LoadMore { req, next });
     }
     effects
+}
+
+/// Moves the selected row of the MFA or Sessions tab (the renderer keeps it in view).
+fn move_row(state: &mut State, action: Action, rows: usize) {
+    let last = rows - 1;
+    let row = state.detail.row;
+    state.detail.row = match action {
+        Action::Up => row.saturating_sub(1),
+        Action::Down => (row + 1).min(last),
+        Action::PageUp | Action::Home => 0,
+        _ => last,
+    };
 }
 
 /// Scrolls the detail pane; the renderer clamps to the content.

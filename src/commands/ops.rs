@@ -1,10 +1,33 @@
 //! `pingdesk users <operation> USER`: the console's operations from a script, with the same
-//! refusals, the same confirm, one request, and an honest report of what PingOne holds after.
+//! refusals, the same confirm, one request (one per session for `revoke-session --all`), and an
+//! honest report of what PingOne holds after.
 
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
-use crate::desk::{Applied, Fix, OpKind, Refusal, UserOp, Verdict, inert};
+use crate::desk::{Applied, Known, Needs, OpKind, Refusal, Target, UserOp, Verdict, inert};
+use crate::pingone::{Device, PasswordState, Session as UserSession, User};
+
+/// What was read about the user before the operation.
+struct Before {
+    user: User,
+    password: Option<PasswordState>,
+    devices: Option<Vec<Device>>,
+    sessions: Option<Vec<UserSession>>,
+}
+
+impl Before {
+    /// What is known, judged at `now`.
+    fn known(&self, now: jiff::Timestamp) -> Known<'_> {
+        Known {
+            user: &self.user,
+            password: self.password.as_ref(),
+            devices: self.devices.as_deref(),
+            sessions: self.sessions.as_deref(),
+            now,
+        }
+    }
+}
 
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
@@ -15,50 +38,97 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
             Refusal::ReadOnly(kind.verb()).to_string(),
         ));
     }
-    let op = match kind {
-        OpKind::LockAccount => UserOp::LockAccount {
+    let lock = match kind {
+        OpKind::LockAccount => Some(UserOp::LockAccount {
             unlock_at: unlock_time(command.for_.as_deref(), command.until.as_deref())?,
-        },
-        other => UserOp::of(other),
+        }),
+        _ => None,
     };
-    let user = resolve(session, &command.user).await?;
-    // An account locked without `lockedAt` may be locked only by its password, which refuses
-    // the account unlock: that needs the password state too.
-    let lock_may_be_the_password = kind == OpKind::UnlockAccount
-        && user.is_locked()
-        && user.account.as_ref().is_some_and(|a| a.locked_at.is_none());
-    let password = if op.needs_password() || lock_may_be_the_password {
-        Some(session.client.password_state(&user.id).await?)
-    } else {
-        None
+    let before = read_before(session, &command).await?;
+    let target = match (kind.target(), command.target.clone()) {
+        (Needs::User, _) => Target::User,
+        (Needs::Device, device) => Target::Device(device.unwrap_or_default()),
+        (Needs::Session, _) if command.all => Target::AllSessions(
+            before
+                .sessions
+                .iter()
+                .flatten()
+                .map(|s| s.id.clone())
+                .collect(),
+        ),
+        (Needs::Session, id) => Target::Session(id.unwrap_or_default()),
     };
-    match op.refusal(&user, password.as_ref(), session.read_only()) {
+    let op = lock.unwrap_or_else(|| UserOp::at(kind, target));
+    let now = jiff::Timestamp::now();
+    let known = before.known(now);
+    match op.refusal(&known, session.read_only()) {
         Some(Refusal::NotApplicable(why)) => {
             // Nothing to do is not a failure: a script can run the same fix twice.
             eprintln!("{why}");
             if command.json {
-                print_json(&report(kind, &user, password.as_ref(), "nothing to do"))?;
+                print_json(&report(kind, &before, "nothing to do"))?;
             }
             return Ok(Exit::Ok);
         }
         Some(refusal) => return Err(Failure::new(Exit::Failure, refusal.to_string())),
         None => {}
     }
-    confirm(session, &op.question(&user), &user, command.yes)?;
+    confirm(session, &op.question(&known), &before.user, command.yes)?;
+    let user = &before.user;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let applied = crate::desk::apply(&session.client, &user.id, &op).await?;
-    finish(kind, &op, &applied, command.json)
+    let applied = crate::desk::apply(&session.client, user, &op).await?;
+    finish(&op, &before, &applied, command.json)
+}
+
+/// Reads what the operation's refusal and question need: the user, and the password state,
+/// devices or sessions when it acts on them.
+async fn read_before(session: &Session, command: &OpCommand) -> Result<Before, Failure> {
+    let kind = command.kind;
+    let user = resolve(session, &command.user).await?;
+    // An account locked without `lockedAt` may be locked only by its password, which refuses
+    // the account unlock: that needs the password state too.
+    let lock_may_be_the_password = kind == OpKind::UnlockAccount
+        && user.is_locked()
+        && user.account.as_ref().is_some_and(|a| a.locked_at.is_none());
+    let client = &session.client;
+    let password = if UserOp::of(kind).needs_password() || lock_may_be_the_password {
+        Some(client.password_state(&user.id).await?)
+    } else {
+        None
+    };
+    let devices = if kind.target() == Needs::Device {
+        Some(client.devices(&user.id).await?)
+    } else {
+        None
+    };
+    let sessions = if kind.target() == Needs::Session {
+        Some(client.sessions(&user.id).await?)
+    } else {
+        None
+    };
+    Ok(Before {
+        user,
+        password,
+        devices,
+        sessions,
+    })
 }
 
 /// Says what happened and picks the exit code: an unknown outcome exits by what a fresh read
 /// found (0 when the cause this operation fixes is gone, 7 when it is still there).
-fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Exit, Failure> {
+fn finish(op: &UserOp, before: &Before, applied: &Applied, json: bool) -> Result<Exit, Failure> {
+    let kind = op.kind();
+    // What came back (a device operation answers with one device, which replaces its old
+    // self among those read before).
+    let after = Before {
+        user: applied.user.clone(),
+        password: applied.password.clone(),
+        devices: applied.devices_after(before.devices.as_deref()),
+        sessions: applied.sessions.clone(),
+    };
     let name = inert(&applied.user.username).into_owned();
-    let verdict = Verdict::of(&applied.user, applied.password.as_ref(), 0);
-    let still = verdict
-        .causes
-        .iter()
-        .find(|cause| cause.fix == Fix::Op(kind));
+    let verdict = Verdict::of(&after.known(jiff::Timestamp::now()), 0);
+    let still = verdict.still(op);
     let (outcome, exit) = match (&applied.unknown, still) {
         (Some(error), _) => {
             eprintln!("outcome unknown: {error}");
@@ -83,12 +153,7 @@ fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Ex
         }
     };
     if json {
-        print_json(&report(
-            kind,
-            &applied.user,
-            applied.password.as_ref(),
-            outcome,
-        ))?;
+        print_json(&report(kind, &after, outcome))?;
     }
     Ok(exit)
 }
@@ -102,20 +167,21 @@ fn causes_text(verdict: &Verdict) -> String {
     }
 }
 
-/// `{"action", "outcome", "user", "password"?}` for `--json`.
-fn report(
-    kind: OpKind,
-    user: &crate::pingone::User,
-    password: Option<&crate::pingone::PasswordState>,
-    outcome: &str,
-) -> serde_json::Value {
+/// `{"action", "outcome", "user", "password"?, "devices"?, "sessions"?}` for `--json`.
+fn report(kind: OpKind, held: &Before, outcome: &str) -> serde_json::Value {
     let mut value = serde_json::json!({
         "action": kind.cli_name(),
         "outcome": outcome,
-        "user": user,
+        "user": held.user,
     });
-    if let Some(password) = password {
+    if let Some(password) = &held.password {
         value["password"] = serde_json::json!(password);
+    }
+    if let Some(devices) = &held.devices {
+        value["devices"] = serde_json::json!(devices);
+    }
+    if let Some(sessions) = &held.sessions {
+        value["sessions"] = serde_json::json!(sessions);
     }
     value
 }

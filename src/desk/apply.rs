@@ -1,48 +1,97 @@
-//! Applying one operation: the one write, then only the reads its answer leaves owed, and an
-//! honest answer when the write's outcome cannot be known.
+//! Applying one operation: its write (one per session for a revoke of all), then only the
+//! reads its answer leaves owed, and an honest answer when the write's outcome cannot be known.
 
-use super::ops::{Reply, UserOp};
+use super::ops::{Needs, Reply, UserOp};
 use crate::api::{ApiClient, ApiError, ErrorKind, WriteAnswer};
-use crate::pingone::{PasswordState, User};
+use crate::pingone::{Device, PasswordState, Session, User};
 
 /// What PingOne holds after an operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Applied {
-    /// The user record PingOne returned, or read afterwards.
+    /// The user record PingOne returned, or read afterwards; for an operation on a device or a
+    /// session, which leaves the record as it was, the record it was sent for.
     pub user: User,
     /// The password state PingOne returned, or read afterwards for password operations.
     pub password: Option<PasswordState>,
-    /// Set when the write's own answer was lost (timeout, broken connection, a body cut short):
-    /// it may or may not have been applied, and `user` is what a fresh read shows.
+    /// The device PingOne returned (block, unblock), or read afterwards.
+    pub devices: Option<Vec<Device>>,
+    /// The sessions read after a revoke.
+    pub sessions: Option<Vec<Session>>,
+    /// Set when a write's own answer was lost (timeout, broken connection, a body cut short),
+    /// or when a revoke of all sessions stopped part way: it may or may not have been applied,
+    /// and the rest is what a fresh read shows.
     pub unknown: Option<ApiError>,
-    /// The `Correlation-Id` of the write's answer, when there was one.
+    /// The `Correlation-Id` of the (last) write's answer, when there was one.
     pub correlation_id: Option<String>,
 }
 
-/// Sends `op` for user `id` once (never again by itself), then reads what its answer does not
-/// carry. A write whose outcome is unknown is followed by a read of the user (and password), so
-/// the caller can say what PingOne now holds.
-pub async fn apply(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied, ApiError> {
+impl Applied {
+    /// The devices after the operation: those PingOne returned replace the ones with the same
+    /// id in `before` (a block answers with the one device); `None` when none came back.
+    pub fn devices_after(&self, before: Option<&[Device]>) -> Option<Vec<Device>> {
+        let answered = self.devices.as_ref()?;
+        let mut devices = before.map(<[Device]>::to_vec).unwrap_or_default();
+        for device in answered {
+            match devices.iter_mut().find(|d| d.id == device.id) {
+                Some(known) => known.clone_from(device),
+                None => devices.push(device.clone()),
+            }
+        }
+        Some(devices)
+    }
+
+    /// What PingOne holds: `user` and nothing else read.
+    fn of(user: User, correlation_id: Option<String>) -> Self {
+        Self {
+            user,
+            password: None,
+            devices: None,
+            sessions: None,
+            unknown: None,
+            correlation_id,
+        }
+    }
+}
+
+/// Sends `op` for `user` once (never again by itself), then reads what its answer does not
+/// carry. A write whose outcome is unknown is followed by a read of the user (and of what the
+/// operation touched), so the caller can say what PingOne now holds.
+pub async fn apply(client: &ApiClient, user: &User, op: &UserOp) -> Result<Applied, ApiError> {
     let kind = op.kind();
-    let answer = client
-        .write_user(id, kind.verb(), kind.permission(), &op.request())
-        .await;
-    let answer = match answer {
-        Ok(answer) => answer,
-        Err(error) if error.outcome_unknown() => return reread(client, id, op, error).await,
-        Err(error) => return Err(error),
+    let id = user.id.as_str();
+    let mut last = None;
+    for (n, write) in op.requests().iter().enumerate() {
+        match client
+            .write_user(id, kind.verb(), kind.permission(), write)
+            .await
+        {
+            Ok(answer) => {
+                tracing::info!(
+                    op = kind.verb(),
+                    user_id = id,
+                    status = answer.status,
+                    correlation_id = ?answer.correlation_id,
+                    actor = client.actor(),
+                    "applied"
+                );
+                last = Some(answer);
+            }
+            // One session of several ended meanwhile: what the revoke wanted.
+            Err(error) if n > 0 && error.kind == ErrorKind::NotFound => {}
+            // Some writes went through: say what PingOne holds now.
+            Err(error) if error.outcome_unknown() || n > 0 => {
+                return reread(client, user, op, error).await;
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    let Some(answer) = last else {
+        // Only when every session of a revoke of all had ended already.
+        return reread_sessions(client, user, None).await;
     };
-    tracing::info!(
-        op = kind.verb(),
-        user_id = id,
-        status = answer.status,
-        correlation_id = ?answer.correlation_id,
-        actor = client.actor(),
-        "applied"
-    );
     match decode(op, &answer) {
-        Ok(decoded) => complete(client, id, op, decoded, &answer).await,
-        Err(error) => reread(client, id, op, error).await,
+        Ok(decoded) => complete(client, user, op, decoded, &answer).await,
+        Err(error) => reread(client, user, op, error).await,
     }
 }
 
@@ -50,6 +99,7 @@ pub async fn apply(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied,
 enum Decoded {
     User(Box<User>),
     Password(PasswordState),
+    Device(Box<Device>),
     Nothing,
 }
 
@@ -71,49 +121,77 @@ fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Decoded, ApiError> {
         Reply::Password => serde_json::from_slice(&answer.body)
             .map(Decoded::Password)
             .map_err(unreadable),
-        Reply::Other | Reply::Unchanged => Ok(Decoded::Nothing),
+        Reply::Device => serde_json::from_slice(&answer.body)
+            .map(|device| Decoded::Device(Box::new(device)))
+            .map_err(unreadable),
+        Reply::Sessions | Reply::Other | Reply::Unchanged => Ok(Decoded::Nothing),
     }
 }
 
 /// Reads what the answer left owed: the user when no record came back (unless nothing about
-/// the user changed), the password state for password operations that returned none.
+/// the user changed), the password state for password operations that returned none, the
+/// sessions after a revoke, the devices when a device action answered with none.
 async fn complete(
     client: &ApiClient,
-    id: &str,
+    user: &User,
     op: &UserOp,
     decoded: Decoded,
     answer: &WriteAnswer,
 ) -> Result<Applied, ApiError> {
-    let (user, password) = match decoded {
-        Decoded::User(user) => (*user, None),
-        Decoded::Password(state) => (client.get_user(id).await?, Some(state)),
-        Decoded::Nothing => {
+    let id = user.id.as_str();
+    let correlation_id = answer.correlation_id.clone();
+    match (decoded, op.reply()) {
+        (_, Reply::Sessions) => reread_sessions(client, user, correlation_id).await,
+        (Decoded::User(user), _) => Ok(Applied::of(*user, correlation_id)),
+        (Decoded::Password(state), _) => Ok(Applied {
+            password: Some(state),
+            ..Applied::of(client.get_user(id).await?, correlation_id)
+        }),
+        (Decoded::Device(device), _) => Ok(Applied {
+            devices: Some(vec![*device]),
+            ..Applied::of(user.clone(), correlation_id)
+        }),
+        (Decoded::Nothing, Reply::Device) => Ok(Applied {
+            devices: Some(client.devices(id).await?),
+            ..Applied::of(user.clone(), correlation_id)
+        }),
+        (Decoded::Nothing, _) => {
             let password = if op.needs_password() && op.reply() != Reply::Unchanged {
                 Some(client.password_state(id).await?)
             } else {
                 None
             };
-            (client.get_user(id).await?, password)
+            Ok(Applied {
+                password,
+                ..Applied::of(client.get_user(id).await?, correlation_id)
+            })
         }
-    };
+    }
+}
+
+/// After a revoke: the sessions as PingOne now lists them.
+async fn reread_sessions(
+    client: &ApiClient,
+    user: &User,
+    correlation_id: Option<String>,
+) -> Result<Applied, ApiError> {
     Ok(Applied {
-        user,
-        password,
-        unknown: None,
-        correlation_id: answer.correlation_id.clone(),
+        sessions: Some(client.sessions(&user.id).await?),
+        ..Applied::of(user.clone(), correlation_id)
     })
 }
 
-/// After a write whose outcome is unknown: read the user (a GET is safe to retry) and, for
-/// password operations, the password, and report both with the error.
+/// After a write whose outcome is unknown: read the user (a GET is safe to retry) and what the
+/// operation touched (password, devices, sessions), and report them with the error.
 async fn reread(
     client: &ApiClient,
-    id: &str,
+    user: &User,
     op: &UserOp,
     error: ApiError,
 ) -> Result<Applied, ApiError> {
+    let id = user.id.as_str();
     tracing::warn!(op = op.kind().verb(), user_id = id, %error, "outcome unknown; reading the user again");
-    let Ok(user) = client.get_user(id).await else {
+    let Ok(fresh) = client.get_user(id).await else {
         return Err(error);
     };
     let password = if op.needs_password() {
@@ -121,10 +199,23 @@ async fn reread(
     } else {
         None
     };
+    let target = op.kind().target();
+    let devices = if target == Needs::Device {
+        client.devices(id).await.ok()
+    } else {
+        None
+    };
+    let sessions = if target == Needs::Session {
+        client.sessions(id).await.ok()
+    } else {
+        None
+    };
     Ok(Applied {
-        user,
         password,
+        devices,
+        sessions,
         correlation_id: error.correlation_id.clone(),
         unknown: Some(error),
+        ..Applied::of(fresh, None)
     })
 }

@@ -6,7 +6,8 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 use tracing::Instrument as _;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
+use crate::app::sections::{SectionKind, SectionValue};
 use crate::app::{Effect, Msg, ReqId};
 
 /// One request's work, boxed so that every kind is spawned the same way.
@@ -67,19 +68,33 @@ impl Executor {
                         let _ = replies.send(Msg::UserRefreshed { req, result });
                     }),
                 ),
-                Effect::ReadPassword { req, id } => (
+                Effect::ReadSection { req, id, kind } => (
                     req,
                     Box::pin(async move {
-                        let result = client.password_state(&id).await;
-                        let _ = replies.send(Msg::PasswordLoaded { req, result });
+                        let result = read_section(&client, &id, kind).await;
+                        let read_at = jiff::Timestamp::now();
+                        let _ = replies.send(Msg::SectionLoaded {
+                            req,
+                            kind,
+                            read_at,
+                            result,
+                        });
                     }),
                 ),
-                Effect::Apply { req, id, op } => (
+                Effect::ReadPopulation { req, id } => (
                     req,
                     Box::pin(async move {
+                        let result = client.population(&id).await;
+                        let _ = replies.send(Msg::PopulationLoaded { req, id, result });
+                    }),
+                ),
+                Effect::Apply { req, user, op } => (
+                    req,
+                    Box::pin(async move {
+                        let id = &user.id;
                         // Logged before it leaves, so a kill mid-request still leaves a trace.
                         tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
-                        let result = crate::desk::apply(&client, &id, &op).await.map(Box::new);
+                        let result = crate::desk::apply(&client, &user, &op).await.map(Box::new);
                         if let Err(error) = &result {
                             tracing::warn!(op = op.kind().verb(), user_id = %id, %error, "operation failed");
                         }
@@ -91,5 +106,19 @@ impl Executor {
             let task = tokio::spawn(work.instrument(tracing::info_span!("request", req = req.0)));
             self.running.insert(req, task.abort_handle());
         }
+    }
+}
+
+/// Reads one section of user `id`.
+async fn read_section(
+    client: &ApiClient,
+    id: &str,
+    kind: SectionKind,
+) -> Result<SectionValue, ApiError> {
+    match kind {
+        SectionKind::Password => client.password_state(id).await.map(SectionValue::Password),
+        SectionKind::Devices => client.devices(id).await.map(SectionValue::Devices),
+        SectionKind::Sessions => client.sessions(id).await.map(SectionValue::Sessions),
+        SectionKind::Groups => client.group_names(id).await.map(SectionValue::Groups),
     }
 }

@@ -10,14 +10,14 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
-use base64::Engine as _;
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::paging::ListParams;
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
-use super::{SimState, actions, control, read, roles, tokens, write};
-use crate::pingone::filter::{self, UserAttributes};
+use super::{SimState, actions, control, directory_api, mfa_api, read, roles, tokens, write};
+use crate::pingone::filter::UserAttributes;
 use crate::pingone::{self, User};
 
 type Shared = State<Arc<SimState>>;
@@ -46,6 +46,50 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
         .route(
             "/v1/environments/{env}/users/{id}/enabled",
             get(actions::read_enabled).put(actions::put_enabled),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/mfaEnabled",
+            get(mfa_api::read_mfa).put(mfa_api::put_mfa),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/devices",
+            get(mfa_api::list_devices),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/devices/{device}",
+            get(mfa_api::get_device).post(mfa_api::device_action),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/sessions",
+            get(mfa_api::list_sessions),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/sessions/{session}",
+            get(mfa_api::get_session).delete(mfa_api::delete_session),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/memberOfGroups",
+            get(directory_api::user_groups),
+        )
+        .route(
+            "/v1/environments/{env}/groups",
+            get(directory_api::list_groups),
+        )
+        .route(
+            "/v1/environments/{env}/groups/{id}",
+            get(directory_api::get_group),
+        )
+        .route(
+            "/v1/environments/{env}/groups/{id}/memberOfGroups",
+            get(directory_api::group_nesting),
+        )
+        .route(
+            "/v1/environments/{env}/populations",
+            get(directory_api::list_populations),
+        )
+        .route(
+            "/v1/environments/{env}/populations/{id}",
+            get(directory_api::get_population),
         )
         .route(
             "/_sim/users/{id}/password-checks",
@@ -120,13 +164,6 @@ pub(super) fn with_links(state: &SimState, mut user: User) -> User {
     user
 }
 
-#[derive(Deserialize)]
-struct ListParams {
-    filter: Option<String>,
-    limit: Option<String>,
-    cursor: Option<String>,
-}
-
 /// `GET /users?filter=&limit=&cursor=`, with `Server-Timing: search;dur=<ms>`.
 async fn list_users(
     State(state): Shared,
@@ -137,74 +174,30 @@ async fn list_users(
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
-    let limit = match params.limit.as_deref().map(str::parse::<usize>) {
-        None => pingone::DEFAULT_PAGE_LIMIT,
-        Some(Ok(n)) if (1..=pingone::MAX_PAGE_LIMIT).contains(&n) => n,
-        Some(_) => {
-            return invalid_data(
-                "limit",
-                format!(
-                    "limit must be a number from 1 to {}",
-                    pingone::MAX_PAGE_LIMIT
-                ),
-            );
-        }
-    };
-    let offset = match params.cursor.as_deref().map(decode_cursor) {
-        None => 0,
-        Some(Some(offset)) => offset,
-        Some(None) => return invalid_data("cursor", "The cursor is not valid"),
+    let window = match params.window() {
+        Ok(window) => window,
+        Err(refused) => return refused,
     };
     // Server-Timing covers the search itself: filter parsing, the index lookup, the page.
     let started = std::time::Instant::now();
     let directory = read(&state.directory);
-    let parsed = match params.filter.as_deref().map(|f| {
-        let vocabulary = UserAttributes {
-            custom: directory.custom_attributes(),
-        };
-        filter::parse(f, &vocabulary)
-    }) {
-        None => None,
-        Some(Ok(expr)) => Some(expr),
-        Some(Err(error)) => return invalid_data("filter", error.0),
+    let vocabulary = UserAttributes {
+        custom: directory.custom_attributes(),
+    };
+    let parsed = match params.parsed(&vocabulary) {
+        Ok(parsed) => parsed,
+        Err(refused) => return refused,
     };
     let matches = directory.search(parsed.as_ref());
     let now = Timestamp::now();
-    let page: Vec<User> = matches
-        .iter()
-        .skip(offset)
-        .take(limit)
+    let users: Vec<User> = window
+        .slice(matches.iter())
         .map(|&at| directory.present_at(at, now))
         .collect();
     drop(directory);
+    let users = users.into_iter().map(|u| with_links(&state, u)).collect();
     let users_url = format!("{}v1/environments/{env}/users", state.base_url);
-    let link = |cursor: Option<usize>| {
-        let mut url = url::Url::parse(&users_url).expect("the simulator's own URL parses");
-        {
-            let mut pairs = url.query_pairs_mut();
-            if let Some(f) = &params.filter {
-                pairs.append_pair("filter", f);
-            }
-            pairs.append_pair("limit", &limit.to_string());
-            if let Some(at) = cursor {
-                pairs.append_pair("cursor", &encode_cursor(at));
-            }
-        }
-        serde_json::json!({ "href": url.as_str() })
-    };
-    let mut links = serde_json::Map::new();
-    links.insert("self".into(), link((offset > 0).then_some(offset)));
-    if offset + page.len() < matches.len() {
-        links.insert("next".into(), link(Some(offset + page.len())));
-    }
-    let size = page.len();
-    let users: Vec<User> = page.into_iter().map(|u| with_links(&state, u)).collect();
-    let body = serde_json::json!({
-        "_links": links,
-        "_embedded": { "users": users },
-        "count": matches.len(),
-        "size": size,
-    });
+    let body = params.page(&users_url, window, "users", matches.len(), users);
     let searched = started.elapsed().as_secs_f64() * 1000.0;
     let mut response = json(StatusCode::OK, &body);
     if let Ok(value) = HeaderValue::from_str(&format!("search;dur={searched:.3}")) {
@@ -213,35 +206,78 @@ async fn list_users(
     response
 }
 
-fn encode_cursor(offset: usize) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("offset:{offset}"))
+/// `?include=memberOfGroupNames|memberOfGroupIDs&expand=population` on a single-user read.
+#[derive(Deserialize)]
+struct UserParams {
+    include: Option<String>,
+    expand: Option<String>,
 }
 
-fn decode_cursor(cursor: &str) -> Option<usize> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()?;
-    String::from_utf8(bytes)
-        .ok()?
-        .strip_prefix("offset:")?
-        .parse()
-        .ok()
-}
-
-/// `GET /users/{id}`.
+/// `GET /users/{id}`, with what `include` and `expand` ask for.
 async fn get_user(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
+    Query(params): Query<UserParams>,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
-    let user = read(&state.directory).get(&id, Timestamp::now());
-    match user {
-        Some(user) => json(StatusCode::OK, &with_links(&state, user)),
-        None => not_found("user"),
+    let asked = |list: &Option<String>| -> Vec<String> {
+        list.iter()
+            .flat_map(|l| l.split(','))
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let (include, expand) = (asked(&params.include), asked(&params.expand));
+    let known = [pingone::INCLUDE_GROUP_NAMES, pingone::INCLUDE_GROUP_IDS];
+    if let Some(bad) = include.iter().find(|i| !known.contains(&i.as_str())) {
+        return invalid_data(
+            "include",
+            format!("include={bad} is not supported; use {}", known.join(" or ")),
+        );
     }
+    if let Some(bad) = expand.iter().find(|e| *e != pingone::EXPAND_POPULATION) {
+        return invalid_data(
+            "expand",
+            format!("expand={bad} is not supported; use population"),
+        );
+    }
+    let directory = read(&state.directory);
+    let Some(mut user) = directory.get(&id, Timestamp::now()) else {
+        return not_found("user");
+    };
+    let at = directory.position_of(&id).unwrap_or_default();
+    let groups = directory.groups.of_user(at);
+    for wanted in &include {
+        let values: Vec<&str> = groups
+            .iter()
+            .map(|(g, _)| {
+                if wanted == pingone::INCLUDE_GROUP_NAMES {
+                    g.name.as_str()
+                } else {
+                    g.id.as_str()
+                }
+            })
+            .collect();
+        user.extra.insert(wanted.clone(), serde_json::json!(values));
+    }
+    let population = user
+        .population
+        .as_ref()
+        .and_then(|p| directory.populations.iter().find(|q| q.id == p.id))
+        .cloned();
+    drop(directory);
+    let mut user = with_links(&state, user);
+    if let (false, Some(population)) = (expand.is_empty(), population) {
+        let population = super::directory_api::population_links(&state, population);
+        user.extra.insert(
+            "_embedded".into(),
+            serde_json::json!({ "population": population }),
+        );
+    }
+    json(StatusCode::OK, &user)
 }
 
 /// The one media type of a request, lower-cased without parameters; an error response when
@@ -325,6 +361,7 @@ pub(super) fn unsupported_media(media: &str) -> Response {
 pub(super) fn store_error(error: &StoreError) -> Response {
     match error {
         StoreError::NotFound => not_found("user"),
+        StoreError::Missing(what) => not_found(what),
         StoreError::Refused(message) => p1_error(
             StatusCode::BAD_REQUEST,
             pingone::CODE_REQUEST_FAILED,
