@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use pingdesk::api::{ApiClient, ClientAuthMethod, ClientConfig, Credentials, ErrorKind, UserQuery};
 use pingdesk::desk::{UserOp, apply};
+use pingdesk::pingone::User;
 use pingdesk::pingone::user::{AccountStatus, NewUser};
 use pingdesk::sim::{self, Route, SimConfig, SimHandle};
 
@@ -111,7 +112,12 @@ async fn unknown_user_is_not_found_with_pingone_details() {
 #[tokio::test]
 async fn unlock_returns_the_record_and_sends_one_request() {
     let (sim, client) = start().await;
-    let user = apply(&client, ALICE, &UserOp::UnlockAccount)
+    // The record the operation is sent for, as the console holds it (not counted: a new id).
+    let alice = User {
+        id: ALICE.into(),
+        ..User::default()
+    };
+    let user = apply(&client, &alice, &UserOp::UnlockAccount)
         .await
         .map(|a| a.user)
         .expect("unlock");
@@ -148,11 +154,11 @@ async fn lock_with_and_without_unlock_at() {
         .find_users(&UserQuery::Raw(r#"username eq "frank.ok""#.into()), 1)
         .await
         .expect("find");
-    let id = frank.users[0].id.clone();
+    let id = &frank.users[0];
     let until = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(600);
     let locked = apply(
         &client,
-        &id,
+        id,
         &UserOp::LockAccount {
             unlock_at: Some(until),
         },
@@ -167,7 +173,7 @@ async fn lock_with_and_without_unlock_at() {
         .expect("secondsUntilUnlock is computed");
     assert!((590..=600).contains(&left), "{left}");
 
-    let locked = apply(&client, &id, &UserOp::LockAccount { unlock_at: None })
+    let locked = apply(&client, id, &UserOp::LockAccount { unlock_at: None })
         .await
         .map(|a| a.user)
         .expect("admin lock");
@@ -176,7 +182,7 @@ async fn lock_with_and_without_unlock_at() {
     let past = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60);
     let error = apply(
         &client,
-        &id,
+        id,
         &UserOp::LockAccount {
             unlock_at: Some(past),
         },

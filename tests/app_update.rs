@@ -5,6 +5,10 @@ use std::time::{Duration, Instant};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pingdesk::api::{ApiError, ErrorKind, UserPage};
 use pingdesk::app::KeyMap;
+#[path = "common/console.rs"]
+mod console;
+
+use pingdesk::app::sections::SectionKind;
 use pingdesk::app::state::StatusKind;
 use pingdesk::app::update::initial_search;
 use pingdesk::app::{Confirm, Context, Effect, Focus, Modal, Msg, ReqId, State, Step, update};
@@ -144,7 +148,7 @@ fn unlock_needs_a_confirm_and_no_is_the_default() {
         effects,
         vec![Effect::Apply {
             req: ReqId(2),
-            id: "a".into(),
+            user: Box::new(state.results.rows[0].user()),
             op: UserOp::UnlockAccount,
         }]
     );
@@ -343,24 +347,17 @@ fn production_confirms_by_typing_the_username() {
 fn applied(user: User) -> Applied {
     Applied {
         user,
-        password: None,
-        unknown: None,
-        correlation_id: None,
+        ..Applied::default()
     }
 }
 
-/// Lets the selection rest until it opens, and answers its password read with `status`.
+/// Lets the selection rest until it opens, and answers its reads: the password with `status`,
+/// the other sections empty.
 fn open_with_password(state: &mut State, keys: &KeyMap, start: Instant, status: PasswordStatus) {
     let effects = update(state, keys, Msg::Tick(start + Duration::from_millis(300)));
-    let [Effect::ReadPassword { req, .. }] = effects[..] else {
-        panic!("the rested selection reads the password: {effects:?}")
-    };
-    update(
-        state,
-        keys,
-        Msg::PasswordLoaded {
-            req,
-            result: Ok(PasswordState::with_status(status)),
-        },
+    assert!(
+        console::find_read(&effects, SectionKind::Password).is_some(),
+        "the rested selection reads the password: {effects:?}"
     );
+    console::answer_all(state, keys, &effects, status, &[]);
 }

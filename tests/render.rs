@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use pingdesk::api::{ApiError, ErrorKind, UserPage};
 use pingdesk::app::KeyMap;
+use pingdesk::app::sections::{SectionKind, SectionValue};
 use pingdesk::app::update::initial_search;
 use pingdesk::app::{Context, Effect, Msg, State, update};
 use pingdesk::config::theme::Theme;
@@ -157,15 +158,25 @@ fn opened(users: Vec<User>, start: Instant, keys: &KeyMap, password: PasswordSta
     );
     update(&mut state, keys, key(KeyCode::Enter));
     let effects = update(&mut state, keys, key(KeyCode::Enter));
-    let [Effect::ReadPassword { req, .. }] = effects[..] else {
+    let req = effects.iter().find_map(|e| match e {
+        Effect::ReadSection {
+            req,
+            kind: SectionKind::Password,
+            ..
+        } => Some(*req),
+        _ => None,
+    });
+    let Some(req) = req else {
         panic!("Enter opens the user and reads the password: {effects:?}")
     };
     update(
         &mut state,
         keys,
-        Msg::PasswordLoaded {
+        Msg::SectionLoaded {
             req,
-            result: Ok(password),
+            kind: SectionKind::Password,
+            read_at: ts("2026-01-02T03:04:05Z"),
+            result: Ok(SectionValue::Password(password)),
         },
     );
     state
@@ -252,9 +263,14 @@ fn locked_detail_countdown() {
     );
     assert!(effects.is_empty(), "{effects:?}");
     let terminal = draw(&state, &keys, 100, 30);
-    let (_, y) = locate(&terminal, "(in 3m");
+    // 300 s at arrival, 65 s later: the verdict and the account line count down together.
+    locate(&terminal, "unlocks by itself in 3m 55s");
+    let (_, y) = locate(
+        &terminal,
+        "account      LOCKED until 2026-01-02 03:09:05 UTC",
+    );
     let buffer = terminal.backend().buffer();
-    assert!(find(buffer, "55s)", y).is_some_and(|(_, below)| below <= y + 1));
+    assert!(find(buffer, "3m 55s)", y).is_some_and(|(_, below)| below <= y + 1));
     insta::assert_snapshot!("locked_detail_countdown", terminal.backend());
 }
 

@@ -1,8 +1,11 @@
 //! The simulator's responses validated against PingOne's `User`, `EntityArray` and `P1Error`
 //! schemas (extracted from the community OpenAPI spec into `tests/schemas/`, see its README).
 
-use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
-use secrecy::ExposeSecret as _;
+#[path = "common/raw.rs"]
+mod raw;
+
+use pingdesk::sim::{FaultKind, FaultRule, Route};
+use raw::Raw;
 use serde_json::Value;
 
 fn validator(name: &str) -> jsonschema::Validator {
@@ -27,60 +30,9 @@ fn assert_valid(validator: &jsonschema::Validator, what: &str, document: &Value)
     );
 }
 
-struct Raw {
-    sim: SimHandle,
-    http: reqwest::Client,
-    token: String,
-}
-
-impl Raw {
-    async fn start() -> Self {
-        let sim = sim::spawn(SimConfig {
-            generated_users: 200,
-            ..SimConfig::default()
-        })
-        .await
-        .expect("sim");
-        pingdesk::api::client::install_crypto_provider();
-        let http = reqwest::Client::new();
-        let reply: Value = http
-            .post(format!("{}{}/as/token", sim.base_url, sim.environment_id))
-            .basic_auth(&sim.client_id, Some(sim.client_secret.expose_secret()))
-            .form(&[("grant_type", "client_credentials")])
-            .send()
-            .await
-            .expect("token")
-            .json()
-            .await
-            .expect("token JSON");
-        let token = reply["access_token"]
-            .as_str()
-            .expect("access_token")
-            .to_owned();
-        Self { sim, http, token }
-    }
-
-    fn users_url(&self) -> String {
-        format!(
-            "{}v1/environments/{}/users",
-            self.sim.base_url, self.sim.environment_id
-        )
-    }
-
-    async fn send(&self, request: reqwest::RequestBuilder) -> (u16, Value) {
-        let response = request.bearer_auth(&self.token).send().await.expect("sent");
-        let status = response.status().as_u16();
-        assert!(
-            response.headers().contains_key("correlation-id"),
-            "Correlation-Id on HTTP {status}"
-        );
-        (status, response.json().await.expect("JSON body"))
-    }
-}
-
 #[tokio::test]
 async fn every_demo_user_and_page_matches_the_spec() {
-    let raw = Raw::start().await;
+    let raw = Raw::start(200).await;
     let (user_schema, page_schema) = (validator("User"), validator("EntityArray"));
     let (status, page) = raw
         .send(raw.http.get(raw.users_url()).query(&[("limit", "1000")]))
@@ -112,7 +64,7 @@ async fn every_demo_user_and_page_matches_the_spec() {
 
 #[tokio::test]
 async fn every_error_matches_the_spec() {
-    let raw = Raw::start().await;
+    let raw = Raw::start(200).await;
     let error_schema = validator("P1Error");
     raw.sim.add_fault(FaultRule::new(
         Route::GetUser,
@@ -175,7 +127,7 @@ async fn every_error_matches_the_spec() {
 
 #[tokio::test]
 async fn the_users_list_reports_its_search_time_in_server_timing() {
-    let raw = Raw::start().await;
+    let raw = Raw::start(200).await;
     let response = raw
         .http
         .get(raw.users_url())

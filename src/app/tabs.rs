@@ -80,6 +80,7 @@ impl Tab {
     }
 
     /// The tab after this one (wrapping), or before it when `back`.
+    #[must_use]
     pub fn step(self, back: bool) -> Self {
         let at = Self::ALL.iter().position(|t| *t == self).unwrap_or(0);
         let n = Self::ALL.len();

@@ -6,7 +6,7 @@ use crate::api::{ApiClient, ApiError, ErrorKind, WriteAnswer};
 use crate::pingone::{Device, PasswordState, Session, User};
 
 /// What PingOne holds after an operation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Applied {
     /// The user record PingOne returned, or read afterwards; for an operation on a device or a
     /// session, which leaves the record as it was, the record it was sent for.

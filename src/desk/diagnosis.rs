@@ -266,7 +266,7 @@ mod tests {
             password,
             ..Known::record(user, jiff::Timestamp::UNIX_EPOCH)
         };
-        of(&known, elapsed)
+        Verdict::of(&known, elapsed)
     }
 
     fn locked_by_admin() -> User {

@@ -142,14 +142,14 @@ mod tests {
         let json = serde_json::json!({
             "id": "465b7031-292f-4641-941f-e21240a88a43",
             "environment": {"id": "e"}, "user": {"id": "u"},
-            "createdAt": "2020-07-22T19:26:10.680Z", "activeAt": "2020-07-22T19:26:55.666Z",
+            "createdAt": "2020-07-22T19:26:10.681Z", "activeAt": "2020-07-22T19:26:55.666Z",
             "userAgent": "Mozilla/5.0", "idleTimeoutInMinutes": 72000,
             "browser": {"name": "Firefox", "version": "103.0"},
             "operatingSystem": {"name": "Mac OS X", "version": "10.15"},
             "device": {"type": "Mac"},
             "locations": [{"at": "2020-07-22T19:26:55.666Z", "remoteIp": "174.1.62.19",
                 "city": "tacoma", "state": "washington", "country": "united states"}],
-            "lastSignOn": {"at": "2020-07-22T19:26:10.680Z", "remoteIp": "174.1.62.19"}
+            "lastSignOn": {"at": "2020-07-22T19:26:10.681Z", "remoteIp": "174.1.62.19"}
         });
         let session: Session = serde_json::from_value(json.clone()).expect("decodes");
         assert_eq!(session.client(), "Firefox 103.0 on Mac OS X 10.15");

@@ -22,7 +22,7 @@ use crate::pingone::{self, Population};
 type Shared = State<Arc<SimState>>;
 
 /// `{"href": …}`.
-fn href(url: String) -> serde_json::Value {
+fn href(url: &str) -> serde_json::Value {
     serde_json::json!({ "href": url })
 }
 
@@ -45,8 +45,8 @@ fn present_group(state: &SimState, directory: &Directory, group: &Group, total: 
     group.extra.insert(
         "_links".into(),
         serde_json::json!({
-            "self": href(format!("{base}/groups/{}", group.id)),
-            "environment": href(base),
+            "self": href(&format!("{base}/groups/{}", group.id)),
+            "environment": href(&base),
         }),
     );
     group
@@ -65,7 +65,7 @@ fn membership(
     extra.insert(
         "_links".into(),
         serde_json::json!({
-            "group": href(format!("{}/groups/{}", environment_url(state, env), group.id)),
+            "group": href(&format!("{}/groups/{}", environment_url(state, env), group.id)),
         }),
     );
     if expand {
@@ -264,8 +264,8 @@ fn present_population(
     population.extra.insert(
         "_links".into(),
         serde_json::json!({
-            "self": href(format!("{base}/populations/{}", population.id)),
-            "environment": href(base),
+            "self": href(&format!("{base}/populations/{}", population.id)),
+            "environment": href(&base),
         }),
     );
     population

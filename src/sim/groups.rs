@@ -39,12 +39,12 @@ pub struct Groups {
 impl Groups {
     /// Builds the groups of a directory file; `user_at(username)` finds a member's position.
     pub fn load(
-        entries: Vec<GroupEntry>,
+        entries: &[GroupEntry],
         user_at: impl Fn(&str) -> Option<u32>,
     ) -> Result<Self, StoreError> {
         let invalid = |message: String| StoreError::Invalid("groups", message);
         let mut groups = Self::default();
-        for entry in &entries {
+        for entry in entries {
             let mut group = entry.group.clone();
             if group.id.is_empty() {
                 group.id = uuid::Uuid::new_v4().to_string();
@@ -208,13 +208,13 @@ mod tests {
         ["ann", "bob", "cy"]
             .iter()
             .position(|u| *u == name)
-            .map(|p| p as u32)
+            .map(|p| u32::try_from(p).expect("three users"))
     }
 
     #[test]
     fn nesting_makes_indirect_members() {
         let groups = Groups::load(
-            vec![
+            &[
                 entry("All Staff", &["cy"], &[]),
                 entry("Finance", &["ann"], &["All Staff"]),
                 entry("Payroll", &["bob"], &["id-Finance"]),
@@ -244,12 +244,9 @@ mod tests {
 
     #[test]
     fn bad_files_are_refused_with_the_reason() {
-        let cycle = Groups::load(
-            vec![entry("A", &[], &["B"]), entry("B", &[], &["A"])],
-            user_at,
-        );
+        let cycle = Groups::load(&[entry("A", &[], &["B"]), entry("B", &[], &["A"])], user_at);
         assert!(matches!(cycle, Err(StoreError::Invalid(_, m)) if m.contains("nested in itself")));
-        let stranger = Groups::load(vec![entry("A", &["zed"], &[])], user_at);
+        let stranger = Groups::load(&[entry("A", &["zed"], &[])], user_at);
         assert!(matches!(stranger, Err(StoreError::Invalid(_, m)) if m.contains("zed")));
     }
 }

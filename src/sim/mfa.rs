@@ -66,7 +66,7 @@ impl Mfa {
         }
         for list in mfa.sessions.values_mut() {
             // Newest first; PingOne keeps 10 and drops the oldest.
-            list.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+            list.sort_by_key(|s| std::cmp::Reverse(s.created_at));
             list.truncate(MAX_SESSIONS);
         }
         Ok(mfa)
@@ -245,7 +245,7 @@ mod tests {
         let mfa = Mfa::load(Vec::new(), sessions, |_| Some(0)).expect("loads");
         let list = &mfa.sessions[&0];
         assert_eq!(list.len(), MAX_SESSIONS);
-        assert_eq!(list[0].created_at.map(|t| t.as_second()), Some(11));
+        assert_eq!(list[0].created_at.map(Timestamp::as_second), Some(11));
         assert!(list.iter().all(|s| !s.id.is_empty()));
     }
 }

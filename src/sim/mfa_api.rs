@@ -50,11 +50,11 @@ fn session_links(state: &SimState, env: &str, id: &str, mut session: Session) ->
 
 /// A whole (unpaged) list as PingOne sends a user's devices and sessions: `_embedded.{key}`,
 /// `count` and `size` (whether these lists carry `count` and `size` is UNVERIFIED).
-fn listed<T: serde::Serialize>(me: String, key: &str, items: Vec<T>) -> Response {
+fn listed<T: serde::Serialize>(me: &str, key: &str, items: Vec<T>) -> Response {
     let count = items.len();
     json(
         StatusCode::OK,
-        &Page::new(key, items, count).with_link("self", &me),
+        &Page::new(key, items, count).with_link("self", me),
     )
 }
 
@@ -75,7 +75,7 @@ pub(super) async fn list_devices(
                 .map(|d| device_links(&state, &env, &id, d))
                 .collect();
             let me = format!("{}/devices", user_url(&state, &env, &id));
-            listed(me, "devices", devices)
+            listed(&me, "devices", devices)
         }
         Err(error) => store_error(&error),
     }
@@ -149,7 +149,7 @@ pub(super) async fn list_sessions(
                 .map(|s| session_links(&state, &env, &id, s))
                 .collect();
             let me = format!("{}/sessions", user_url(&state, &env, &id));
-            listed(me, "sessions", sessions)
+            listed(&me, "sessions", sessions)
         }
         Err(error) => store_error(&error),
     }

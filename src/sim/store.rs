@@ -114,7 +114,7 @@ impl Directory {
     /// Sets the groups, devices and sessions a directory file lists (by username).
     pub fn set_extras(&mut self, file: super::data::Extras) -> Result<(), StoreError> {
         let user_at = |name: &str| self.user_at(name);
-        let groups = Groups::load(file.groups, user_at)?;
+        let groups = Groups::load(&file.groups, user_at)?;
         let mfa = Mfa::load(file.devices, file.sessions, user_at)?;
         self.groups = groups;
         self.mfa = mfa;

@@ -5,6 +5,8 @@
 mod account;
 mod rows;
 
+use std::fmt::Write as _;
+
 use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -83,16 +85,14 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         Tab::Groups => (rows::groups(&view), None),
         Tab::Attributes => (account::attributes(&view), None),
     };
-    let scroll = match keep_in_view {
-        // The selected row stays in view: scrolled just enough to show its last line.
-        Some(end) => {
-            let end = wrapped_height(&lines[..end.min(lines.len())], body.width);
-            end.saturating_sub(body.height)
-        }
-        None => {
-            let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
-            state.detail_scroll.min(last)
-        }
+    // In a tab of rows the selected row stays in view: scrolled just enough to show its last
+    // line. Elsewhere the pane scrolls as the agent asks.
+    let scroll = if let Some(end) = keep_in_view {
+        let end = wrapped_height(&lines[..end.min(lines.len())], body.width);
+        end.saturating_sub(body.height)
+    } else {
+        let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
+        state.detail_scroll.min(last)
     };
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -256,7 +256,7 @@ fn summary<'a>(view: &View<'_>) -> Vec<Line<'a>> {
             let mut text = format!("{mfa} · {} device{}", list.len(), plural(list.len()));
             for (n, what) in [(blocked, "blocked"), (locked, "locked")] {
                 if n > 0 {
-                    text.push_str(&format!(", {n} {what}"));
+                    let _ = write!(text, ", {n} {what}");
                 }
             }
             let style = if blocked + locked > 0 {
@@ -309,13 +309,13 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// `5m ago`, `3h 20m ago`, `2d ago` (`now` and `at` are wall-clock times).
+/// `just now`, `5m ago`, `3h ago`, `2d ago` (`now` and `at` are wall-clock times).
 fn ago(now: Timestamp, at: Timestamp) -> String {
     let secs = u64::try_from(now.duration_since(at).as_secs()).unwrap_or(0);
     match secs {
         0..60 => "just now".to_owned(),
         60..3600 => format!("{}m ago", secs / 60),
-        3600..86_400 => format!("{}h {:02}m ago", secs / 3600, secs / 60 % 60),
+        3600..86_400 => format!("{}h ago", secs / 3600),
         _ => format!("{}d ago", secs / 86_400),
     }
 }

@@ -132,8 +132,8 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
     lines
 }
 
-/// The key help, generated from the key map; the confirm keys are left out when the screen is
-/// too short (the dialog shows its own keys).
+/// The key help, generated from the key map, in two columns when one does not fit the screen;
+/// the confirm keys are left out when even two do not (the dialog shows its own keys).
 fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let mut sections = vec![
         (Mode::Browse, "List and detail"),
@@ -153,16 +153,26 @@ fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
         }
         lines
     };
+    let room = usize::from(frame.area().height).saturating_sub(2).max(1);
     let mut lines = lines_for(&sections);
-    if lines.len() + 2 > usize::from(frame.area().height) {
+    if lines.len() > 2 * room {
         sections.pop();
         lines = lines_for(&sections);
     }
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let area = centered(frame.area(), 56, height);
+    let columns = if lines.len() > room { 2 } else { 1 };
+    let per_column = lines.len().div_ceil(columns);
+    let height = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), if columns == 2 { 80 } else { 56 }, height);
     let block = Block::bordered().title(Line::styled(" Keys (Esc closes) ", theme.title));
+    let inner = block.inner(area);
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    frame.render_widget(block, area);
+    let halves = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
+    let mut lines = lines.into_iter();
+    for half in halves.iter() {
+        let column: Vec<Line<'_>> = lines.by_ref().take(per_column).collect();
+        frame.render_widget(Paragraph::new(column), *half);
+    }
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.

@@ -141,7 +141,6 @@ fn session_refusal(known: &Known<'_>, sessions: &Sessions) -> Option<String> {
         Sessions::All(ids) if ids.is_empty() => {
             Some(format!("{name} has no session: nothing to revoke"))
         }
-        Sessions::All(_) => None,
         Sessions::One(id) if id.is_empty() && read.is_empty() => {
             Some(format!("{name} has no session: nothing to revoke"))
         }
@@ -152,7 +151,7 @@ fn session_refusal(known: &Known<'_>, sessions: &Sessions) -> Option<String> {
             "{name} has no session {} (it may have ended)",
             inert(id)
         )),
-        Sessions::One(_) => None,
+        Sessions::One(_) | Sessions::All(_) => None,
     }
 }
 

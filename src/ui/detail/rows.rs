@@ -74,9 +74,10 @@ pub(super) fn mfa<'a>(view: &View<'_>) -> Rows<'a> {
     let mut end = None;
     for (n, device) in devices.iter().enumerate() {
         let (mark, style) = marker(view, n);
+        let label = if mark == "  " { theme.title } else { style };
         lines.push(Line::from(vec![
             Span::styled(mark, style),
-            Span::styled(device_label(device), theme.title),
+            Span::styled(device_label(device), label),
         ]));
         lines.push(Line::from(device_state(view, device, now)));
         if mark != "  " {
@@ -156,7 +157,10 @@ pub(super) fn sessions<'a>(view: &View<'_>) -> Rows<'a> {
             }
             _ => lines.push(Line::from(vec![
                 Span::styled(mark, style),
-                Span::styled(format!("all {} sessions", sessions.len()), theme.title),
+                Span::styled(
+                    format!("all {} sessions", sessions.len()),
+                    if mark == "  " { theme.title } else { style },
+                ),
             ])),
         }
         if mark != "  " {
@@ -176,21 +180,22 @@ fn session_lines<'a>(
 ) -> Vec<Line<'a>> {
     let theme = view.theme;
     let when = |at: Option<Timestamp>| match (now, at) {
-        (Some(now), Some(at)) => format!("{} ({})", time(Some(at)), ago(now, at)),
+        (Some(now), Some(at)) => ago(now, at),
         (_, at) => time(at),
     };
+    let label = if mark == "  " { theme.title } else { style };
     let place = session
         .last_place()
         .unwrap_or_else(|| "no location".to_owned());
     vec![
         Line::from(vec![
             Span::styled(mark, style),
-            Span::styled(inert(&session.client()).into_owned(), theme.title),
+            Span::styled(inert(&session.client()).into_owned(), label),
         ]),
         Line::from(format!("    {}", inert(&place))),
         Line::styled(
             format!(
-                "    started {}, active {}",
+                "    started {}, last active {}",
                 when(session.created_at),
                 when(session.active_at)
             ),
