@@ -130,13 +130,12 @@ pub fn answer_all(
     status: PasswordStatus,
     devices: &[pingdesk::pingone::Device],
 ) {
+    let password = PasswordState::with_status(status);
     for effect in effects {
         match effect {
             Effect::ReadSection { req, kind, .. } => {
                 let value = match kind {
-                    SectionKind::Password => {
-                        SectionValue::Password(PasswordState::with_status(status.clone()))
-                    }
+                    SectionKind::Password => SectionValue::Password(password.clone()),
                     SectionKind::Devices => SectionValue::Devices(devices.to_vec()),
                     SectionKind::Sessions => SectionValue::Sessions(Vec::new()),
                     SectionKind::Groups => SectionValue::Groups(Vec::new()),
