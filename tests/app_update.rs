@@ -15,7 +15,7 @@ use pingdesk::app::{Confirm, Context, Effect, Focus, Modal, Msg, ReqId, State, S
 use pingdesk::desk::{Applied, UserOp};
 use pingdesk::pingone::User;
 use pingdesk::pingone::user::{Account, AccountStatus};
-use pingdesk::pingone::{PasswordState, PasswordStatus};
+use pingdesk::pingone::PasswordStatus;
 
 fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
