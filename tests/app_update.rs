@@ -13,9 +13,9 @@ use pingdesk::app::state::StatusKind;
 use pingdesk::app::update::initial_search;
 use pingdesk::app::{Confirm, Context, Effect, Focus, Modal, Msg, ReqId, State, Step, update};
 use pingdesk::desk::{Applied, UserOp};
+use pingdesk::pingone::PasswordStatus;
 use pingdesk::pingone::User;
 use pingdesk::pingone::user::{Account, AccountStatus};
-use pingdesk::pingone::PasswordStatus;
 
 fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))

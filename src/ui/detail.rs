@@ -198,7 +198,7 @@ fn verdict_lines<'a>(verdict: &Verdict, view: &View<'_>) -> Vec<Line<'a>> {
         };
         let fix = match &cause.fix {
             Fix::Op(kind) => format!("{}: {}", view.key(*kind), kind.verb()),
-            Fix::Wait => "no action: it ends by itself".to_owned(),
+            Fix::Wait => "wait".to_owned(),
             Fix::Elsewhere(place) => place.clone(),
         };
         lines.push(Line::from(vec![

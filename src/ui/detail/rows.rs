@@ -88,7 +88,7 @@ pub(super) fn mfa<'a>(view: &View<'_>) -> Rows<'a> {
     (lines, end)
 }
 
-/// `    ACTIVE · BLOCKED since … — b: unblock MFA device`.
+/// `    ACTIVE · BLOCKED since 2026-01-01 02:00 UTC`, or `· LOCKED, frees itself in 4m 05s`.
 fn device_state<'a>(view: &View<'_>, device: &Device, now: Timestamp) -> Vec<Span<'a>> {
     let theme = view.theme;
     let status = device
@@ -106,18 +106,10 @@ fn device_state<'a>(view: &View<'_>, device: &Device, now: Timestamp) -> Vec<Spa
     ];
     if device.is_blocked() {
         let since = device.block.as_ref().and_then(|b| b.blocked_at);
-        spans.push(Span::styled(
-            format!(" · BLOCKED since {}", time(since)),
-            theme.danger,
-        ));
-        spans.push(Span::styled(
-            format!(
-                " — {}: {}",
-                view.key(OpKind::UnblockDevice),
-                OpKind::UnblockDevice.verb()
-            ),
-            theme.title,
-        ));
+        let since = since.map_or_else(String::new, |at| {
+            format!(" since {}", at.strftime("%Y-%m-%d %H:%M UTC"))
+        });
+        spans.push(Span::styled(format!(" · BLOCKED{since}"), theme.danger));
     }
     if let Some(until) = device.locked_until(now) {
         let secs = u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0);
