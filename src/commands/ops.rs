@@ -70,6 +70,9 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
             }
             return Ok(Exit::Ok);
         }
+        Some(refusal @ Refusal::Missing(_)) => {
+            return Err(Failure::new(Exit::NotFound, refusal.to_string()));
+        }
         Some(refusal) => return Err(Failure::new(Exit::Failure, refusal.to_string())),
         None => {}
     }

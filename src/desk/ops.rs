@@ -126,6 +126,9 @@ pub enum Refusal {
     /// An external identity provider holds what it would change.
     #[error("{0}")]
     External(String),
+    /// The device or session it names is not the user's (or has gone).
+    #[error("{0}")]
+    Missing(String),
 }
 
 impl OpKind {

@@ -88,11 +88,9 @@ impl UserOp {
             }
             Self::UnblockDevice { device } | Self::BlockDevice { device } => {
                 let block = matches!(self, Self::BlockDevice { .. });
-                device_refusal(known, device, block).map(Refusal::NotApplicable)
+                device_refusal(known, device, block)
             }
-            Self::RevokeSession { sessions } => {
-                session_refusal(known, sessions).map(Refusal::NotApplicable)
-            }
+            Self::RevokeSession { sessions } => session_refusal(known, sessions),
             Self::EnableMfa if user.mfa_enabled == Some(true) => {
                 not(format!("MFA is already on for {name}"))
             }
@@ -104,26 +102,30 @@ impl UserOp {
     }
 }
 
-/// Why a block (or unblock) of `device` would be pointless, if it would.
-fn device_refusal(known: &Known<'_>, device: &str, block: bool) -> Option<String> {
+/// Why a block (or unblock) of `device` would be pointless or wrong, if it would.
+fn device_refusal(known: &Known<'_>, device: &str, block: bool) -> Option<Refusal> {
     let name = inert(&known.user.username).into_owned();
+    let not = |text: String| Some(Refusal::NotApplicable(text));
     let Some(devices) = known.devices else {
-        return Some(format!("{name}'s MFA devices have not been read yet"));
+        return not(format!("{name}'s MFA devices have not been read yet"));
     };
     if device.is_empty() {
         let wanted = devices.iter().filter(|d| d.is_blocked() != block).count();
-        return Some(match (wanted, block) {
+        return not(match (wanted, block) {
             (0, false) => format!("{name} has no blocked MFA device: nothing to unblock"),
             (0, true) => format!("{name} has no MFA device left to block"),
             _ => "Choose a device in the MFA section first".to_owned(),
         });
     }
     let Some(found) = known.device(device) else {
-        return Some(format!("{name} has no MFA device {}", inert(device)));
+        return Some(Refusal::Missing(format!(
+            "{name} has no MFA device {}",
+            inert(device)
+        )));
     };
     match (found.is_blocked(), block) {
-        (true, true) => Some(format!("{} is already blocked", device_label(found))),
-        (false, false) => Some(format!(
+        (true, true) => not(format!("{} is already blocked", device_label(found))),
+        (false, false) => not(format!(
             "{} is not blocked: nothing to unblock",
             device_label(found)
         )),
@@ -131,26 +133,27 @@ fn device_refusal(known: &Known<'_>, device: &str, block: bool) -> Option<String
     }
 }
 
-/// Why revoking `sessions` would be pointless, if it would.
-fn session_refusal(known: &Known<'_>, sessions: &Sessions) -> Option<String> {
+/// Why revoking `sessions` would be pointless or wrong, if it would.
+fn session_refusal(known: &Known<'_>, sessions: &Sessions) -> Option<Refusal> {
     let name = inert(&known.user.username).into_owned();
+    let not = |text: String| Some(Refusal::NotApplicable(text));
     let Some(read) = known.sessions else {
-        return Some(format!("{name}'s sessions have not been read yet"));
+        return not(format!("{name}'s sessions have not been read yet"));
     };
     match sessions {
         Sessions::All(ids) if ids.is_empty() => {
-            Some(format!("{name} has no session: nothing to revoke"))
+            not(format!("{name} has no session: nothing to revoke"))
         }
         Sessions::One(id) if id.is_empty() && read.is_empty() => {
-            Some(format!("{name} has no session: nothing to revoke"))
+            not(format!("{name} has no session: nothing to revoke"))
         }
         Sessions::One(id) if id.is_empty() => {
-            Some("Choose a session in the Sessions section first".to_owned())
+            not("Choose a session in the Sessions section first".to_owned())
         }
-        Sessions::One(id) if known.session(id).is_none() => Some(format!(
+        Sessions::One(id) if known.session(id).is_none() => Some(Refusal::Missing(format!(
             "{name} has no session {} (it may have ended)",
             inert(id)
-        )),
+        ))),
         Sessions::One(_) | Sessions::All(_) => None,
     }
 }
