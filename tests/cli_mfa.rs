@@ -72,7 +72,8 @@ async fn show_has_every_section_and_the_device_fix_names_the_device() {
         assert!(out.contains(expected), "{expected:?} in\n{out}");
     }
     assert!(
-        out.contains(&format!("(fix: pingdesk users unblock-device ")) && out.contains(&blocked),
+        out.contains("(fix: pingdesk users unblock-device ")
+            && out.contains(&format!(" {blocked})")),
         "{out}"
     );
 }

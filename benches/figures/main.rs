@@ -1,4 +1,5 @@
-//! The figures of issue 5 (P1–P7), measured side by side in one run and printed as a table:
+//! The figures of issue 5 (P1–P7) and issue 9 (P8), measured side by side in one run and printed
+//! as a table:
 //! median, min and max of several runs, the goal beside each, ratios where there is a peer.
 //!
 //! `cargo bench --bench figures` (release build). Options after `--`: `--runs N` (default 7),
@@ -6,6 +7,7 @@
 
 mod http;
 mod idle;
+mod open;
 mod procs;
 mod report;
 mod requests;
@@ -67,7 +69,7 @@ fn main() {
         long: args.iter().any(|a| a == "--long"),
         peers: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/peers"),
     };
-    let figures: [Figure; 7] = [
+    let figures: [Figure; 8] = [
         ("P1", unlock::one_shot),
         ("P2", screen::first_frame),
         ("P3", per_keystroke),
@@ -75,6 +77,7 @@ fn main() {
         ("P5", idle::idle_cost),
         ("P6", requests::per_action),
         ("P7", scale::million_users),
+        ("P8", open::open_latency),
     ];
     let started = Instant::now();
     let mut report = Report::default();
