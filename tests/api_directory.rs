@@ -55,6 +55,31 @@ async fn groups_are_paged_like_users_and_filtered_on_name() {
     let found = names(&staff, "groups");
     assert!(found.contains(&"Store Managers".to_owned()), "{found:?}");
     assert!(found.iter().all(|n| n.starts_with('S')), "{found:?}");
+    let (_, fin) = raw
+        .get("groups", &[("filter", r#"externalId eq "AD-FIN""#)])
+        .await;
+    assert_eq!(names(&fin, "groups"), ["Finance"]);
+    let contractors = "9892064f-c05a-4f3d-88fb-27547787c5ce";
+    let filter = format!("population.id eq {}", Value::from(contractors));
+    let (_, theirs) = raw.get("groups", &[("filter", &filter)]).await;
+    assert_eq!(
+        names(&theirs, "groups"),
+        [
+            "Contractors EMEA",
+            "DevOps On-Call",
+            "\u{1b}[31mRed Team\u{1b}[0m \u{7}"
+        ]
+    );
+    let (_, by_id) = raw
+        .get(
+            "groups",
+            &[(
+                "filter",
+                &format!("id eq {}", Value::from(group_id(&raw, "IT").await)),
+            )],
+        )
+        .await;
+    assert_eq!(names(&by_id, "groups"), ["IT"]);
     for refused in [r#"name co "a""#, r#"description eq "x""#, r#"id sw "4""#] {
         let (status, body) = raw.get("groups", &[("filter", refused)]).await;
         assert_eq!(status, 400, "{refused}: {body}");

@@ -124,6 +124,10 @@ async fn unblocking_sends_one_request_and_the_device_comes_back() {
     assert!(Verdict::of(&known, 0).still(&op).is_none());
     let events: Vec<String> = sim.audit().into_iter().map(|e| e.action).collect();
     assert_eq!(events, [pingone::events::DEVICE_UNBLOCKED]);
+    // Unblocking an unblocked device changes nothing and emits nothing (idempotent).
+    let again = apply(&client, &wei, &op).await.expect("again");
+    assert!(!again.devices.expect("the device")[0].is_blocked());
+    assert_eq!(sim.audit().len(), 1);
     // Blocking it again: the same one request, the device comes back blocked with a date.
     let block = UserOp::at(
         pingdesk::desk::OpKind::BlockDevice,
@@ -133,6 +137,8 @@ async fn unblocking_sends_one_request_and_the_device_comes_back() {
     let device = &applied.devices.expect("the device")[0];
     assert!(device.is_blocked());
     assert!(device.block.as_ref().and_then(|b| b.blocked_at).is_some());
+    let last = sim.audit().pop().map(|e| e.action);
+    assert_eq!(last.as_deref(), Some(pingone::events::DEVICE_BLOCKED));
 }
 
 #[tokio::test]
@@ -295,6 +301,11 @@ async fn sessions_are_newest_first_and_at_most_ten() {
     let first = &client.sessions(&frank.id).await.expect("sessions")[0];
     assert_eq!(first.client(), "Chrome 126.0 on Mac OS X 14.5");
     assert!(first.last_place().is_some_and(|p| p.contains("london")));
+    let raw = Raw::start(0).await;
+    let path = format!("users/{}/sessions", frank.id);
+    let (status, one) = raw.get(&format!("{path}/{}", first.id), &[]).await;
+    assert_eq!((status, one["id"].as_str()), (200, Some(first.id.as_str())));
+    assert_eq!(raw.get(&format!("{path}/nope"), &[]).await.0, 404);
 }
 
 #[tokio::test]

@@ -232,6 +232,16 @@ mod tests {
     }
 
     #[test]
+    fn an_owner_who_does_not_exist_is_refused_by_name() {
+        let device = DeviceEntry {
+            user: "zed".into(),
+            device: Device::default(),
+        };
+        let refused = Mfa::load(vec![device], Vec::new(), |_| None);
+        assert!(matches!(refused, Err(StoreError::Invalid("devices", m)) if m.contains("zed")));
+    }
+
+    #[test]
     fn sessions_are_newest_first_and_at_most_ten() {
         let sessions = (0..12)
             .map(|n| SessionEntry {
