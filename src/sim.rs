@@ -11,6 +11,7 @@ mod control;
 pub mod data;
 mod directory_api;
 pub mod faults;
+mod flags;
 mod groups;
 mod index;
 pub mod matching;

@@ -3,32 +3,18 @@
 //! all). Each operation: the request it sends, what PingOne answers, the reads it leaves owed,
 //! the audit events, and the refusals.
 
+#[path = "common/client.rs"]
+mod client;
 #[path = "common/raw.rs"]
 mod raw;
 
-use pingdesk::api::{ApiClient, ErrorKind, UserQuery};
+use client::{demo_user as user, start};
+use pingdesk::api::{ApiClient, ErrorKind};
 use pingdesk::desk::{Known, Sessions, Target, UserOp, Verdict, apply};
+use pingdesk::pingone;
 use pingdesk::pingone::device::{BlockStatus, DeviceStatus, LockStatus};
-use pingdesk::pingone::{self, User};
-use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
+use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig};
 use raw::Raw;
-
-async fn start() -> (SimHandle, ApiClient) {
-    let sim = sim::spawn(SimConfig::default())
-        .await
-        .expect("simulator starts");
-    let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client builds");
-    (sim, client)
-}
-
-async fn user(client: &ApiClient, username: &str) -> User {
-    let filter = format!("username eq {}", serde_json::Value::from(username));
-    let page = client
-        .find_users(&UserQuery::Raw(filter), 1)
-        .await
-        .expect("find");
-    page.users.into_iter().next().expect("the user")
-}
 
 #[tokio::test]
 async fn devices_of_every_type_and_state_are_listed() {

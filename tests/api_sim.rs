@@ -1,22 +1,19 @@
 //! The PingOne client against the simulator over real loopback HTTP: every operation.
 
+#[path = "common/client.rs"]
+mod client;
+
 use std::time::Duration;
+
+use client::start;
 
 use pingdesk::api::{ApiClient, ClientAuthMethod, ClientConfig, Credentials, ErrorKind, UserQuery};
 use pingdesk::desk::{UserOp, apply};
 use pingdesk::pingone::User;
 use pingdesk::pingone::user::{AccountStatus, NewUser};
-use pingdesk::sim::{self, Route, SimConfig, SimHandle};
+use pingdesk::sim::{self, Route, SimConfig};
 
 const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
-
-async fn start() -> (SimHandle, ApiClient) {
-    let sim = sim::spawn(SimConfig::default())
-        .await
-        .expect("simulator starts");
-    let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client builds");
-    (sim, client)
-}
 
 #[tokio::test]
 async fn prefix_search_finds_users_by_username_and_name() {

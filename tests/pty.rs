@@ -263,6 +263,17 @@ fn account_status_is(screen: &str, value: &str) -> bool {
         })
 }
 
+/// The key a verdict line names for `verb` (`— p: unlock password` gives `p`).
+fn named_key(screen: &str, verb: &str) -> Option<char> {
+    screen.lines().find_map(|line| {
+        let (before, _) = line.split_once(&format!(": {verb}"))?;
+        let head = before.strip_suffix(|c: char| c.is_alphanumeric())?;
+        head.ends_with("— ")
+            .then(|| before.chars().last())
+            .flatten()
+    })
+}
+
 /// Starts the console and waits for the demo banner and the first, settled list of users.
 fn start(cols: u16, rows: u16) -> Pty {
     let pty = Pty::spawn(cols, rows);
@@ -348,17 +359,7 @@ fn a_locked_out_password_is_unlocked_with_the_key_the_verdict_names() {
     });
     // The verdict names the key ("— p: unlock password", maybe wrapped onto the next row);
     // press exactly that key.
-    let named = screen.lines().find_map(|line| {
-        let (before, _) = line.split_once(": unlock password")?;
-        before
-            .strip_suffix(|c: char| c.is_alphanumeric())
-            .and_then(|head| {
-                head.ends_with("— ")
-                    .then(|| before.chars().last())
-                    .flatten()
-            })
-    });
-    let Some(key) = named else {
+    let Some(key) = named_key(&screen, "unlock password") else {
         pty.fail("the verdict names no key for the password lockout");
     };
     assert_eq!(key, 'p', "the default key:\n{screen}");
@@ -447,17 +448,7 @@ fn a_blocked_mfa_device_is_unblocked_with_the_key_the_verdict_names() {
     });
     assert!(screen.contains("cannot sign in"), "{screen}");
     // The verdict names the key ("— b: unblock MFA device", maybe wrapped); press that key.
-    let named = screen.lines().find_map(|line| {
-        let (before, _) = line.split_once(": unblock MFA device")?;
-        before
-            .strip_suffix(|c: char| c.is_alphanumeric())
-            .and_then(|head| {
-                head.ends_with("— ")
-                    .then(|| before.chars().last())
-                    .flatten()
-            })
-    });
-    let Some(key) = named else {
+    let Some(key) = named_key(&screen, "unblock MFA device") else {
         pty.fail("the verdict names no key for the blocked device");
     };
     assert_eq!(key, 'b', "the default key:\n{screen}");

@@ -3,17 +3,18 @@
 //! them", the groups and population, a section whose read failed (its tab marked `!` in the
 //! danger role) while the others render, and sections still being read (marked `…`).
 
+#[path = "common/console.rs"]
+mod console;
 #[path = "common/screen.rs"]
 mod screen;
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use jiff::{SignedDuration, Timestamp};
-use pingdesk::api::{ApiError, ErrorKind, UserPage};
+use pingdesk::api::{ApiError, ErrorKind};
 use pingdesk::app::sections::{SectionKind, SectionValue};
 use pingdesk::app::tabs::Tab;
-use pingdesk::app::update::initial_search;
 use pingdesk::app::{Effect, Focus, KeyMap, Msg, State, update};
 use pingdesk::config::theme::Theme;
 use pingdesk::pingone::device::{BlockStatus, DeviceBlock, DeviceLock, DeviceStatus, LockStatus};
@@ -88,30 +89,10 @@ fn sessions() -> Vec<Session> {
 /// Dana (MFA on) listed and opened with Enter at `start`; every read answered at [`read_at`]
 /// except those `failing` (with a 403) and those `pending`.
 fn opened(start: Instant, failing: &[SectionKind], pending: &[SectionKind]) -> (State, KeyMap) {
-    let keys = KeyMap::default();
-    let mut state = State::new(context(), start);
-    let Some(Effect::Search { req, .. }) = initial_search(&mut state).pop() else {
-        panic!("the first search")
-    };
     let mut dana = user(4, "dana.okafor", "Dana", "Okafor");
     dana.mfa_enabled = Some(true);
-    let page = UserPage {
-        count: Some(1),
-        users: vec![dana],
-        next: None,
-    };
-    update(
-        &mut state,
-        &keys,
-        Msg::SearchLoaded {
-            req,
-            result: Ok(page),
-        },
-    );
-    let enter = Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    update(&mut state, &keys, enter);
-    let enter = Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    for effect in update(&mut state, &keys, enter) {
+    let (mut state, keys) = console::listing(context(), vec![dana], start);
+    for effect in update(&mut state, &keys, console::key(KeyCode::Enter)) {
         let msg = match effect {
             Effect::ReadSection { kind, .. } if pending.contains(&kind) => continue,
             Effect::ReadSection { req, kind, .. } if failing.contains(&kind) => {

@@ -211,14 +211,10 @@ pub(super) async fn user_groups(
             );
         }
     };
-    let (window, parsed) = match (
-        params.list.window(),
-        params
-            .list
-            .parsed(&FixedAttributes(pingone::GROUP_FILTER_ATTRIBUTES)),
-    ) {
-        (Ok(window), Ok(parsed)) => (window, parsed),
-        (Err(refused), _) | (_, Err(refused)) => return refused,
+    let groups = FixedAttributes(pingone::GROUP_FILTER_ATTRIBUTES);
+    let (window, parsed) = match params.list.query(&groups) {
+        Ok(query) => query,
+        Err(refused) => return refused,
     };
     let directory = read(&state.directory);
     let Ok(at) = directory.position_of(&id) else {
@@ -284,24 +280,13 @@ pub(super) async fn list_populations(
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
-    let (window, parsed) = match (
-        params.window(),
-        params.parsed(&FixedAttributes(pingone::POPULATION_FILTER_ATTRIBUTES)),
-    ) {
-        (Ok(window), Ok(parsed)) => (window, parsed),
-        (Err(refused), _) | (_, Err(refused)) => return refused,
-    };
     let directory = read(&state.directory);
-    let matching: Vec<Population> = directory
-        .populations
-        .iter()
-        .filter(|p| parsed.as_ref().is_none_or(|f| matches(f, *p, &|_| false)))
-        .map(|p| present_population(&state, &directory, p.clone()))
-        .collect();
     let url = format!("{}/populations", environment_url(&state, &env));
-    json(
-        StatusCode::OK,
-        &params.page_of(&url, window, "populations", matching),
+    params.filtered(
+        &FixedAttributes(pingone::POPULATION_FILTER_ATTRIBUTES),
+        directory.populations.iter(),
+        |p| present_population(&state, &directory, p.clone()),
+        (&url, "populations"),
     )
 }
 

@@ -1,5 +1,5 @@
 //! The simulator's MFA devices and sessions: what a directory file lists for each user, device
-//! locks that end by the clock, blocks, revoked sessions, and `mfaEnabled`.
+//! locks that end by the clock, blocks, and revoked sessions.
 
 use std::collections::HashMap;
 
@@ -191,19 +191,6 @@ impl Directory {
             }
         }
         Err(StoreError::Missing("session"))
-    }
-
-    /// Turns MFA on or off for user `id`; returns the new value.
-    pub fn set_mfa_enabled(
-        &mut self,
-        id: &str,
-        enabled: bool,
-        now: Timestamp,
-    ) -> Result<bool, StoreError> {
-        let user = self.stored_mut(id)?;
-        user.mfa_enabled = Some(enabled);
-        user.updated_at = Some(now);
-        Ok(enabled)
     }
 }
 

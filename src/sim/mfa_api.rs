@@ -1,5 +1,4 @@
-//! The routes of a user's MFA devices (read, block, unblock), sessions (read, revoke) and
-//! `mfaEnabled`.
+//! The routes of a user's MFA devices (read, block, unblock) and sessions (read, revoke).
 
 use std::sync::Arc;
 
@@ -8,10 +7,10 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse as _, Response};
 use jiff::Timestamp;
-use serde::Deserialize;
 
 use super::responses::{invalid_data, json};
 use super::routes::{admit, single_media_type, store_error, unsupported_media};
+use super::store::StoreError;
 use super::{SimState, read, write};
 use crate::pingone::{self, Device, Page, Session, events};
 
@@ -22,40 +21,80 @@ fn user_url(state: &SimState, env: &str, id: &str) -> String {
     format!("{}v1/environments/{env}/users/{id}", state.base_url)
 }
 
-/// The `_links` PingOne puts on a device or a session: itself, the environment, the user.
-fn links(state: &SimState, env: &str, id: &str, me: String) -> serde_json::Value {
+/// A record below a user (a device, a session): its collection's name and its links.
+trait Part: serde::Serialize {
+    /// The collection's path segment and `_embedded` key.
+    const KEY: &'static str;
+    /// Its id.
+    fn id(&self) -> &str;
+    /// Where its `_links` go.
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value>;
+}
+
+impl Part for Device {
+    const KEY: &'static str = "devices";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.extra
+    }
+}
+
+impl Part for Session {
+    const KEY: &'static str = "sessions";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.extra
+    }
+}
+
+/// `part` with the `_links` PingOne puts on it: itself, the environment, the user.
+fn with_links<T: Part>(state: &SimState, env: &str, id: &str, mut part: T) -> T {
+    let user = user_url(state, env, id);
     let href = |h: String| serde_json::json!({ "href": h });
-    serde_json::json!({
-        "self": href(me),
+    let links = serde_json::json!({
+        "self": href(format!("{user}/{}/{}", T::KEY, part.id())),
         "environment": href(format!("{}v1/environments/{env}", state.base_url)),
-        "user": href(user_url(state, env, id)),
-    })
+        "user": href(user),
+    });
+    part.extra_mut().insert("_links".into(), links);
+    part
 }
 
-fn device_links(state: &SimState, env: &str, id: &str, mut device: Device) -> Device {
-    let me = format!("{}/devices/{}", user_url(state, env, id), device.id);
-    device
-        .extra
-        .insert("_links".into(), links(state, env, id, me));
-    device
+/// A user's whole (unpaged) list of parts as PingOne sends it: `_embedded.{key}`, `count` and
+/// `size` (whether these lists carry `count` and `size` is UNVERIFIED); or the error.
+fn listed<T: Part>(
+    state: &SimState,
+    env: &str,
+    id: &str,
+    read: Result<Vec<T>, StoreError>,
+) -> Response {
+    match read {
+        Ok(parts) => {
+            let parts: Vec<T> = parts
+                .into_iter()
+                .map(|p| with_links(state, env, id, p))
+                .collect();
+            let me = format!("{}/{}", user_url(state, env, id), T::KEY);
+            let count = parts.len();
+            json(
+                StatusCode::OK,
+                &Page::new(T::KEY, parts, count).with_link("self", &me),
+            )
+        }
+        Err(error) => store_error(&error),
+    }
 }
 
-fn session_links(state: &SimState, env: &str, id: &str, mut session: Session) -> Session {
-    let me = format!("{}/sessions/{}", user_url(state, env, id), session.id);
-    session
-        .extra
-        .insert("_links".into(), links(state, env, id, me));
-    session
-}
-
-/// A whole (unpaged) list as PingOne sends a user's devices and sessions: `_embedded.{key}`,
-/// `count` and `size` (whether these lists carry `count` and `size` is UNVERIFIED).
-fn listed<T: serde::Serialize>(me: &str, key: &str, items: Vec<T>) -> Response {
-    let count = items.len();
-    json(
-        StatusCode::OK,
-        &Page::new(key, items, count).with_link("self", me),
-    )
+/// One part as PingOne sends it, or the error.
+fn one<T: Part>(state: &SimState, env: &str, id: &str, read: Result<T, StoreError>) -> Response {
+    match read {
+        Ok(part) => json(StatusCode::OK, &with_links(state, env, id, part)),
+        Err(error) => store_error(&error),
+    }
 }
 
 /// `GET /users/{id}/devices`.
@@ -68,17 +107,7 @@ pub(super) async fn list_devices(
         return refused;
     }
     let devices = read(&state.directory).devices(&id, Timestamp::now());
-    match devices {
-        Ok(devices) => {
-            let devices = devices
-                .into_iter()
-                .map(|d| device_links(&state, &env, &id, d))
-                .collect();
-            let me = format!("{}/devices", user_url(&state, &env, &id));
-            listed(&me, "devices", devices)
-        }
-        Err(error) => store_error(&error),
-    }
+    listed(&state, &env, &id, devices)
 }
 
 /// `GET /users/{id}/devices/{deviceID}`.
@@ -91,10 +120,7 @@ pub(super) async fn get_device(
         return refused;
     }
     let found = read(&state.directory).device(&id, &device, Timestamp::now());
-    match found {
-        Ok(device) => json(StatusCode::OK, &device_links(&state, &env, &id, device)),
-        Err(error) => store_error(&error),
-    }
+    one(&state, &env, &id, found)
 }
 
 /// `POST /users/{id}/devices/{deviceID}`, dispatched on `Content-Type`: block or unblock (empty
@@ -121,15 +147,10 @@ pub(super) async fn device_action(
         return invalid_data("body", "Blocking and unblocking a device take no body");
     }
     let result = write(&state.directory).block_device(&id, &device, blocked, Timestamp::now());
-    match result {
-        Ok((device, event)) => {
-            if let Some(event) = event {
-                state.audit.record(event, &id, &headers);
-            }
-            json(StatusCode::OK, &device_links(&state, &env, &id, device))
-        }
-        Err(error) => store_error(&error),
+    if let Ok((_, Some(event))) = &result {
+        state.audit.record(event, &id, &headers);
     }
+    one(&state, &env, &id, result.map(|(device, _)| device))
 }
 
 /// `GET /users/{id}/sessions`: at most 10, newest first.
@@ -142,17 +163,7 @@ pub(super) async fn list_sessions(
         return refused;
     }
     let sessions = read(&state.directory).sessions(&id);
-    match sessions {
-        Ok(sessions) => {
-            let sessions = sessions
-                .into_iter()
-                .map(|s| session_links(&state, &env, &id, s))
-                .collect();
-            let me = format!("{}/sessions", user_url(&state, &env, &id));
-            listed(&me, "sessions", sessions)
-        }
-        Err(error) => store_error(&error),
-    }
+    listed(&state, &env, &id, sessions)
 }
 
 /// `GET /users/{id}/sessions/{sessionID}`.
@@ -165,10 +176,7 @@ pub(super) async fn get_session(
         return refused;
     }
     let found = read(&state.directory).session(&id, &session);
-    match found {
-        Ok(session) => json(StatusCode::OK, &session_links(&state, &env, &id, session)),
-        Err(error) => store_error(&error),
-    }
+    one(&state, &env, &id, found)
 }
 
 /// `DELETE /users/{id}/sessions/{sessionID}`: revoke, `204`.
@@ -185,79 +193,6 @@ pub(super) async fn delete_session(
         Ok(()) => {
             state.audit.record(events::SESSION_DELETED, &id, &headers);
             StatusCode::NO_CONTENT.into_response()
-        }
-        Err(error) => store_error(&error),
-    }
-}
-
-/// `{"mfaEnabled": …}`, the body of `PUT …/mfaEnabled`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct MfaBody {
-    mfa_enabled: bool,
-}
-
-/// `{"_links": …, "mfaEnabled": …}`, as PingOne answers both verbs.
-fn mfa_body(state: &SimState, env: &str, id: &str, enabled: bool) -> Response {
-    let user = user_url(state, env, id);
-    json(
-        StatusCode::OK,
-        &serde_json::json!({
-            "_links": {
-                "self": { "href": format!("{user}/mfaEnabled") },
-                "user": { "href": user },
-            },
-            "mfaEnabled": enabled,
-        }),
-    )
-}
-
-/// `GET /users/{id}/mfaEnabled`.
-pub(super) async fn read_mfa(
-    State(state): Shared,
-    Path((env, id)): Path<(String, String)>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let user = read(&state.directory).get(&id, Timestamp::now());
-    match user {
-        Some(user) => mfa_body(&state, &env, &id, user.mfa_enabled.unwrap_or(false)),
-        None => store_error(&super::store::StoreError::NotFound),
-    }
-}
-
-/// `PUT /users/{id}/mfaEnabled` with `{"mfaEnabled": …}`.
-pub(super) async fn put_mfa(
-    State(state): Shared,
-    Path((env, id)): Path<(String, String)>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    match single_media_type(&headers) {
-        Ok(media) if media == pingone::MEDIA_JSON => {}
-        Ok(media) => return unsupported_media(&media),
-        Err(refused) => return refused,
-    }
-    let wanted: MfaBody = match serde_json::from_slice(&body) {
-        Ok(wanted) => wanted,
-        Err(error) => {
-            return invalid_data(
-                "mfaEnabled",
-                format!("The body must be {{\"mfaEnabled\": true|false}}: {error}"),
-            );
-        }
-    };
-    let result = write(&state.directory).set_mfa_enabled(&id, wanted.mfa_enabled, Timestamp::now());
-    match result {
-        Ok(enabled) => {
-            // UNVERIFIED: which audit event a change of mfaEnabled emits.
-            state.audit.record(events::USER_UPDATED, &id, &headers);
-            mfa_body(&state, &env, &id, enabled)
         }
         Err(error) => store_error(&error),
     }

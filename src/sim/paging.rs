@@ -1,11 +1,13 @@
-//! Paged collections, as PingOne lists users and groups: `limit` (1–1000, default 100), an
+//! Paged collections, as PingOne lists users, groups and populations: `limit` (1–1000, default 100), an
 //! opaque `cursor` in `_links.next`, the `filter` carried along, `count` and `size`.
 
+use axum::http::StatusCode;
 use axum::response::Response;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use super::responses::invalid_data;
+use super::matching::{Record, matches};
+use super::responses::{invalid_data, json};
 use crate::pingone::filter::{self, Expr, Vocabulary};
 use crate::pingone::{self, Page};
 
@@ -67,6 +69,39 @@ impl ListParams {
             .map(|f| filter::parse(f, vocabulary))
             .transpose()
             .map_err(|error| invalid_data("filter", error.0))
+    }
+
+    /// The page asked for and the filter parsed in `vocabulary`, or the `400` for the first
+    /// that is wrong.
+    pub(super) fn query(
+        &self,
+        vocabulary: &dyn Vocabulary,
+    ) -> Result<(Window, Option<Expr>), Response> {
+        Ok((self.window()?, self.parsed(vocabulary)?))
+    }
+
+    /// The page of the records of `all` that match the filter (parsed in `vocabulary`), each as
+    /// `present` makes it, as `_embedded.{key}` of `collection`; or the `400` for a bad limit,
+    /// cursor or filter.
+    pub(super) fn filtered<'a, T: Record + 'a, U: Serialize>(
+        &self,
+        vocabulary: &dyn Vocabulary,
+        all: impl Iterator<Item = &'a T>,
+        present: impl Fn(&T) -> U,
+        (collection, key): (&str, &str),
+    ) -> Response {
+        let (window, filter) = match self.query(vocabulary) {
+            Ok(query) => query,
+            Err(refused) => return refused,
+        };
+        let matching: Vec<U> = all
+            .filter(|r| filter.as_ref().is_none_or(|f| matches(f, *r, &|_| false)))
+            .map(present)
+            .collect();
+        json(
+            StatusCode::OK,
+            &self.page_of(collection, window, key, matching),
+        )
     }
 
     /// A link to this collection from `offset` on, with the same filter and limit.
