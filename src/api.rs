@@ -7,6 +7,7 @@ mod directory;
 pub mod endpoints;
 pub mod error;
 pub mod query;
+mod request;
 mod response;
 pub mod retry;
 pub mod worker;

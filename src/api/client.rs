@@ -16,6 +16,7 @@ use super::auth::{Credentials, TokenCache};
 use super::endpoints::Endpoints;
 use super::error::{ApiError, ErrorKind};
 use super::query::UserQuery;
+pub(crate) use super::request::Request;
 use super::response::{Answer, correlation_id, read_response};
 use super::retry::RetryPolicy;
 use crate::pingone::user::NewUser;
@@ -98,55 +99,6 @@ pub struct WriteAnswer {
     pub body: Bytes,
     /// The `Correlation-Id` response header.
     pub correlation_id: Option<String>,
-}
-
-/// What a request sends: method, URL, optional body with its media type, whether it may be
-/// repeated, and the permission a 403 means is missing.
-pub(crate) struct Request {
-    pub(crate) action: &'static str,
-    pub(crate) permission: &'static str,
-    pub(crate) method: Method,
-    pub(crate) url: Url,
-    pub(crate) body: Option<(&'static str, Bytes)>,
-    pub(crate) idempotent: bool,
-}
-
-impl Request {
-    /// A read of users, which may be retried.
-    pub(crate) fn get(action: &'static str, url: Url) -> Self {
-        Self::read(action, pingone::PERMISSION_READ_USER, url)
-    }
-
-    /// A read that needs `permission`, which may be retried.
-    pub(crate) fn read(action: &'static str, permission: &'static str, url: Url) -> Self {
-        Self {
-            action,
-            permission,
-            method: Method::GET,
-            url,
-            body: None,
-            idempotent: true,
-        }
-    }
-
-    /// A write (of `body` as its media type, when it has one), which is never retried once
-    /// it may have arrived.
-    pub(crate) fn write(
-        action: &'static str,
-        permission: &'static str,
-        method: Method,
-        url: Url,
-        body: Option<(&'static str, Bytes)>,
-    ) -> Self {
-        Self {
-            action,
-            permission,
-            method,
-            url,
-            body,
-            idempotent: false,
-        }
-    }
 }
 
 impl ApiClient {

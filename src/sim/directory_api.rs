@@ -83,6 +83,19 @@ fn membership(
     }
 }
 
+/// Whether query parameter `name` asks for `allowed` (absent: no); another value is PingOne's
+/// `400 INVALID_DATA` naming the parameter.
+fn switch(name: &str, value: Option<&str>, allowed: &str) -> Result<bool, Response> {
+    match value {
+        None => Ok(false),
+        Some(value) if value == allowed => Ok(true),
+        Some(other) => Err(invalid_data(
+            name,
+            format!("{name}={other} is not supported; use {allowed}"),
+        )),
+    }
+}
+
 /// `GET /groups?filter=&limit=&cursor=`.
 pub(super) async fn list_groups(
     State(state): Shared,
@@ -131,15 +144,9 @@ pub(super) async fn get_group(
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
-    let total = match params.include.as_deref() {
-        None => false,
-        Some("totalMemberCounts") => true,
-        Some(other) => {
-            return invalid_data(
-                "include",
-                format!("include={other} is not supported; use totalMemberCounts"),
-            );
-        }
+    let total = match switch("include", params.include.as_deref(), "totalMemberCounts") {
+        Ok(total) => total,
+        Err(refused) => return refused,
     };
     let directory = read(&state.directory);
     match directory.groups.get(&id) {
@@ -201,15 +208,9 @@ pub(super) async fn user_groups(
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
-    let expand = match params.expand.as_deref() {
-        None => false,
-        Some("group") => true,
-        Some(other) => {
-            return invalid_data(
-                "expand",
-                format!("expand={other} is not supported; use group"),
-            );
-        }
+    let expand = match switch("expand", params.expand.as_deref(), "group") {
+        Ok(expand) => expand,
+        Err(refused) => return refused,
     };
     let groups = FixedAttributes(pingone::GROUP_FILTER_ATTRIBUTES);
     let (window, parsed) = match params.list.query(&groups) {

@@ -2,8 +2,13 @@
 //! `PUT {"<name>": true|false}`, both answered with `{"_links", "<name>"}` ([DEV] enable-users,
 //! enable-users-mfa; the research notes' example bodies).
 
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use axum::routing::{MethodRouter, get};
 use jiff::Timestamp;
 
 use super::responses::{invalid_data, json};
@@ -11,6 +16,10 @@ use super::routes::{admit, single_media_type, store_error, unsupported_media};
 use super::store::{Directory, StoreError};
 use super::{SimState, read, write};
 use crate::pingone::{self, User, events};
+
+type Shared = State<Arc<SimState>>;
+/// `/…/users/{id}`: the environment and the user.
+type UserPath = Path<(String, String)>;
 
 /// Which sub-resource.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +65,23 @@ impl Directory {
         user.updated_at = Some(now);
         Ok(value)
     }
+}
+
+/// `GET` and `PUT` of a user's `flag` sub-resource.
+pub(super) fn routes(flag: Flag) -> MethodRouter<Arc<SimState>> {
+    get(
+        move |State(state): Shared, Path((env, id)): UserPath, headers: HeaderMap| async move {
+            read_flag(&state, (&env, &id), &headers, flag)
+        },
+    )
+    .put(
+        move |State(state): Shared,
+              Path((env, id)): UserPath,
+              headers: HeaderMap,
+              body: Bytes| async move {
+            put_flag(&state, (&env, &id), &headers, &body, flag)
+        },
+    )
 }
 
 /// `{"_links": …, "<name>": …}`, as PingOne answers both verbs.

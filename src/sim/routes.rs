@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 use jiff::Timestamp;
 use serde::Deserialize;
 
@@ -22,8 +22,6 @@ use crate::pingone::filter::UserAttributes;
 use crate::pingone::{self, User};
 
 type Shared = State<Arc<SimState>>;
-/// `/…/users/{id}`: the environment and the user.
-type UserPath = Path<(String, String)>;
 
 /// The simulator's router.
 pub(super) fn router(state: Arc<SimState>) -> Router {
@@ -48,11 +46,11 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
         )
         .route(
             "/v1/environments/{env}/users/{id}/enabled",
-            flag(Flag::Enabled),
+            flags::routes(Flag::Enabled),
         )
         .route(
             "/v1/environments/{env}/users/{id}/mfaEnabled",
-            flag(Flag::MfaEnabled),
+            flags::routes(Flag::MfaEnabled),
         )
         .route(
             "/v1/environments/{env}/users/{id}/devices",
@@ -118,23 +116,6 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
         ))
         .layer(middleware::from_fn(add_correlation_id))
         .with_state(state)
-}
-
-/// `GET` and `PUT` of a user's `flag` sub-resource.
-fn flag(flag: Flag) -> MethodRouter<Arc<SimState>> {
-    get(
-        move |State(state): Shared, Path((env, id)): UserPath, headers: HeaderMap| async move {
-            flags::read_flag(&state, (&env, &id), &headers, flag)
-        },
-    )
-    .put(
-        move |State(state): Shared,
-              Path((env, id)): UserPath,
-              headers: HeaderMap,
-              body: Bytes| async move {
-            flags::put_flag(&state, (&env, &id), &headers, &body, flag)
-        },
-    )
 }
 
 /// Every PingOne response carries a `Correlation-Id`.

@@ -1,0 +1,57 @@
+//! What a request to PingOne sends: method, URL, body, whether it may be repeated, and the
+//! permission a 403 means is missing.
+
+use bytes::Bytes;
+use reqwest::Method;
+use url::Url;
+
+use crate::pingone;
+
+/// What a request sends: method, URL, optional body with its media type, whether it may be
+/// repeated, and the permission a 403 means is missing.
+pub(crate) struct Request {
+    pub(crate) action: &'static str,
+    pub(crate) permission: &'static str,
+    pub(crate) method: Method,
+    pub(crate) url: Url,
+    pub(crate) body: Option<(&'static str, Bytes)>,
+    pub(crate) idempotent: bool,
+}
+
+impl Request {
+    /// A read of users, which may be retried.
+    pub(crate) fn get(action: &'static str, url: Url) -> Self {
+        Self::read(action, pingone::PERMISSION_READ_USER, url)
+    }
+
+    /// A read that needs `permission`, which may be retried.
+    pub(crate) fn read(action: &'static str, permission: &'static str, url: Url) -> Self {
+        Self {
+            action,
+            permission,
+            method: Method::GET,
+            url,
+            body: None,
+            idempotent: true,
+        }
+    }
+
+    /// A write (of `body` as its media type, when it has one), which is never retried once
+    /// it may have arrived.
+    pub(crate) fn write(
+        action: &'static str,
+        permission: &'static str,
+        method: Method,
+        url: Url,
+        body: Option<(&'static str, Bytes)>,
+    ) -> Self {
+        Self {
+            action,
+            permission,
+            method,
+            url,
+            body,
+            idempotent: false,
+        }
+    }
+}
