@@ -47,7 +47,10 @@ async fn devices_and_sessions_are_listed_in_text_and_json() {
     let shown = pingdesk(Some(&sim), &["users", "sessions", "frank.ok"], &[]);
     let out = text(&shown.stdout);
     assert!(
-        out.contains("session      Chrome 126.0 on Mac OS X 14.5, london, united kingdom"),
+        out.contains(
+            "session      Chrome 126.0 on Mac OS X 14.5  london, united kingdom (203.0.113.10); \
+             reading, united kingdom (198.51.100.41)  started "
+        ),
         "{out}"
     );
     let none = pingdesk(Some(&sim), &["users", "sessions", "judy.nopassword"], &[]);
@@ -67,7 +70,7 @@ async fn show_has_every_section_and_the_device_fix_names_the_device() {
         "groups       IT, VPN Users, All Staff",
         "MFA device   SMS +1 •••• 0138 (Personal phone)  ACTIVE  BLOCKED since ",
         "MFA device   EMAIL w•••@example.com  ACTIVATION_REQUIRED",
-        "session      Chrome 126.0 on Android 14, singapore, singapore",
+        "session      Chrome 126.0 on Android 14  singapore, singapore (2001:db8:5::9)",
     ] {
         assert!(out.contains(expected), "{expected:?} in\n{out}");
     }

@@ -7,7 +7,7 @@ use std::io::IsTerminal as _;
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::desk::diagnosis::{account_status, countdown};
-use crate::desk::known::{device_label, session_label};
+use crate::desk::known::{device_label, session_places};
 use crate::desk::{Fix, Known, StatusWord, Target, Verdict, inert, status_word};
 use crate::pingone::{Device, PasswordState, Population, Session, User};
 
@@ -223,11 +223,13 @@ fn device_line(device: &Device, now: jiff::Timestamp) -> String {
     )
 }
 
-/// `Chrome 126.0 on Mac OS X 14.5, london, united kingdom (203.0.113.10)  active …  id …`.
+/// `Chrome 126.0 on Mac OS X 14.5  london, united kingdom (203.0.113.10); …  started …
+/// active …  id …`.
 fn session_line(session: &Session) -> String {
     format!(
-        "{}  started {}  active {}  id {}",
-        session_label(session),
+        "{}  {}  started {}  active {}  id {}",
+        inert(&session.client()),
+        session_places(session).unwrap_or_else(|| "no location".to_owned()),
         time(session.created_at),
         time(session.active_at),
         inert(&session.id)

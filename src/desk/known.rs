@@ -92,6 +92,17 @@ pub fn device_label(device: &Device) -> String {
     inert(&label).into_owned()
 }
 
+/// How many of a session's last locations are shown (PingOne keeps 5).
+pub const PLACES_SHOWN: usize = 3;
+
+/// A session's last [`PLACES_SHOWN`] locations, newest first (`london, united kingdom
+/// (203.0.113.10); reading, …`), inert.
+pub fn session_places(session: &Session) -> Option<String> {
+    session
+        .places(PLACES_SHOWN)
+        .map(|places| inert(&places).into_owned())
+}
+
 /// How a session is named to a person: `Chrome 126.0 on Mac OS X 14.5, london, united kingdom
 /// (203.0.113.10)`, inert.
 pub fn session_label(session: &Session) -> String {

@@ -119,12 +119,29 @@ impl Session {
 
     /// The newest location as `city, country (ip)`, or what of it is known.
     pub fn last_place(&self) -> Option<String> {
-        let place = self.locations.first()?;
-        let town: Vec<&str> = [&place.city, &place.country]
+        self.locations.first().and_then(Location::text)
+    }
+
+    /// The last `n` locations, newest first, joined with `; `.
+    pub fn places(&self, n: usize) -> Option<String> {
+        let places: Vec<String> = self
+            .locations
+            .iter()
+            .take(n)
+            .filter_map(Location::text)
+            .collect();
+        (!places.is_empty()).then(|| places.join("; "))
+    }
+}
+
+impl Location {
+    /// `city, country (ip)`, or what of it is known.
+    pub fn text(&self) -> Option<String> {
+        let town: Vec<&str> = [&self.city, &self.country]
             .into_iter()
             .filter_map(|p| p.as_deref())
             .collect();
-        Some(match (town.is_empty(), place.remote_ip.as_deref()) {
+        Some(match (town.is_empty(), self.remote_ip.as_deref()) {
             (false, Some(ip)) => format!("{} ({ip})", town.join(", ")),
             (false, None) => town.join(", "),
             (true, Some(ip)) => ip.to_owned(),
@@ -159,5 +176,21 @@ mod tests {
         );
         assert_eq!(serde_json::to_value(&session).expect("encodes"), json);
         assert_eq!(Session::default().client(), "unknown client");
+        let travelled = Session {
+            locations: vec![
+                Location {
+                    city: Some("oslo".into()),
+                    ..Location::default()
+                },
+                Location::default(),
+                Location {
+                    remote_ip: Some("192.0.2.1".into()),
+                    ..Location::default()
+                },
+            ],
+            ..Session::default()
+        };
+        assert_eq!(travelled.places(5).as_deref(), Some("oslo; 192.0.2.1"));
+        assert_eq!(travelled.places(1).as_deref(), Some("oslo"));
     }
 }

@@ -10,7 +10,7 @@ use super::{View, ago, field, missing, time};
 use crate::app::Focus;
 use crate::app::sections::Section;
 use crate::desk::diagnosis::countdown;
-use crate::desk::known::device_label;
+use crate::desk::known::{device_label, session_places};
 use crate::desk::{OpKind, Target, inert};
 use crate::pingone::{Device, Session};
 
@@ -176,15 +176,13 @@ fn session_lines<'a>(
         (_, at) => time(at),
     };
     let label = if mark == "  " { theme.title } else { style };
-    let place = session
-        .last_place()
-        .unwrap_or_else(|| "no location".to_owned());
+    let place = session_places(session).unwrap_or_else(|| "no location".to_owned());
     vec![
         Line::from(vec![
             Span::styled(mark, style),
             Span::styled(inert(&session.client()).into_owned(), label),
         ]),
-        Line::from(format!("    {}", inert(&place))),
+        Line::from(format!("    {place}")),
         Line::styled(
             format!(
                 "    started {}, last active {}",
