@@ -103,19 +103,15 @@ pub struct KeyMapError {
 }
 
 /// The actions the footer shows, where it shows them.
-const HINTS: [(Mode, Action); 22] = [
+const HINTS: [(Mode, Action); 18] = [
     (Mode::Search, Action::NextPane),
     (Mode::List, Action::FocusSearch),
-    (Mode::List, Action::Down),
-    (Mode::List, Action::Up),
     (Mode::List, Action::Op(OpKind::UnlockAccount)),
     (Mode::List, Action::Op(OpKind::UnlockPassword)),
     (Mode::List, Action::CopyMenu),
     (Mode::List, Action::Help),
     (Mode::List, Action::Quit),
     (Mode::Detail, Action::FocusSearch),
-    (Mode::Detail, Action::Down),
-    (Mode::Detail, Action::Up),
     (Mode::Detail, Action::Op(OpKind::UnlockAccount)),
     (Mode::Detail, Action::Op(OpKind::UnlockPassword)),
     (Mode::Detail, Action::RawJson),
@@ -413,10 +409,16 @@ mod tests {
     fn labels_and_hints_follow_the_keys_in_force() {
         let keys = KeyMap::with(&user("browse", "down", &["n", "Down"])).expect("valid");
         let down = keys
-            .hints(Mode::List)
+            .help(Mode::List)
             .find(|b| b.action == Action::Down)
-            .expect("a hint");
+            .expect("a key");
         assert_eq!(down.label, "n/↓");
         assert_eq!(down.desc, "down");
+        let keys = KeyMap::with(&user("list", "copy", &["y"])).expect("valid");
+        let copy = keys
+            .hints(Mode::List)
+            .find(|b| b.action == Action::CopyMenu)
+            .expect("a hint");
+        assert_eq!(copy.label, "y");
     }
 }

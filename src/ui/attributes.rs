@@ -22,7 +22,7 @@ const MAX_LABEL_COLUMN: usize = 26;
 
 /// `label` and the lines of its value: the label in a column of `column` cells, the value
 /// after it; continuation lines line up under the value. A label that does not fit the column
-/// (with two spaces after it) has a line of its own, so it never runs into its value.
+/// (with a space after it) has a line of its own, so it never runs into its value.
 pub fn labelled<'a>(
     label: &str,
     value: &[String],
@@ -34,7 +34,7 @@ pub fn labelled<'a>(
     let indent = " ".repeat(column);
     let mut lines = Vec::new();
     let mut values = value.iter().map(|v| inert(v).into_owned());
-    if label.width() + 2 <= column {
+    if label.width() < column {
         let padding = " ".repeat(column - label.width());
         let first = values.next().unwrap_or_default();
         lines.push(Line::from(vec![

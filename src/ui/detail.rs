@@ -219,7 +219,9 @@ fn origin_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>> 
 }
 
 fn field<'a>(label: &str, value: impl Into<String>, style: Style, theme: &Theme) -> Line<'a> {
-    let mut lines = labelled(label, &[value.into()], style, LABEL_COLUMN, theme);
+    // The main labels are short: the column always holds them, so the field is one line.
+    let column = LABEL_COLUMN.max(label.chars().count() + 1);
+    let mut lines = labelled(label, &[value.into()], style, column, theme);
     lines.remove(0)
 }
 
