@@ -4,6 +4,7 @@
 mod actions;
 pub mod copy;
 mod inflight;
+mod keybuild;
 pub mod keymap;
 pub mod modal;
 pub mod msg;
@@ -16,6 +17,7 @@ pub mod view;
 
 pub use copy::{Clipboard, Copyable, Wrap};
 pub use inflight::InFlight;
+pub use keybuild::KeyMapError;
 pub use keymap::{KeyMap, Mode};
 pub use modal::{Confirm, Modal, Step};
 pub use msg::{Action, Effect, Msg, ReqId};

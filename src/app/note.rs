@@ -109,31 +109,28 @@ pub(super) fn ticket_note(state: &State) -> String {
             causes.join("; ")
         }
     });
-    match state.view.done.get(&user.id) {
-        Some(done) => {
-            let was_wrong = if done.was_wrong.is_empty() {
-                "nothing the console could see".to_owned()
-            } else {
-                done.was_wrong.join("; ")
-            };
-            lines.extend([
-                ("What was wrong", was_wrong),
-                ("What was done", format!("{}: {}", done.verb, done.said)),
-                ("When", stamp(done.at)),
-                (
-                    "Correlation-Id",
-                    done.correlation_id.clone().unwrap_or_else(|| "—".into()),
-                ),
-            ]);
-            lines.extend(now.map(|now| ("Now", now)));
-        }
-        None => {
-            lines.extend(now.map(|now| ("What is wrong", now)));
-            lines.extend([
-                ("What was done", "nothing yet".to_owned()),
-                ("When", stamp(state.view.wall_now(state.now))),
-            ]);
-        }
+    if let Some(done) = state.view.done.get(&user.id) {
+        let was_wrong = if done.was_wrong.is_empty() {
+            "nothing the console could see".to_owned()
+        } else {
+            done.was_wrong.join("; ")
+        };
+        lines.extend([
+            ("What was wrong", was_wrong),
+            ("What was done", format!("{}: {}", done.verb, done.said)),
+            ("When", stamp(done.at)),
+            (
+                "Correlation-Id",
+                done.correlation_id.clone().unwrap_or_else(|| "—".into()),
+            ),
+        ]);
+        lines.extend(now.map(|now| ("Now", now)));
+    } else {
+        lines.extend(now.map(|now| ("What is wrong", now)));
+        lines.extend([
+            ("What was done", "nothing yet".to_owned()),
+            ("When", stamp(state.view.wall_now(state.now))),
+        ]);
     }
     lines
         .into_iter()

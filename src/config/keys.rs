@@ -158,7 +158,10 @@ impl Key {
             KeyCode::Right => label.push('→'),
             KeyCode::PageUp => label.push_str("PgUp"),
             KeyCode::PageDown => label.push_str("PgDn"),
-            KeyCode::F(n) => label.push_str(&format!("F{n}")),
+            KeyCode::F(n) => {
+                label.push('F');
+                label.push_str(&n.to_string());
+            }
             other => label.push_str(&other.to_string()),
         }
         label

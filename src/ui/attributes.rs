@@ -102,7 +102,7 @@ const ADDRESS_PARTS: [&str; 5] = [
 
 fn is_address(map: &serde_json::Map<String, Value>) -> bool {
     map.keys().any(|key| ADDRESS_PARTS.contains(&key.as_str()))
-        && map.values().all(|value| value.is_string())
+        && map.values().all(Value::is_string)
 }
 
 /// PingOne's address (SCIM's shape) as it would be written on an envelope: the street, then

@@ -19,8 +19,8 @@ pub fn key(code: KeyCode) -> Msg {
 }
 
 /// The press of the key the list binds operation `kind` to.
-pub fn op_key(keys: &KeyMap, kind: &OpKind) -> Msg {
-    let bound = keys.keys_of(pingdesk::app::Mode::List, pingdesk::app::Action::Op(*kind))[0];
+pub fn op_key(keys: &KeyMap, kind: OpKind) -> Msg {
+    let bound = keys.keys_of(pingdesk::app::Mode::List, pingdesk::app::Action::Op(kind))[0];
     Msg::Key(KeyEvent::new(bound.code, bound.modifiers))
 }
 
