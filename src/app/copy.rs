@@ -161,11 +161,14 @@ pub(super) fn copy(state: &mut State, what: Copyable) -> Vec<Effect> {
     }
     match state.context.clipboard.clone() {
         Clipboard::Osc52(wrap) => {
-            let size = text.len();
+            let size = match text.len() {
+                1 => "1 byte".to_owned(),
+                n => format!("{n} bytes"),
+            };
             state.say(
                 StatusKind::Success,
                 format!(
-                    "Copied {} of {name} ({size} bytes) by OSC 52: paste it where you need it",
+                    "Copied {} of {name} ({size}) by OSC 52: paste it where you need it",
                     what.noun()
                 ),
             );
