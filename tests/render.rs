@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
 use pingdesk::api::{ApiError, ErrorKind};
-use pingdesk::pingone::P1Error;
+use pingdesk::pingone::{P1Error, PasswordStatus};
 use pingdesk::pingone::user::{Account, AccountStatus};
 use screens::*;
 

@@ -13,7 +13,7 @@ pub use pingdesk::config::theme::Theme;
 use pingdesk::pingone::user::{
     Account, AccountStatus, IdRef, IdentityProvider, LastSignOn, Lifecycle, LifecycleStatus, Name,
 };
-pub use pingdesk::pingone::{PasswordState, PasswordStatus, User};
+pub use pingdesk::pingone::{PasswordState, User};
 pub use ratatui::Terminal;
 pub use ratatui::backend::TestBackend;
 pub use ratatui::buffer::Buffer;
