@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::KeyCode;
 use pingdesk::api::{ApiError, ErrorKind};
-use pingdesk::pingone::{P1Error, PasswordStatus};
 use pingdesk::pingone::user::{Account, AccountStatus};
+use pingdesk::pingone::{P1Error, PasswordStatus};
 use screens::*;
 
 /// The left-most `word` on the results-list row whose USERNAME cell starts with `username`
