@@ -7,7 +7,10 @@ use std::process::Command;
 fn generated(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_pingdesk"))
         .args(args)
-        .env("PINGDESK_LOG_FILE", std::env::temp_dir().join("pingdesk-packaging.log"))
+        .env(
+            "PINGDESK_LOG_FILE",
+            std::env::temp_dir().join("pingdesk-packaging.log"),
+        )
         .output()
         .expect("the binary runs");
     assert!(output.status.success(), "{output:?}");
