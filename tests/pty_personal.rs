@@ -9,7 +9,7 @@ use pty::*;
 
 /// Starts `pingdesk --demo` with `config` as its config file and `env` set, ready.
 fn start_with(cols: u16, rows: u16, config: Option<&str>, env: &[(&str, &str)]) -> Pty {
-    ready(Pty::spawn_with(cols, rows, config, env))
+    ready(Pty::spawn_with(cols, rows, config, env, &[]))
 }
 
 #[test]
@@ -36,7 +36,7 @@ fn a_key_remapped_in_the_config_file_works_and_the_footer_shows_it() {
 #[test]
 fn a_bad_key_in_the_config_file_is_an_error_on_its_line() {
     let config = "mouse = false\n\n[keys.list]\nunlock_account = \"j\"\n";
-    let mut pty = Pty::spawn_with(100, 30, Some(config), &[]);
+    let mut pty = Pty::spawn_with(100, 30, Some(config), &[], &[]);
     let status = pty.wait_exit();
     assert!(!status.success());
     let screen = pty.contents();
@@ -76,7 +76,17 @@ fn c_then_i_copies_the_id_by_osc52() {
 
 #[test]
 fn no_color_runs_the_console_in_mono() {
-    let mut pty = start_with(100, 30, None, &[("NO_COLOR", "1")]);
+    assert_mono(start_with(100, 30, None, &[("NO_COLOR", "1")]));
+}
+
+#[test]
+fn the_no_color_flag_runs_the_console_in_mono() {
+    let env = [("NO_COLOR", "")];
+    assert_mono(ready(Pty::spawn_with(100, 30, None, &env, &["--no-color"])));
+}
+
+/// No cell of `pty`'s screen has a colour, and the focused pane's title is in reverse video.
+fn assert_mono(mut pty: Pty) {
     {
         let parser = lock(&pty.parser);
         let screen = parser.screen();

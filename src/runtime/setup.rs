@@ -53,6 +53,10 @@ impl Setup {
             message: error.message,
         })?;
         let colour = !(no_color_flag || no_color_env(env));
+        if !colour {
+            // A profile's banner colour is colour too: mono means none at all.
+            context.banner_color = None;
+        }
         context.clipboard = clipboard_for(env, file.clipboard);
         Ok(Self {
             context,
@@ -86,8 +90,15 @@ mod tests {
         let term = env(&[("TERM", "xterm")]);
         let light = Setup::from_config(Context::default(), config, &term, false).expect("ok");
         assert_eq!(light.theme, Theme::light());
-        let flag = Setup::from_config(Context::default(), config, &term, true).expect("ok");
+        let red_banner = Context {
+            banner_color: Some("red".into()),
+            ..Context::default()
+        };
+        let flag = Setup::from_config(red_banner.clone(), config, &term, true).expect("ok");
         assert_eq!(flag.theme, Theme::mono());
+        assert_eq!(flag.context.banner_color, None, "no red banner in mono");
+        let coloured = Setup::from_config(red_banner, config, &term, false).expect("ok");
+        assert_eq!(coloured.context.banner_color.as_deref(), Some("red"));
         let no_color = env(&[("TERM", "xterm"), ("NO_COLOR", "1")]);
         let set = Setup::from_config(Context::default(), config, &no_color, false).expect("ok");
         assert_eq!(set.theme, Theme::mono());

@@ -78,11 +78,18 @@ pub struct Pty {
 impl Pty {
     /// Starts `pingdesk --demo` in a `cols`×`rows` PTY with a scrubbed environment.
     pub fn spawn(cols: u16, rows: u16) -> Self {
-        Self::spawn_with(cols, rows, None, &[])
+        Self::spawn_with(cols, rows, None, &[], &[])
     }
 
-    /// Like [`Pty::spawn`], with `config` as the config file (when given) and `env` set.
-    pub fn spawn_with(cols: u16, rows: u16, config: Option<&str>, env: &[(&str, &str)]) -> Self {
+    /// Like [`Pty::spawn`], with `config` as the config file (when given), `env` set and `args`
+    /// after `--demo`.
+    pub fn spawn_with(
+        cols: u16,
+        rows: u16,
+        config: Option<&str>,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Self {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let n = SEQ.fetch_add(1, Ordering::SeqCst);
         let dir = std::env::temp_dir().join(format!("pingdesk-pty-{}-{n}", std::process::id()));
@@ -98,6 +105,7 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pingdesk"));
         cmd.args(["--demo", "--log-file"]);
         cmd.arg(&log_file);
+        cmd.args(args);
         // Nothing of the terminal the tests run in may leak in: not colour settings, not a
         // multiplexer that would wrap copies.
         for (key, _) in std::env::vars_os() {
