@@ -53,6 +53,45 @@ pub fn labelled<'a>(
     lines
 }
 
+/// `lines` fitted to `width` cells: a field line too wide for it (a label, or an indent, then one
+/// value) has its value wrapped by words under the value's column, so a long value never runs
+/// back under its label. Other lines are left to the paragraph's own wrapping.
+pub fn hang<'a>(lines: Vec<Line<'a>>, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let [head, value] = line.spans.as_slice() else {
+            out.push(line);
+            continue;
+        };
+        let column = head.width();
+        let is_field = head.content.ends_with(' ')
+            && (head.style == theme.muted || head.content.trim().is_empty());
+        if !is_field || line.width() <= width || column * 2 > width {
+            out.push(line);
+            continue;
+        }
+        let options = textwrap::Options::new(width - column)
+            .break_words(true)
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+        let indent = " ".repeat(column);
+        for (i, part) in textwrap::wrap(&value.content, options)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                head.clone()
+            } else {
+                Span::raw(indent.clone())
+            };
+            out.push(Line::from(vec![
+                lead,
+                Span::styled(part.into_owned(), value.style),
+            ]));
+        }
+    }
+    out
+}
+
 /// A JSON value as lines: strings as they are (one line per line of text), lists as `• item`
 /// lines, an address as an address, other objects as `key: value` lines.
 pub fn value_lines(value: &Value) -> Vec<String> {
@@ -275,6 +314,48 @@ mod tests {
             &theme,
         );
         assert_eq!(text(&exact), ["twelve chars  x", "              y"]);
+    }
+
+    #[test]
+    fn long_values_hang_under_their_column() {
+        let theme = Theme::mono();
+        let mut lines = labelled(
+            "last sign-on",
+            &["2026-01-01 09:15:00 UTC (17h 49m ago) from 203.0.113.7".into()],
+            Style::new(),
+            13,
+            &theme,
+        );
+        lines.push(Line::raw(
+            "a plain line that is longer than the width of the pane",
+        ));
+        let hung = text(&hang(lines, 40, &theme));
+        assert_eq!(
+            hung,
+            [
+                "last sign-on 2026-01-01 09:15:00 UTC",
+                "             (17h 49m ago) from",
+                "             203.0.113.7",
+                "a plain line that is longer than the width of the pane",
+            ]
+        );
+        let id = labelled(
+            "id",
+            &["c49f2481-a62c-4e72-a451-dee7c524bf53".into()],
+            Style::new(),
+            13,
+            &theme,
+        );
+        let hung = text(&hang(id, 30, &theme));
+        assert_eq!(
+            hung,
+            [
+                "id           c49f2481-a62c-",
+                "             4e72-a451-",
+                "             dee7c524bf53"
+            ],
+            "an id wraps at its hyphens, whole"
+        );
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
     lines.extend(password_lines(state, theme));
     lines.extend(origin_lines(state, user, theme));
     lines.extend(other_attributes(user, theme));
+    let lines = super::attributes::hang(lines, usize::from(area.width.saturating_sub(2)), theme);
     let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
     let paragraph = Paragraph::new(lines)
         .block(block)
