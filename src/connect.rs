@@ -227,7 +227,10 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
         region_label,
         read_only: args.read_only || env_read_only || from_profile.read_only,
         production: from_profile.production,
-        banner_color: from_profile.banner_color.clone(),
+        banner_color: from_profile
+            .banner_color
+            .as_ref()
+            .map(|colour| colour.get_ref().clone()),
         warnings,
     })))
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::keys::{KeyTable, RawKeys, line_at};
-use super::theme::ThemeConfig;
+use super::theme::{ThemeConfig, parse_colour};
 
 /// The whole file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -65,7 +65,7 @@ pub struct Profile {
     #[serde(default)]
     pub production: bool,
     /// The header banner's colour (a colour name such as `red`, or `#rrggbb`).
-    pub banner_color: Option<String>,
+    pub banner_color: Option<Spanned<String>>,
 }
 
 /// Where a secret is read from; never the config file itself.
@@ -144,6 +144,16 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
             .set(&key, value.get_ref())
             .map_err(|message| invalid(value.span().start, message))?;
     }
+    for (name, profile) in &file.profiles {
+        if let Some(colour) = &profile.banner_color {
+            parse_colour(colour.get_ref()).map_err(|why| {
+                invalid(
+                    colour.span().start,
+                    format!("profiles.{name}.banner_color: {why}"),
+                )
+            })?;
+        }
+    }
     file.keys = KeyTable::from_raw(std::mem::take(&mut file.raw_keys), text);
     Ok(file)
 }
@@ -206,6 +216,14 @@ read_only = true
             .to_string();
         assert!(message.starts_with("c.toml:5: theme.locked:"), "{message}");
         assert!(message.contains("\"redd\""), "{message}");
+        let banner = "[profiles.eu]\nproduction = true\nbanner_color = \"rred\"\n";
+        let message = parse(banner, Path::new("c.toml"))
+            .expect_err("a bad banner colour")
+            .to_string();
+        assert!(
+            message.starts_with("c.toml:3: profiles.eu.banner_color:"),
+            "{message}"
+        );
         let message = parse("[theme]\nbase = \"neon\"\n", Path::new("c.toml"))
             .expect_err("an unknown theme")
             .to_string();

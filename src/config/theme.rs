@@ -281,9 +281,15 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
             let colour = words
                 .next()
                 .ok_or_else(|| "\"on\" needs a colour after it".to_owned())?;
-            style = style.bg(colour_of(colour)?);
+            style = style.bg(parse_colour(colour)?);
         } else {
-            style = style.fg(colour_of(word)?);
+            style = style.fg(parse_colour(word).map_err(|_| {
+                format!(
+                    "{word:?} is not a colour or a style (colours: {COLOURS}; styles: bold, \
+                     dim, italic, underline, reverse, strikethrough, plain; on COLOUR for the \
+                     background)"
+                )
+            })?);
         }
     }
     if any {
@@ -293,17 +299,18 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
     }
 }
 
-fn colour_of(word: &str) -> Result<Color, String> {
+/// The colours a style or a banner may name.
+const COLOURS: &str = "red, green, yellow, blue, magenta, cyan, gray, darkgray, white, black, \
+     light… forms such as lightred, #rrggbb, or 0-255";
+
+/// Reads a colour: a name (`red`, `lightblue`), `#rrggbb`, or `0`–`255`.
+pub fn parse_colour(word: &str) -> Result<Color, String> {
     let valid_hex = word
         .strip_prefix('#')
         .is_none_or(|hex| hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()));
     match Color::from_str(word) {
         Ok(colour) if valid_hex => Ok(colour),
-        _ => Err(format!(
-            "{word:?} is not a colour or a style (colours: red, green, yellow, blue, magenta, \
-             cyan, gray, white, black, their light… forms, #rrggbb, 0-255; styles: bold, dim, \
-             italic, underline, reverse, strikethrough, plain; on COLOUR for the background)"
-        )),
+        _ => Err(format!("{word:?} is not a colour (colours: {COLOURS})")),
     }
 }
 
