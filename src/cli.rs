@@ -23,6 +23,9 @@ pub struct Cli {
         global = true
     )]
     pub log_level: String,
+    /// No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does.
+    #[arg(long, global = true)]
+    pub no_color: bool,
     /// Which PingOne to talk to.
     #[command(flatten)]
     pub connect: crate::connect::ConnectArgs,

@@ -148,18 +148,7 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
         return Ok(Target::Demo);
     }
     let env_value = |name: &str| env(name).filter(|v| !v.trim().is_empty());
-    let explicit_config = args
-        .config
-        .clone()
-        .or_else(|| env_value("PINGDESK_CONFIG").map(PathBuf::from));
-    let config_path = explicit_config.clone().or_else(|| file::default_path(env));
-    let config = match &config_path {
-        Some(path) => file::load(path)?,
-        None => None,
-    };
-    if let (Some(path), None) = (&explicit_config, &config) {
-        return Err(ConnectError::MissingConfig(path.clone()));
-    }
+    let (config_path, config) = config_file(args, env)?;
     let profile_name = args
         .profile
         .clone()
@@ -238,9 +227,34 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
         region_label,
         read_only: args.read_only || env_read_only || from_profile.read_only,
         production: from_profile.production,
-        banner_color: from_profile.banner_color.clone(),
+        banner_color: from_profile
+            .banner_color
+            .as_ref()
+            .map(|colour| colour.get_ref().clone()),
         warnings,
     })))
+}
+
+/// The config file's path (`--config`, `PINGDESK_CONFIG`, else the XDG default) and its content
+/// when it exists; one named explicitly must exist.
+pub fn config_file(
+    args: &ConnectArgs,
+    env: EnvLookup<'_>,
+) -> Result<(Option<PathBuf>, Option<ConfigFile>), ConnectError> {
+    let explicit_config = args.config.clone().or_else(|| {
+        env("PINGDESK_CONFIG")
+            .filter(|v| !v.trim().is_empty())
+            .map(PathBuf::from)
+    });
+    let config_path = explicit_config.clone().or_else(|| file::default_path(env));
+    let config = match &config_path {
+        Some(path) => file::load(path)?,
+        None => None,
+    };
+    if let (Some(path), None) = (&explicit_config, &config) {
+        return Err(ConnectError::MissingConfig(path.clone()));
+    }
+    Ok((config_path, config))
 }
 
 fn find_profile<'a>(

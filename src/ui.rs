@@ -1,10 +1,13 @@
 //! Drawing: `render(&State)` lays out the regions and hands each to its module. No side effects.
 
+mod attributes;
 mod detail;
 mod footer;
 mod header;
 mod overlay;
+mod raw_json;
 mod search;
+mod text_overlay;
 pub mod width;
 
 use ratatui::Frame;
@@ -12,8 +15,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::KeyMap;
-use crate::app::State;
+use crate::app::{Action, KeyMap, Mode, Place, State};
 use crate::config::theme::Theme;
 
 /// The smallest terminal the console lays out in.
@@ -49,6 +51,33 @@ fn regions(area: Rect) -> Regions {
     }
 }
 
+/// Whether a terminal of this size is too small to lay out in.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_SIZE.0 || height < MIN_SIZE.1
+}
+
+/// What is at cell (`column`, `row`) of a terminal of this size, for the mouse.
+pub fn place(width: u16, height: u16, column: u16, row: u16) -> Option<Place> {
+    let regions = regions(Rect::new(0, 0, width, height));
+    let at = ratatui::layout::Position::new(column, row);
+    if regions.search.contains(at) {
+        Some(Place::Search)
+    } else if regions.detail.contains(at) {
+        Some(Place::Detail)
+    } else if regions.results.contains(at) {
+        // A border, then the column titles, then the rows.
+        let first = regions.results.y + 2;
+        let last = regions.results.bottom().saturating_sub(1);
+        Some(if (first..last).contains(&row) {
+            Place::ListRow(usize::from(row - first))
+        } else {
+            Place::List
+        })
+    } else {
+        None
+    }
+}
+
 /// How many users the list shows at once in a terminal of this size (for paging keys).
 pub fn list_rows(width: u16, height: u16) -> usize {
     let results = regions(Rect::new(0, 0, width, height)).results;
@@ -58,10 +87,19 @@ pub fn list_rows(width: u16, height: u16) -> usize {
 /// Draws the whole screen.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+    if too_small(area.width, area.height) {
+        let quit: Vec<String> = keys
+            .keys_of(Mode::TooSmall, Action::Quit)
+            .iter()
+            .map(|key| key.label())
+            .collect();
         let text = format!(
-            "Terminal too small: {}×{}. pingdesk needs at least {}×{}. Enlarge the window, or press Ctrl-C to quit.",
-            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+            "Terminal too small: {}×{}. pingdesk needs at least {}×{}. Enlarge the window, or press {} to quit.",
+            area.width,
+            area.height,
+            MIN_SIZE.0,
+            MIN_SIZE.1,
+            quit.join(" or ")
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
@@ -79,7 +117,9 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
 fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
     let block = Block::bordered().title(title);
     if focused {
-        block.border_style(theme.focus)
+        block
+            .border_style(theme.focus)
+            .title_style(theme.focus_title)
     } else {
         block.border_style(theme.muted)
     }

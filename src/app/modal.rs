@@ -16,6 +16,15 @@ pub enum Modal {
     Confirm(Confirm),
     /// The key help.
     Help,
+    /// What to copy: the next key says.
+    CopyMenu,
+    /// Text to read or select by hand (what could not be copied).
+    Text {
+        /// What it is.
+        title: String,
+        /// The text, inert.
+        text: String,
+    },
 }
 
 /// The confirm dialog.

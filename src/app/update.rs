@@ -11,6 +11,7 @@ use super::modal::{self, Modal};
 use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
+use super::view::scrolled;
 use crate::api::{ApiError, UserPage, UserQuery};
 use crate::desk::{Applied, OutcomeKind, UserOp, inert, outcome};
 use crate::pingone::User;
@@ -20,10 +21,15 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
     state.dirty = true;
     let effects = match msg {
         Msg::Key(key) => on_key(state, keys, key),
-        Msg::Resized { list_rows } => {
+        Msg::Resized {
+            list_rows,
+            too_small,
+        } => {
             state.list_height = list_rows;
+            state.view.too_small = too_small;
             Vec::new()
         }
+        Msg::Pointer(pointer) => super::pointer::on_pointer(state, pointer),
         Msg::Tick(now) => on_tick(state, now),
         Msg::SearchLoaded { req, result } => {
             if state.search.settle(req).is_none() {
@@ -65,11 +71,13 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Applied { req, op, result } => {
-            if state.op.settle(req).is_some() {
+            if let Some(id) = state.op.settle(req) {
+                let note = super::note::Pending::new(state, &id, &op, &result);
                 match result {
                     Ok(applied) => on_applied(state, &op, *applied),
                     Err(error) => fail(state, &error),
                 }
+                note.record(state);
             }
             Vec::new()
         }
@@ -91,12 +99,17 @@ fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
     {
         state.typed_at = Some(state.now);
     }
-    modal::type_into(state, key.code);
+    if mode != Mode::TooSmall {
+        modal::type_into(state, key.code);
+    }
     Vec::new()
 }
 
 fn on_tick(state: &mut State, now: Instant) -> Vec<Effect> {
     state.now = now;
+    if state.view.too_small {
+        return Vec::new();
+    }
     if state.is_busy() && now.saturating_duration_since(state.spun_at) >= SPINNER_STEP {
         state.spinner = state.spinner.wrapping_add(1);
         state.spun_at = now;
@@ -139,8 +152,12 @@ fn search_now(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// The first search, sent at start-up.
+/// The first search, sent at start-up; owed until the terminal is large enough to show it.
 pub fn initial_search(state: &mut State) -> Vec<Effect> {
+    if state.view.too_small {
+        state.typed_at = Some(state.now);
+        return Vec::new();
+    }
     search_now(state)
 }
 
@@ -233,9 +250,34 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     if let Some(Modal::Confirm(_)) = &state.modal {
         return modal::answer(state, action);
     }
+    if let Some(Modal::Help | Modal::Text { .. }) = &state.modal
+        && matches!(
+            action,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+        )
+    {
+        let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
+        state.view.overlay_scroll = scrolled(state.view.overlay_scroll, action, page);
+        return Vec::new();
+    }
     match action {
         Action::Quit => state.quit = true,
-        Action::Help => state.modal = Some(Modal::Help),
+        Action::Help => {
+            state.view.overlay_scroll = 0;
+            state.modal = Some(Modal::Help);
+        }
+        Action::RawJson => {
+            state.view.raw_json = !state.view.raw_json;
+            state.detail_scroll = 0;
+        }
+        Action::CopyMenu => {
+            if state.selected_user().is_some() {
+                state.modal = Some(Modal::CopyMenu);
+            } else {
+                state.say(StatusKind::Info, "Select a user first");
+            }
+        }
+        Action::Copy(what) => return super::copy::copy(state, what),
         Action::FocusSearch => state.focus = Focus::Search,
         Action::NextPane => {
             let flush = state.focus == Focus::Search && state.typed_at.is_some();
@@ -290,7 +332,9 @@ fn back(state: &mut State) {
     };
 }
 
-fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
+/// Moves the selection (or scrolls the detail pane when it has focus); past the end of the list
+/// the next page is loaded.
+pub(super) fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
     if state.focus == Focus::Detail {
         scroll_detail(state, action);
         return Vec::new();
@@ -333,12 +377,5 @@ fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
 /// Scrolls the detail pane; the renderer clamps to the content.
 fn scroll_detail(state: &mut State, action: Action) {
     let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
-    state.detail_scroll = match action {
-        Action::Up => state.detail_scroll.saturating_sub(1),
-        Action::Down => state.detail_scroll.saturating_add(1),
-        Action::PageUp => state.detail_scroll.saturating_sub(page),
-        Action::PageDown => state.detail_scroll.saturating_add(page),
-        Action::Home => 0,
-        _ => u16::MAX,
-    };
+    state.detail_scroll = scrolled(state.detail_scroll, action, page);
 }

@@ -3,7 +3,7 @@
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 
-use super::output::{colour, details, password_details, table};
+use super::output::{details, password_details, table};
 use super::{Exit, Failure, Session};
 use crate::api::{ApiError, UserQuery};
 use crate::cli::UsersCommand;
@@ -24,7 +24,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
                 eprintln!("No users match {}", inert(&text));
                 return Ok(Exit::NotFound);
             } else {
-                print!("{}", table(&page.users, colour()));
+                anstream::print!("{}", table(&page.users));
             }
             Ok(Exit::Ok)
         }
@@ -34,7 +34,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
                 print_json(&user)?;
             } else {
                 let password = password_or_note(session, &user).await;
-                print!("{}", details(&user, password.as_ref().ok(), colour()));
+                anstream::print!("{}", details(&user, password.as_ref().ok()));
                 if let Err(note) = password {
                     eprintln!("{note}");
                 }
@@ -91,7 +91,9 @@ pub(super) async fn resolve(session: &Session, text: &str) -> Result<User, Failu
                 "{} matches {} users; name one by id:\n{}",
                 inert(text),
                 many.len(),
-                table(many, false).trim_end()
+                anstream::adapter::strip_str(&table(many))
+                    .to_string()
+                    .trim_end()
             ),
         )),
     }

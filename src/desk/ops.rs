@@ -18,8 +18,15 @@ use crate::pingone::{self, PasswordState, PasswordStatus, User};
 /// One write on one user, with what it needs. Its [`OpKind`] names it in key maps and the CLI.
 #[derive(Debug, Clone, PartialEq, Eq, EnumDiscriminants)]
 #[strum_discriminants(name(OpKind), vis(pub))]
-#[strum_discriminants(derive(Hash, Serialize, Deserialize, strum::VariantArray))]
+#[strum_discriminants(derive(
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr
+))]
 #[strum_discriminants(serde(rename_all = "snake_case"))]
+#[strum_discriminants(strum(serialize_all = "snake_case"))]
 #[strum_discriminants(
     doc = "Which operation, without its arguments: what a key or a CLI verb names."
 )]
@@ -92,18 +99,9 @@ impl OpKind {
         }
     }
 
-    /// The key the default key map binds it to.
-    pub fn default_key(self) -> char {
-        match self {
-            Self::UnlockAccount => 'u',
-            Self::LockAccount => 'l',
-            Self::UnlockPassword => 'p',
-            Self::ForcePasswordChange => 'f',
-            Self::SendRecoveryCode => 's',
-            Self::EnableUser => 'E',
-            Self::DisableUser => 'D',
-            Self::ResendVerification => 'm',
-        }
+    /// Its name in the key file and the help (`unlock_account`).
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 
     /// Its `pingdesk users` subcommand.
@@ -426,12 +424,21 @@ mod tests {
     }
 
     #[test]
-    fn names_and_keys_are_unique() {
+    fn key_file_names_are_the_serde_names() {
+        for kind in OpKind::all() {
+            let serde = serde_json::to_value(kind).expect("a name");
+            assert_eq!(serde.as_str(), Some(kind.name()));
+        }
+        assert_eq!(OpKind::UnlockPassword.name(), "unlock_password");
+    }
+
+    #[test]
+    fn names_are_unique() {
         let all = OpKind::all();
         for (i, a) in all.iter().enumerate() {
             assert_eq!(UserOp::of(*a).kind(), *a);
             for b in &all[i + 1..] {
-                assert_ne!(a.default_key(), b.default_key(), "{a:?} {b:?}");
+                assert_ne!(a.name(), b.name(), "{a:?} {b:?}");
                 assert_ne!(a.cli_name(), b.cli_name());
                 assert_ne!(a.verb(), b.verb());
             }

@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::attributes::{LABEL_COLUMN, labelled, other_attributes, when};
 use crate::app::{Action, Focus, KeyMap, Mode, State};
 use crate::config::theme::Theme;
 use crate::desk::diagnosis::{account_status, countdown};
@@ -17,8 +18,13 @@ use crate::pingone::{PasswordStatus, User};
 
 /// Draws the selected user's details.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = if state.view.raw_json {
+        " Detail: raw JSON "
+    } else {
+        " Detail "
+    };
     let block = super::pane(
-        Line::styled(" Detail ", theme.title),
+        Line::styled(title, theme.title),
         state.focus == Focus::Detail,
         theme,
     );
@@ -27,6 +33,10 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         frame.render_widget(hint, area);
         return;
     };
+    if state.view.raw_json {
+        super::raw_json::render(state, user, theme, frame, area, block);
+        return;
+    }
     let name = user.display_name().unwrap_or_default();
     let mut lines = vec![Line::from(vec![
         Span::styled(inert(&user.username).into_owned(), theme.title),
@@ -36,8 +46,9 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
     lines.extend(verdict_lines(&verdict, keys, theme));
     lines.extend(account_lines(state, user, theme));
     lines.extend(password_lines(state, theme));
-    lines.extend(origin_lines(user, theme));
+    lines.extend(origin_lines(state, user, theme));
     lines.extend(other_attributes(user, theme));
+    let lines = super::attributes::hang(lines, usize::from(area.width.saturating_sub(2)), theme);
     let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
     let paragraph = Paragraph::new(lines)
         .block(block)
@@ -61,7 +72,7 @@ fn verdict_lines<'a>(verdict: &Verdict, keys: &KeyMap, theme: &Theme) -> Vec<Lin
             ("ℹ", theme.warning)
         };
         let fix = match &cause.fix {
-            Fix::Op(kind) => match keys.label_of(Mode::Browse, Action::Op(*kind)) {
+            Fix::Op(kind) => match keys.label_of(Mode::Detail, Action::Op(*kind)) {
                 Some(key) => format!("{key}: {}", kind.verb()),
                 None => kind.verb().to_owned(),
             },
@@ -80,14 +91,15 @@ fn account_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>>
     let plain = Style::new();
     let account = user.account.clone().unwrap_or_default();
     let locked = user.is_locked();
-    let lock_style = if locked { theme.danger } else { theme.ok };
+    let lock_style = if locked { theme.locked } else { theme.ok };
+    let now = state.view.wall_now(state.now);
     let left = state
         .results
         .selected_row()
         .and_then(|row| row.seconds_until_unlock(state.now));
     let unlock = match (account.unlock_at, left) {
-        (Some(at), Some(left)) => format!("{} (in {})", time(Some(at)), countdown(left)),
-        (Some(at), None) => time(Some(at)),
+        (Some(at), Some(left)) => format!("{} (in {})", time(at), countdown(left)),
+        (Some(at), None) => time(at),
         (None, _) if locked => "never by itself: an admin must unlock".to_owned(),
         (None, _) => "—".to_owned(),
     };
@@ -116,7 +128,7 @@ fn account_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>>
             lock_style,
             theme,
         ),
-        field("locked at", time(account.locked_at), plain, theme),
+        field("locked at", when(account.locked_at, now), plain, theme),
         field(
             "unlocks at",
             unlock,
@@ -163,7 +175,12 @@ fn password_lines<'a>(state: &State, theme: &Theme) -> Vec<Line<'a>> {
     }
     let mut lines = vec![
         field("password", status, style, theme),
-        field("pw changed", time(password.last_changed_at), plain, theme),
+        field(
+            "pw changed",
+            when(password.last_changed_at, state.view.wall_now(state.now)),
+            plain,
+            theme,
+        ),
     ];
     if password.is_locked_out() {
         let unlocks = password.seconds_until_unlock.map_or_else(
@@ -176,8 +193,9 @@ fn password_lines<'a>(state: &State, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 /// Where the user comes from and when they were last seen.
-fn origin_lines<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
+fn origin_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>> {
     let plain = Style::new();
+    let now = state.view.wall_now(state.now);
     let idp = user.identity_provider.clone().unwrap_or_default();
     let idp_text = match (idp.kind, idp.id) {
         (Some(kind), Some(id)) => format!("{kind} ({id})"),
@@ -187,70 +205,29 @@ fn origin_lines<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
     let sign_on = user.last_sign_on.clone().unwrap_or_default();
     let sign_on_text = match (sign_on.at, sign_on.remote_ip) {
         (None, _) => "never".to_owned(),
-        (at, Some(ip)) => format!("{} from {ip}", time(at)),
-        (at, None) => time(at),
+        (at, Some(ip)) => format!("{} from {ip}", when(at, now)),
+        (at, None) => when(at, now),
     };
     let population = user.population.as_ref().map(|p| p.id.clone());
     vec![
         field("identity", idp_text, plain, theme),
         field("population", population.unwrap_or_default(), plain, theme),
         field("last sign-on", sign_on_text, plain, theme),
-        field("created", time(user.created_at), plain, theme),
-        field("updated", time(user.updated_at), plain, theme),
+        field("created", when(user.created_at, now), plain, theme),
+        field("updated", when(user.updated_at, now), plain, theme),
         field("id", user.id.clone(), theme.muted, theme),
     ]
 }
 
-/// Custom and less common attributes (address, external ids, custom schema attributes), so
-/// nothing PingOne sent is hidden; `_links` are plumbing and left out.
-fn other_attributes<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
-    let mut extra: Vec<(&String, &serde_json::Value)> = user
-        .extra
-        .iter()
-        .filter(|(key, _)| !key.starts_with('_'))
-        .collect();
-    extra.sort_by_key(|(key, _)| key.as_str());
-    let mut known = vec![
-        ("title", user.title.clone()),
-        ("type", user.user_type.clone()),
-        ("externalId", user.external_id.clone()),
-        ("locale", user.locale.clone()),
-        ("timezone", user.timezone.clone()),
-        ("mobilePhone", user.mobile_phone.clone()),
-    ];
-    known.retain(|(_, value)| value.is_some());
-    if extra.is_empty() && known.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = vec![
-        Line::from(""),
-        Line::styled("Other attributes", theme.title),
-    ];
-    for (key, value) in known {
-        lines.push(field(key, value.unwrap_or_default(), Style::new(), theme));
-    }
-    for (key, value) in extra {
-        let text = match value {
-            serde_json::Value::String(text) => text.clone(),
-            other => other.to_string(),
-        };
-        lines.push(field(key, text, Style::new(), theme));
-    }
-    lines
-}
-
 fn field<'a>(label: &str, value: impl Into<String>, style: Style, theme: &Theme) -> Line<'a> {
-    Line::from(vec![
-        Span::styled(format!("{:<13}", inert(label)), theme.muted),
-        Span::styled(inert(&value.into()).into_owned(), style),
-    ])
+    // The main labels are short: the column always holds them, so the field is one line.
+    let column = LABEL_COLUMN.max(label.chars().count() + 1);
+    let mut lines = labelled(label, &[value.into()], style, column, theme);
+    lines.remove(0)
 }
 
-fn time(at: Option<Timestamp>) -> String {
-    at.map_or_else(
-        || "—".to_owned(),
-        |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-    )
+fn time(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
 fn yes_no(value: Option<bool>) -> &'static str {

@@ -39,9 +39,16 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         return;
     }
     let mut spans = Vec::new();
+    let mut used = 0;
     for binding in keys.hints(state.mode()) {
-        spans.push(Span::styled(format!(" {} ", binding.label), theme.title));
-        spans.push(Span::styled(format!("{} ", binding.desc), theme.muted));
+        let (key, desc) = (format!(" {} ", binding.label), format!("{} ", binding.desc));
+        // Whole hints only: one that does not fit is left out, never cut in half.
+        used += key.chars().count() + desc.chars().count();
+        if used > usize::from(area.width) {
+            break;
+        }
+        spans.push(Span::styled(key, theme.title));
+        spans.push(Span::styled(desc, theme.muted));
     }
     let hints = Rect {
         y: area.y + area.height.saturating_sub(1),

@@ -30,7 +30,11 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
                 area,
             );
         }
-        Some(Modal::Help) => render_help(keys, theme, frame),
+        Some(Modal::Help) => render_help(state, keys, theme, frame),
+        Some(Modal::CopyMenu) => super::text_overlay::render_copy_menu(keys, theme, frame),
+        Some(Modal::Text { title, text }) => {
+            super::text_overlay::render_text(state, keys, (title, text), theme, frame);
+        }
         None => {}
     }
 }
@@ -132,41 +136,56 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
     lines
 }
 
-/// The key help, generated from the key map; the confirm keys are left out when the screen is
-/// too short (the dialog shows its own keys).
-fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
-    let mut sections = vec![
-        (Mode::Browse, "List and detail"),
-        (Mode::Search, "Search field"),
-        (Mode::Confirm, "Confirm dialog"),
-    ];
-    let lines_for = |sections: &[(Mode, &'static str)]| {
-        let mut lines = Vec::new();
-        for (mode, title) in sections {
-            lines.push(Line::styled(*title, theme.title));
-            for binding in keys.help(*mode) {
-                lines.push(Line::from(vec![
-                    Span::raw(format!("  {:<10}", binding.label)),
-                    Span::styled(binding.desc.to_string(), theme.muted),
-                ]));
-            }
-        }
-        lines
+/// The key help, generated from the key map in force: the keys of the pane it was opened from,
+/// then the other modes', each line with the action's name for the key file. It scrolls.
+fn render_help(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
+    let here = if state.focus == crate::app::Focus::Detail {
+        (Mode::Detail, "Detail pane")
+    } else {
+        (Mode::List, "List")
     };
-    let mut lines = lines_for(&sections);
-    if lines.len() + 2 > usize::from(frame.area().height) {
-        sections.pop();
-        lines = lines_for(&sections);
+    let sections = [
+        here,
+        (Mode::Search, "Search field"),
+        (Mode::Copy, "After c (copy)"),
+        (Mode::Confirm, "Confirm dialog"),
+        (Mode::PickLock, "Lock dialog"),
+    ];
+    let mut lines = Vec::new();
+    for (mode, title) in sections {
+        lines.push(Line::from(vec![
+            Span::styled(title, theme.title),
+            Span::styled(format!("  [keys.{}]", mode.name()), theme.muted),
+        ]));
+        for binding in keys.help(mode) {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<12}", binding.label)),
+                Span::raw(format!("{:<28}", binding.desc)),
+                Span::styled(binding.action.name(), theme.muted),
+            ]));
+        }
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let area = centered(frame.area(), 56, height);
-    let block = Block::bordered().title(Line::styled(" Keys (Esc closes) ", theme.title));
+    let area = centered(frame.area(), 72, height);
+    let most = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height.saturating_sub(2));
+    let close = keys
+        .label_of(Mode::Help, crate::app::Action::Back)
+        .unwrap_or_default();
+    let title = format!(" Keys ({close} closes, ↑/↓ scroll) ");
+    let block = Block::bordered().title(Line::styled(title, theme.title));
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((state.view.overlay_scroll.min(most), 0)),
+        area,
+    );
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);

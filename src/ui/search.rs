@@ -4,7 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
-use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
+use unicode_segmentation::UnicodeSegmentation as _;
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::{Focus, State};
 use crate::config::theme::Theme;
@@ -96,12 +97,12 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
     // Only the rows that fit are built, so a frame costs the same with 10,000 users listed as
     // with 20. The window keeps the selection in view the way ratatui's own offset would.
     let visible = usize::from(area.height.saturating_sub(3)).max(1);
-    let first = (results.selected + 1).saturating_sub(visible);
+    let first = crate::app::view::first_visible(results.selected, visible);
     let window = results.rows.iter().skip(first).take(visible);
     let rows = window.map(|row| {
         let word = row.status;
         let style = match word {
-            StatusWord::Locked => theme.danger,
+            StatusWord::Locked => theme.locked,
             StatusWord::Disabled | StatusWord::Unverified => theme.warning,
             StatusWord::Ok => theme.ok,
         };
@@ -130,21 +131,42 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
     frame.render_stateful_widget(table, area, &mut table_state);
 }
 
-/// `text` cut to `width` columns, with `…` when something was cut.
+/// `text` cut to `width` columns, with `…` when something was cut. Whole grapheme clusters are
+/// kept or dropped, so a cut never leaves half of a combined character (a base letter without
+/// its accent, half of a flag, an emoji without its modifier) on screen.
 fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
         if used + w + 1 > width {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(grapheme);
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_between_grapheme_clusters() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("abcdefgh", 5), "abcd…");
+        // "e" + combining acute: the accent stays with its letter, or both go.
+        assert_eq!(fit("cafe\u{301}s and more", 5), "cafe\u{301}…");
+        assert_eq!(fit("abce\u{301}xyz", 4), "abc…");
+        // A flag is two regional indicators, two columns: never one of them alone.
+        assert_eq!(fit("ab🇳🇴cdef", 4), "ab…");
+        assert_eq!(fit("ab🇳🇴cdef", 5), "ab🇳🇴…");
+        // Wide characters never overflow the width.
+        assert_eq!(fit("田中太郎さん", 6), "田中…");
+    }
 }
