@@ -7,6 +7,7 @@ use std::io::IsTerminal as _;
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::desk::diagnosis::{account_status, countdown};
+use crate::desk::inert::{LONG_VALUE, capped, fit, one_line};
 use crate::desk::{Fix, StatusWord, Verdict, inert, status_word};
 use crate::pingone::{PasswordState, User};
 
@@ -31,15 +32,20 @@ fn status(user: &User, colour: bool) -> String {
     }
 }
 
-/// Users as aligned columns: USERNAME NAME EMAIL STATUS ID.
+/// Widest a text column of [`table`] grows, in terminal columns; longer values are cut with `…`.
+pub const MAX_COLUMN: usize = 40;
+
+/// Users as aligned columns: USERNAME NAME EMAIL STATUS ID. Each value is on one line and a
+/// column is at most [`MAX_COLUMN`] wide, so one long value cannot pad every row.
 pub fn table(users: &[User], colour: bool) -> String {
+    let cell = |text: &str| fit(&one_line(text), MAX_COLUMN).into_owned();
     let rows: Vec<[String; 3]> = users
         .iter()
         .map(|u| {
             [
-                inert(&u.username).into_owned(),
-                inert(&u.display_name().unwrap_or_default()).into_owned(),
-                inert(u.email.as_deref().unwrap_or("")).into_owned(),
+                cell(&u.username),
+                cell(&u.display_name().unwrap_or_default()),
+                cell(u.email.as_deref().unwrap_or("")),
             ]
         })
         .collect();
@@ -71,7 +77,7 @@ pub fn table(users: &[User], colour: bool) -> String {
             pad(&row[1], widths[1]),
             pad(&row[2], widths[2]),
             status(user, colour),
-            user.id
+            one_line(&user.id)
         );
     }
     out
@@ -81,7 +87,7 @@ pub fn table(users: &[User], colour: bool) -> String {
 pub fn details(user: &User, password: Option<&PasswordState>, colour: bool) -> String {
     let account = user.account.clone().unwrap_or_default();
     let time = |t: Option<jiff::Timestamp>| t.map_or_else(|| "-".to_owned(), |t| t.to_string());
-    let text = |v: Option<&str>| inert(v.unwrap_or("-")).into_owned();
+    let text = |v: Option<&str>| capped(v.unwrap_or("-"), LONG_VALUE).into_owned();
     let verdict = Verdict::of(user, password, 0);
     let unlocks = match (account.unlock_at, account.seconds_until_unlock) {
         (Some(at), Some(left)) => format!("{at} (in {})", countdown(left)),
@@ -94,15 +100,15 @@ pub fn details(user: &User, password: Option<&PasswordState>, colour: bool) -> S
             "user",
             format!(
                 "{} ({})",
-                inert(&user.username),
-                inert(&user.display_name().unwrap_or_default())
+                capped(&user.username, LONG_VALUE),
+                capped(&user.display_name().unwrap_or_default(), LONG_VALUE)
             ),
         ),
         ("verdict", verdict.headline().to_owned()),
     ];
     for cause in &verdict.causes {
         let fix = match &cause.fix {
-            Fix::Op(kind) => format!("pingdesk users {} {}", kind.cli_name(), user.id),
+            Fix::Op(kind) => format!("pingdesk users {} {}", kind.cli_name(), one_line(&user.id)),
             Fix::Elsewhere(place) => place.clone(),
         };
         let label = if cause.blocks { "cause" } else { "note" };
@@ -136,7 +142,7 @@ pub fn details(user: &User, password: Option<&PasswordState>, colour: bool) -> S
             "last sign-on",
             time(user.last_sign_on.as_ref().and_then(|s| s.at)),
         ),
-        ("id", user.id.clone()),
+        ("id", one_line(&user.id).into_owned()),
     ]);
     aligned(&lines)
 }
@@ -149,7 +155,7 @@ pub fn password_details(user: &User, password: &PasswordState) -> String {
         (true, None) => "never by itself: an admin must unlock".to_owned(),
     };
     let lines = [
-        ("user", inert(&user.username).into_owned()),
+        ("user", capped(&user.username, LONG_VALUE).into_owned()),
         ("status", inert(password.status.as_str()).into_owned()),
         (
             "changed",

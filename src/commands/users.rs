@@ -64,9 +64,9 @@ async fn password_or_note(session: &Session, user: &User) -> Result<PasswordStat
         .map_err(|error: ApiError| format!("password state not shown: {error}"))
 }
 
-/// Prints `value` as pretty JSON on standard output.
+/// Prints `value` as pretty JSON on standard output, no control character raw.
 pub(super) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
+    let text = crate::desk::inert::to_json(value)
         .map_err(|e| Failure::new(Exit::Failure, e.to_string()))?;
     println!("{text}");
     Ok(())
