@@ -63,6 +63,22 @@ pub(super) async fn count_and_inject_faults(
             tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
             next.run(request).await
         }
+        Some(FaultKind::Stall { millis }) => {
+            let response = next.run(request).await;
+            tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
+            response
+        }
+        Some(FaultKind::Disconnect { applied }) => {
+            if applied {
+                drop(next.run(request).await);
+            }
+            // A body that fails before its first byte makes the server drop the connection
+            // without finishing the answer.
+            let broken = futures_util::stream::once(async {
+                Err::<axum::body::Bytes, _>(std::io::Error::other("connection broken by a fault"))
+            });
+            Response::new(Body::from_stream(broken))
+        }
     }
 }
 
