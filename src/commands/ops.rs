@@ -46,7 +46,11 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
     }
     confirm(session, &op.question(&user), &user, command.yes)?;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let applied = crate::desk::apply(&session.client, &user.id, &op).await?;
+    let mut applied = crate::desk::apply(&session.client, &user.id, &op).await?;
+    // Still locked after an account unlock: the password lockout may be what is left.
+    if kind == OpKind::UnlockAccount && applied.user.is_locked() && applied.password.is_none() {
+        applied.password = session.client.password_state(&user.id).await.ok();
+    }
     finish(kind, &op, &applied, command.json)
 }
 

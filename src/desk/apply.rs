@@ -71,7 +71,12 @@ fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Decoded, ApiError> {
         Reply::Password => serde_json::from_slice(&answer.body)
             .map(Decoded::Password)
             .map_err(unreadable),
-        Reply::Other | Reply::Unchanged => Ok(Decoded::Nothing),
+        // Not used, but a body cut short still means the answer was lost.
+        Reply::Other | Reply::Unchanged => {
+            serde_json::from_slice::<serde::de::IgnoredAny>(&answer.body)
+                .map(|_| Decoded::Nothing)
+                .map_err(unreadable)
+        }
     }
 }
 

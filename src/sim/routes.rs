@@ -259,8 +259,20 @@ async fn get_user(
     }
 }
 
-/// The one media type of a request, lower-cased without parameters; an error response when
-/// there is none or more than one.
+/// Media types the write routes take, spelled as PingOne documents them.
+const KNOWN_MEDIA_TYPES: &[&str] = &[
+    pingone::MEDIA_JSON,
+    pingone::MEDIA_ACCOUNT_UNLOCK,
+    pingone::MEDIA_ACCOUNT_LOCK,
+    pingone::MEDIA_PASSWORD_UNLOCK,
+    pingone::MEDIA_PASSWORD_FORCE_CHANGE,
+    pingone::MEDIA_PASSWORD_SEND_RECOVERY_CODE,
+    pingone::MEDIA_USER_SEND_VERIFICATION_CODE,
+];
+
+/// The one media type of a request without parameters: in PingOne's spelling when it is one the
+/// routes take (media types compare case-insensitively), else lower-cased; an error response
+/// when there is none or more than one.
 pub(super) fn single_media_type(headers: &HeaderMap) -> Result<String, Response> {
     let values: Vec<&HeaderValue> = headers.get_all(header::CONTENT_TYPE).iter().collect();
     let refuse = |message: &str| {
@@ -277,12 +289,11 @@ pub(super) fn single_media_type(headers: &HeaderMap) -> Result<String, Response>
         )),
         [one] => {
             let text = one.to_str().unwrap_or_default();
-            Ok(text
-                .split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase())
+            let media = text.split(';').next().unwrap_or_default().trim();
+            Ok(KNOWN_MEDIA_TYPES
+                .iter()
+                .find(|known| known.eq_ignore_ascii_case(media))
+                .map_or_else(|| media.to_ascii_lowercase(), |known| (*known).to_owned()))
         }
         _ => Err(refuse(
             "The request could not be completed. Exactly one Content-Type header is allowed.",
