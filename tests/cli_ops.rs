@@ -348,7 +348,7 @@ async fn a_lost_answer_is_reported_as_unknown_with_what_pingone_now_holds() {
             "{args:?}: the fresh read shows it fixed: {says}"
         );
         assert!(
-            says.contains("outcome unknown") && says.contains("PingOne now shows"),
+            says.contains("Outcome unknown") && says.contains("PingOne now shows"),
             "{says}"
         );
         let report = json(&output);

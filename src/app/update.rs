@@ -12,7 +12,7 @@ use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
 use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, Fix, UserOp, Verdict, inert};
+use crate::desk::{Applied, OutcomeKind, UserOp, inert, outcome};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -169,53 +169,33 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
 }
 
 /// After an operation: the row and detail re-render from what PingOne returned, and the status
-/// line says what happened, or that the outcome is unknown and what PingOne now shows.
+/// line says what happened, what still stops the user, or that the outcome is unknown and what
+/// PingOne now shows.
 fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
-    let name = inert(&applied.user.username).into_owned();
     let id = applied.user.id.clone();
     if let Some(password) = applied.password.clone() {
         on_password(state, &id, Ok(password));
     }
-    let password = state
+    let known = state
         .extras
         .get(&id)
         .and_then(|extras| extras.password.ok().cloned());
-    let verdict = Verdict::of(&applied.user, password.as_ref(), 0);
+    let told = outcome(
+        op,
+        &Applied {
+            password: known,
+            ..applied.clone()
+        },
+    );
     replace_row(state, applied.user);
-    let now_shows = || {
-        let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
-        match causes.as_slice() {
-            [] => verdict.headline().to_owned(),
-            _ => format!("{}: {}", verdict.headline(), causes.join("; ")),
+    let kind = match told.kind {
+        OutcomeKind::Done => StatusKind::Success,
+        OutcomeKind::DoneButStill => StatusKind::Info,
+        OutcomeKind::NotDone | OutcomeKind::Unknown | OutcomeKind::UnknownButFixed => {
+            StatusKind::Error
         }
     };
-    if let Some(error) = applied.unknown {
-        state.say(
-            StatusKind::Error,
-            format!(
-                "Outcome unknown ({}). PingOne now shows {name}: {}",
-                error,
-                now_shows()
-            ),
-        );
-        return;
-    }
-    let still = verdict
-        .causes
-        .iter()
-        .find(|cause| cause.fix == Fix::Op(op.kind()));
-    match still {
-        Some(cause) => state.say(
-            StatusKind::Error,
-            format!("PingOne answered, but {name} still shows: {}", cause.text),
-        ),
-        // Done, but something else still stops them: say so rather than sound finished.
-        None if verdict.blocked() => state.say(
-            StatusKind::Info,
-            format!("{}; still {}", op.done(&name), now_shows()),
-        ),
-        None => state.say(StatusKind::Success, op.done(&name)),
-    }
+    state.say(kind, told.text);
 }
 
 fn fail(state: &mut State, error: &ApiError) {

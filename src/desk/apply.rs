@@ -90,6 +90,11 @@ async fn complete(
     answer: &WriteAnswer,
 ) -> Result<Applied, ApiError> {
     let (user, password) = match decoded {
+        // Still locked without `lockedAt` after an account unlock: the password lockout may be
+        // what is left, and only the password state can say.
+        Decoded::User(user) if op.needs_password_for(&user) => {
+            (*user, Some(client.password_state(id).await?))
+        }
         Decoded::User(user) => (*user, None),
         Decoded::Password(state) => (client.get_user(id).await?, Some(state)),
         Decoded::Nothing => {

@@ -220,6 +220,21 @@ impl UserOp {
         )
     }
 
+    /// Whether deciding about `user` needs their password state: for password operations, and
+    /// for an account unlock when the lock has no `lockedAt` (it may be only the password's).
+    pub fn needs_password_for(&self, user: &User) -> bool {
+        self.needs_password()
+            || (matches!(self, Self::UnlockAccount)
+                && user.is_locked()
+                && user.account.as_ref().is_some_and(|a| a.locked_at.is_none()))
+    }
+
+    /// Whether PingOne's answer settles the cause it fixes. A code sent (recovery, verification)
+    /// settles nothing until the user uses it, so its cause staying is no failure.
+    pub fn settles_cause(&self) -> bool {
+        !matches!(self, Self::SendRecoveryCode | Self::ResendVerification)
+    }
+
     /// Why it should not be sent to this user, if it should not. `password` is the password
     /// state when it has been read.
     pub fn refusal(

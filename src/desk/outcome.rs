@@ -1,0 +1,72 @@
+//! What an operation's answer means, in one sentence, for the console's status line and the
+//! CLI's report alike: done; done but something else still stops the user; not done although
+//! PingOne answered; or unknown (the answer was lost), with what PingOne now shows.
+
+use super::apply::Applied;
+use super::diagnosis::{Fix, Verdict};
+use super::inert::inert;
+use super::ops::UserOp;
+
+/// How an operation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeKind {
+    /// Done, and nothing else stops the user.
+    Done,
+    /// Done, but another cause still stops the user.
+    DoneButStill,
+    /// PingOne answered, but the cause the operation fixes is still there.
+    NotDone,
+    /// The answer was lost; a fresh read shows the cause gone.
+    UnknownButFixed,
+    /// The answer was lost; a fresh read shows the cause still there.
+    Unknown,
+}
+
+/// An operation's outcome and the sentence that says it (inert: safe to show).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// How it ended.
+    pub kind: OutcomeKind,
+    /// What to tell the person.
+    pub text: String,
+}
+
+/// The outcome of `op`, from what PingOne holds after it.
+pub fn outcome(op: &UserOp, applied: &Applied) -> Outcome {
+    let name = inert(&applied.user.username).into_owned();
+    let verdict = Verdict::of(&applied.user, applied.password.as_ref(), 0);
+    let still = verdict
+        .causes
+        .iter()
+        .find(|cause| cause.fix == Fix::Op(op.kind()));
+    let shows = || {
+        let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
+        match causes.as_slice() {
+            [] => verdict.headline().to_owned(),
+            _ => format!("{}: {}", verdict.headline(), causes.join("; ")),
+        }
+    };
+    let (kind, text) = match (&applied.unknown, still) {
+        (Some(error), _) => (
+            if still.is_some() {
+                OutcomeKind::Unknown
+            } else {
+                OutcomeKind::UnknownButFixed
+            },
+            format!(
+                "Outcome unknown ({error}). PingOne now shows {name}: {}",
+                shows()
+            ),
+        ),
+        (None, Some(cause)) if op.settles_cause() => (
+            OutcomeKind::NotDone,
+            format!("PingOne answered, but {name} still shows: {}", cause.text),
+        ),
+        (None, _) if verdict.blocked() => (
+            OutcomeKind::DoneButStill,
+            format!("{}; still {}", op.done(&name), shows()),
+        ),
+        (None, _) => (OutcomeKind::Done, op.done(&name)),
+    };
+    Outcome { kind, text }
+}
