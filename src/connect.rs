@@ -57,6 +57,9 @@ pub struct ConnectArgs {
     /// Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1].
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30].
+    #[arg(long, global = true, value_name = "SECS")]
+    pub timeout: Option<String>,
 }
 
 /// A configured tenant connection and how to present it.
@@ -232,8 +235,24 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
     .unwrap_or(environment_id);
     let env_read_only =
         env_value("PINGDESK_READ_ONLY").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+    let mut client = ClientConfig::new(endpoints, target_environment, credentials);
+    if let Some(text) = args
+        .timeout
+        .clone()
+        .or_else(|| env_value("PINGDESK_TIMEOUT"))
+    {
+        client.request_timeout = match text.trim().parse::<u64>() {
+            Ok(seconds @ 1..=3600) => std::time::Duration::from_secs(seconds),
+            _ => {
+                return Err(ConnectError::BadValue(format!(
+                    "timeout {:?} must be a whole number of seconds from 1 to 3600",
+                    crate::desk::inert(&text)
+                )));
+            }
+        };
+    }
     Ok(Target::Tenant(Box::new(Connection {
-        client: ClientConfig::new(endpoints, target_environment, credentials),
+        client,
         profile: profile_name,
         region_label,
         read_only: args.read_only || env_read_only || from_profile.read_only,

@@ -7,11 +7,11 @@
 mod wire;
 
 use base64::Engine as _;
-use wire::{api, http, pingone_error, raw, send, start, targets, token, token_url};
 use pingdesk::api::{ErrorKind, UserQuery};
 use pingdesk::sim::Route;
 use secrecy::ExposeSecret as _;
 use serde_json::{Value, json};
+use wire::{api, http, pingone_error, raw, send, start, targets, token, token_url};
 
 #[tokio::test]
 async fn every_error_is_in_pingone_shape_with_a_correlation_id() {
@@ -30,7 +30,10 @@ async fn every_error_is_in_pingone_shape_with_a_correlation_id() {
     let path = format!("/v1/environments/{}/users", sim.environment_id);
     let huge_query = format!("GET {path}?filter={} HTTP/1.1", "a".repeat(60 << 10));
     pingone_error(&raw(&sim, &huge_query, b"").await, 414, "INVALID_REQUEST");
-    let huge_header = format!("GET {path} HTTP/1.1\r\nx-padding: {}", "p".repeat(100 << 10));
+    let huge_header = format!(
+        "GET {path} HTTP/1.1\r\nx-padding: {}",
+        "p".repeat(100 << 10)
+    );
     pingone_error(&raw(&sim, &huge_header, b"").await, 431, "INVALID_REQUEST");
     let huge_body = http
         .post(api(&sim, "users"))
@@ -68,7 +71,11 @@ async fn every_error_is_in_pingone_shape_with_a_correlation_id() {
         405,
         "METHOD_NOT_ALLOWED",
     );
-    pingone_error(&send(http.get(api(&sim, "users"))).await, 401, "ACCESS_FAILED");
+    pingone_error(
+        &send(http.get(api(&sim, "users"))).await,
+        401,
+        "ACCESS_FAILED",
+    );
 
     // Successes carry one too, and the simulator is still serving.
     let fine = send(get(api(&sim, "users?limit=1"))).await;
@@ -87,13 +94,31 @@ async fn created_users_are_checked_against_the_schema() {
             .json(&body)
     };
     let refused = [
-        (json!({"username": "t1", "email": "t1@example.com", "title": "x".repeat(1 << 20)}), "title"),
+        (
+            json!({"username": "t1", "email": "t1@example.com", "title": "x".repeat(1 << 20)}),
+            "title",
+        ),
         (json!({"username": "t2", "email": "no-at-sign"}), "email"),
-        (json!({"username": "t3", "email": "a@b", "population": {"id": "no-such-population"}}), "population.id"),
-        (json!({"username": "t4\u{1b}[31m", "email": "t4@example.com"}), "username"),
-        (json!({"username": "u".repeat(129), "email": "t5@example.com"}), "username"),
-        (json!({"username": "t6", "email": "t6@example.com", "name": {"family": "Lima ✔"}}), "name.family"),
-        (json!({"username": "t7", "email": "t7@example.com", "timezone": "Mars"}), "timezone"),
+        (
+            json!({"username": "t3", "email": "a@b", "population": {"id": "no-such-population"}}),
+            "population.id",
+        ),
+        (
+            json!({"username": "t4\u{1b}[31m", "email": "t4@example.com"}),
+            "username",
+        ),
+        (
+            json!({"username": "u".repeat(129), "email": "t5@example.com"}),
+            "username",
+        ),
+        (
+            json!({"username": "t6", "email": "t6@example.com", "name": {"family": "Lima ✔"}}),
+            "name.family",
+        ),
+        (
+            json!({"username": "t7", "email": "t7@example.com", "timezone": "Mars"}),
+            "timezone",
+        ),
         (json!({"email": "t8@example.com"}), "username"),
     ];
     for (body, target) in refused {
@@ -107,7 +132,13 @@ async fn created_users_are_checked_against_the_schema() {
     let error = pingone_error(&all_wrong, 400, "INVALID_DATA");
     assert_eq!(targets(&error), ["username", "title", "email"]);
     let bounds = &error["details"][0]["innerError"];
-    assert_eq!((bounds["rangeMinimumValue"].as_u64(), bounds["rangeMaximumValue"].as_u64()), (Some(1), Some(128)));
+    assert_eq!(
+        (
+            bounds["rangeMinimumValue"].as_u64(),
+            bounds["rangeMaximumValue"].as_u64()
+        ),
+        (Some(1), Some(128))
+    );
 
     // What the spec allows is created, however odd it looks.
     let odd = json!({
@@ -138,7 +169,11 @@ async fn the_token_endpoint_answers_as_rfc_6749_says() {
         assert!(answer.headers.contains_key("correlation-id"));
     };
     oauth(&send(basic(&[])).await, 400, "invalid_request");
-    oauth(&send(basic(&[("grant_type", "password")])).await, 400, "unsupported_grant_type");
+    oauth(
+        &send(basic(&[("grant_type", "password")])).await,
+        400,
+        "unsupported_grant_type",
+    );
     let twice = http
         .post(token_url(&sim))
         .basic_auth(&sim.client_id, Some(&secret))
@@ -195,12 +230,11 @@ async fn the_token_endpoint_answers_as_rfc_6749_says() {
 #[tokio::test]
 async fn nested_and_long_filters_are_refused_over_http_and_the_simulator_lives_on() {
     let (sim, client) = start().await;
-    let nested = format!(
-        "{}username eq \"x\"{}",
-        "(".repeat(3000),
-        ")".repeat(3000)
+    let nested = format!("{}username eq \"x\"{}", "(".repeat(3000), ")".repeat(3000));
+    let long = format!(
+        "username eq \"{}\"",
+        "a".repeat(pingdesk::pingone::MAX_FILTER_LENGTH)
     );
-    let long = format!("username eq \"{}\"", "a".repeat(pingdesk::pingone::MAX_FILTER_LENGTH));
     for filter in [nested, long] {
         let error = client
             .find_users(&UserQuery::Raw(filter), 10)

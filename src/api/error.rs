@@ -121,58 +121,64 @@ impl ApiError {
             .filter(|m| !m.is_empty())
     }
 
-    /// The plain sentence for this class of failure.
+    /// The plain sentence for this class of failure: "Could not {action}: {reason}".
     pub fn summary(&self) -> String {
-        let action = self.action;
+        format!("Could not {}: {}", self.action, self.reason())
+    }
+
+    /// What went wrong, without the action: "PingOne did not answer in time".
+    pub fn reason(&self) -> String {
         match self.kind {
-            ErrorKind::Unauthorized => format!(
-                "Could not {action}: PingOne did not accept the credentials (check the client id, secret, environment id and region)"
-            ),
+            ErrorKind::Unauthorized => "PingOne did not accept the credentials (check the client id, secret, environment id and region)".to_owned(),
             ErrorKind::Forbidden => format!(
-                "Could not {action}: permission denied; {}",
+                "permission denied; {}",
                 pingone::permission_hint(self.permission)
             ),
-            ErrorKind::NotFound => format!("Could not {action}: not found"),
+            ErrorKind::NotFound => "not found".to_owned(),
             ErrorKind::RateLimited => match self.retry_after {
                 Some(wait) => format!(
-                    "Could not {action}: PingOne is rate limiting requests; try again in {}s",
+                    "PingOne is rate limiting requests; try again in {}s",
                     wait.as_secs().max(1)
                 ),
-                None => format!(
-                    "Could not {action}: PingOne is rate limiting requests; try again shortly"
-                ),
+                None => "PingOne is rate limiting requests; try again shortly".to_owned(),
             },
-            ErrorKind::Server => format!("Could not {action}: PingOne had a server error"),
-            ErrorKind::Rejected => format!("Could not {action}: PingOne refused the request"),
-            ErrorKind::Timeout => format!("Could not {action}: PingOne did not answer in time"),
+            ErrorKind::Server => "PingOne had a server error".to_owned(),
+            ErrorKind::Rejected => "PingOne refused the request".to_owned(),
+            ErrorKind::Timeout => "PingOne did not answer in time".to_owned(),
             ErrorKind::ConnectionRefused => {
-                format!("Could not {action}: the connection was refused (is the URL right?)")
+                "the connection was refused (is the URL right?)".to_owned()
             }
-            ErrorKind::Network => format!("Could not {action}: network error"),
-            ErrorKind::Tls => format!("Could not {action}: the TLS connection failed"),
-            ErrorKind::Decode => format!("Could not {action}: PingOne's answer could not be read"),
+            ErrorKind::Network => "network error".to_owned(),
+            ErrorKind::Tls => "the TLS connection failed".to_owned(),
+            ErrorKind::Decode => "PingOne's answer could not be read".to_owned(),
         }
+    }
+
+    /// What follows the summary: the HTTP status, PingOne's message and details, and the
+    /// `Correlation-Id` (always last, so it is never the part cut off).
+    pub fn particulars(&self) -> String {
+        let mut text = String::new();
+        if let Some(status) = self.status {
+            text.push_str(&format!(" (HTTP {status})"));
+        }
+        if let Some(message) = self.pingone_message() {
+            text.push_str(&format!(": {message}"));
+        }
+        if let Some(details) = self.body.as_ref().map(|b| &b.details) {
+            for detail in details.iter().filter(|d| !d.message.is_empty()) {
+                text.push_str(&format!("; {}", detail.message));
+            }
+        }
+        if let Some(id) = &self.correlation_id {
+            text.push_str(&format!(" [Correlation-Id {id}]"));
+        }
+        text
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.summary())?;
-        if let Some(status) = self.status {
-            write!(f, " (HTTP {status})")?;
-        }
-        if let Some(message) = self.pingone_message() {
-            write!(f, ": {message}")?;
-        }
-        if let Some(details) = self.body.as_ref().map(|b| &b.details) {
-            for detail in details.iter().filter(|d| !d.message.is_empty()) {
-                write!(f, "; {}", detail.message)?;
-            }
-        }
-        if let Some(id) = &self.correlation_id {
-            write!(f, " [Correlation-Id {id}]")?;
-        }
-        Ok(())
+        write!(f, "{}{}", self.summary(), self.particulars())
     }
 }
 

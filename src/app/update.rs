@@ -12,7 +12,7 @@ use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
 use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, OutcomeKind, UserOp, inert, outcome};
+use crate::desk::{Applied, OutcomeKind, UserOp, inert, lost_answer, lost_sentence, outcome};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -68,6 +68,17 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             if state.op.settle(req).is_some() {
                 match result {
                     Ok(applied) => on_applied(state, &op, *applied),
+                    Err(error) if lost_answer(&op, &error) => {
+                        tracing::warn!(%error, "an operation's answer was lost, and the read after it failed");
+                        state.say(
+                            StatusKind::Error,
+                            format!(
+                                "Outcome unknown ({}; not sent again), and the user could not be read again: press r to see what PingOne holds{}",
+                                lost_sentence(&error),
+                                error.particulars()
+                            ),
+                        );
+                    }
                     Err(error) => fail(state, &error),
                 }
             }

@@ -158,8 +158,14 @@ mod tests {
     #[test]
     fn single_line_places_collapse_blank_runs() {
         assert!(matches!(one_line("Ana Lima"), Cow::Borrowed("Ana Lima")));
-        let padded = format!("Ana{}✔ nothing stops this user signing in", " ".repeat(5000));
-        assert_eq!(one_line(&padded), "Ana ✔ nothing stops this user signing in");
+        let padded = format!(
+            "Ana{}✔ nothing stops this user signing in",
+            " ".repeat(5000)
+        );
+        assert_eq!(
+            one_line(&padded),
+            "Ana ✔ nothing stops this user signing in"
+        );
         assert_eq!(
             one_line("\n\t two\r\nlines \u{3164}\u{2800} x \u{a0}"),
             "two lines x"
@@ -181,8 +187,14 @@ mod tests {
     fn json_escapes_c1_and_bidi_and_round_trips() {
         let value = serde_json::json!({ "name": "a\u{9b}31mb\u{202e}c\u{7f}\u{2028}\n\u{1b}" });
         let text = to_json(&value).expect("encodes");
-        assert!(text.contains("\\u009b") && text.contains("\\u202e"), "{text}");
-        assert!(!text.chars().any(|c| needs_json_escape(c) || c == '\u{1b}'), "{text}");
+        assert!(
+            text.contains("\\u009b") && text.contains("\\u202e"),
+            "{text}"
+        );
+        assert!(
+            !text.chars().any(|c| needs_json_escape(c) || c == '\u{1b}'),
+            "{text}"
+        );
         let back: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
         assert_eq!(back, value);
     }

@@ -2,10 +2,10 @@
 //! CLI's report alike: done; done but something else still stops the user; not done although
 //! PingOne answered; or unknown (the answer was lost), with what PingOne now shows.
 
-use super::apply::Applied;
+use super::apply::{Applied, lost_sentence};
 use super::diagnosis::{Fix, Verdict};
 use super::inert::inert;
-use super::ops::UserOp;
+use super::ops::{Seen, UserOp};
 
 /// How an operation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,9 +16,9 @@ pub enum OutcomeKind {
     DoneButStill,
     /// PingOne answered, but the cause the operation fixes is still there.
     NotDone,
-    /// The answer was lost; a fresh read shows the cause gone.
+    /// The answer was lost; a fresh read shows the change made.
     UnknownButFixed,
-    /// The answer was lost; a fresh read shows the cause still there.
+    /// The answer was lost; a fresh read shows the change not made, or cannot tell.
     Unknown,
 }
 
@@ -47,17 +47,24 @@ pub fn outcome(op: &UserOp, applied: &Applied) -> Outcome {
         }
     };
     let (kind, text) = match (&applied.unknown, still) {
-        (Some(error), _) => (
-            if still.is_some() {
-                OutcomeKind::Unknown
-            } else {
-                OutcomeKind::UnknownButFixed
-            },
-            format!(
-                "Outcome unknown ({error}). PingOne now shows {name}: {}",
-                shows()
-            ),
-        ),
+        (Some(error), _) => {
+            // Sent once; whether it took is what a fresh read shows, never a second send.
+            let seen = op.seen(&applied.user, applied.password.as_ref());
+            (
+                if matches!(seen, Seen::Done(_)) {
+                    OutcomeKind::UnknownButFixed
+                } else {
+                    OutcomeKind::Unknown
+                },
+                format!(
+                    "Outcome unknown ({}; not sent again). PingOne now shows {name}: {} — {}{}",
+                    lost_sentence(error),
+                    shows(),
+                    seen.text(),
+                    error.particulars()
+                ),
+            )
+        }
         (None, Some(cause)) if op.settles_cause() => (
             OutcomeKind::NotDone,
             format!("PingOne answered, but {name} still shows: {}", cause.text),

@@ -78,7 +78,9 @@ async fn in_pingone_shape(response: Response) -> Response {
         return response;
     }
     let (parts, body) = response.into_parts();
-    let text = axum::body::to_bytes(body, 64 << 10).await.unwrap_or_default();
+    let text = axum::body::to_bytes(body, 64 << 10)
+        .await
+        .unwrap_or_default();
     let message = String::from_utf8_lossy(&text).trim().to_owned();
     // A JSON body that decodes but does not fit is `422` to the framework, `400` to PingOne.
     let status = if status == StatusCode::UNPROCESSABLE_ENTITY {

@@ -328,7 +328,11 @@ async fn create_user(
     };
     let details = {
         let directory = read(&state.directory);
-        let populations: Vec<&str> = directory.populations.iter().map(|p| p.id.as_str()).collect();
+        let populations: Vec<&str> = directory
+            .populations
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
         super::validate::new_user(&value, &populations)
     };
     if !details.is_empty() {

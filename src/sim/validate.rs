@@ -114,7 +114,10 @@ pub(super) fn new_user(body: &Value, populations: &[&str]) -> Vec<P1ErrorDetail>
             continue;
         };
         let Some(text) = value.as_str() else {
-            details.push(invalid(rule.path, format!("{} must be a string", rule.path)));
+            details.push(invalid(
+                rule.path,
+                format!("{} must be a string", rule.path),
+            ));
             continue;
         };
         let length = text.chars().count();
@@ -145,11 +148,17 @@ pub(super) fn new_user(body: &Value, populations: &[&str]) -> Vec<P1ErrorDetail>
     }
     if let Some(email) = at(body, "email").filter(|v| !v.is_null()) {
         if !email.as_str().is_some_and(is_email) {
-            details.push(invalid("email", "email must be a valid email address".into()));
+            details.push(invalid(
+                "email",
+                "email must be a valid email address".into(),
+            ));
         }
     }
     if let Some(population) = at(body, "population.id") {
-        if !population.as_str().is_some_and(|id| populations.contains(&id)) {
+        if !population
+            .as_str()
+            .is_some_and(|id| populations.contains(&id))
+        {
             details.push(invalid(
                 "population.id",
                 "population.id names no population of this environment".into(),
@@ -162,9 +171,12 @@ pub(super) fn new_user(body: &Value, populations: &[&str]) -> Vec<P1ErrorDetail>
 /// `local@domain`, neither part empty, no blank or control character: the shape PingOne asks
 /// of an email address (its exact rule is UNVERIFIED).
 fn is_email(text: &str) -> bool {
-    let ok = |part: &str| !part.is_empty() && !part.chars().any(|c| c.is_whitespace() || c.is_control());
+    let ok =
+        |part: &str| !part.is_empty() && !part.chars().any(|c| c.is_whitespace() || c.is_control());
     match text.split_once('@') {
-        Some((local, domain)) => ok(local) && ok(domain) && !domain.contains('@') && text.len() <= 254,
+        Some((local, domain)) => {
+            ok(local) && ok(domain) && !domain.contains('@') && text.len() <= 254
+        }
         None => false,
     }
 }

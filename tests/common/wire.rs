@@ -48,10 +48,7 @@ pub async fn token(sim: &SimHandle, http: &reqwest::Client) -> String {
         .json()
         .await
         .expect("token JSON");
-    reply["access_token"]
-        .as_str()
-        .expect("access_token")
-        .into()
+    reply["access_token"].as_str().expect("access_token").into()
 }
 
 /// An answer: status, headers and the body as JSON (`Null` when empty).
@@ -96,7 +93,9 @@ pub async fn raw(sim: &SimHandle, head: &str, body: &[u8]) -> Answer {
         sim.base_url.host_str().expect("a host"),
         sim.base_url.port().expect("a port")
     );
-    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connects");
+    let mut stream = tokio::net::TcpStream::connect(addr)
+        .await
+        .expect("connects");
     let request = format!(
         "{head}\r\nhost: 127.0.0.1\r\nconnection: close\r\ncontent-length: {}\r\n\r\n",
         body.len()
@@ -127,7 +126,11 @@ pub async fn raw(sim: &SimHandle, head: &str, body: &[u8]) -> Answer {
     let chunked = headers
         .get("transfer-encoding")
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"chunked"));
-    let json = if chunked { dechunk(rest) } else { rest.to_owned() };
+    let json = if chunked {
+        dechunk(rest)
+    } else {
+        rest.to_owned()
+    };
     let body = if json.is_empty() {
         Value::Null
     } else {
@@ -163,7 +166,10 @@ pub fn pingone_error(answer: &Answer, status: u16, code: &str) -> Value {
         .headers
         .get("correlation-id")
         .and_then(|v| v.to_str().ok());
-    assert!(id.is_some_and(|id| !id.is_empty()), "Correlation-Id: {body}");
+    assert!(
+        id.is_some_and(|id| !id.is_empty()),
+        "Correlation-Id: {body}"
+    );
     let media = answer
         .headers
         .get(reqwest::header::CONTENT_TYPE)
