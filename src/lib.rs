@@ -44,10 +44,18 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Reads the connection settings from the flags, the process environment and the config file.
-pub fn resolve_target(connect: &connect::ConnectArgs) -> anyhow::Result<connect::Target> {
+/// Reads the connection settings from the flags, the process environment and the config file;
+/// a broken setting is a usage error (exit 2), in the console as in the CLI.
+pub fn resolve_target(
+    connect: &connect::ConnectArgs,
+) -> Result<connect::Target, commands::Failure> {
     let env = |name: &str| std::env::var(name).ok();
-    connect::resolve(connect, &env).context("reading the connection settings")
+    connect::resolve(connect, &env).map_err(|e| {
+        commands::Failure::new(
+            commands::Exit::Usage,
+            format!("reading the connection settings: {e}"),
+        )
+    })
 }
 
 /// Starts the console on the configured tenant, or on the embedded simulator for the demo.

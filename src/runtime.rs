@@ -37,7 +37,12 @@ pub async fn run(client: ApiClient, context: Context) -> anyhow::Result<()> {
         |_| {},
     )
     .await
-    .map(drop)
+    .and_then(|state| match state.fatal {
+        Some(message) => {
+            Err(crate::commands::Failure::new(crate::commands::Exit::Usage, message).into())
+        }
+        None => Ok(()),
+    })
 }
 
 /// The loop itself, over any backend and event stream (tests drive it headless). `stop` ends it

@@ -30,6 +30,9 @@ pub enum ErrorKind {
     Tls,
     /// The answer could not be decoded.
     Decode,
+    /// The environment is not there, or the worker cannot see it: a configuration error. Its
+    /// id is in [`ApiError::cause`].
+    UnknownEnvironment,
 }
 
 /// A failed PingOne call: what was attempted, how it failed, and what PingOne said.
@@ -49,7 +52,7 @@ pub struct ApiError {
     pub correlation_id: Option<String>,
     /// The `Retry-After` response header.
     pub retry_after: Option<Duration>,
-    /// The underlying transport or decode error, for the log.
+    /// The underlying transport or decode error, for the log; for an unknown environment, its id.
     pub cause: Option<String>,
 }
 
@@ -78,6 +81,20 @@ impl ApiError {
             transport_kind(error)
         };
         Self::transport(action, kind, error_chain(error))
+    }
+
+    /// This error as an unknown environment `id` (a 404 where only the environment can be
+    /// missing), keeping its status and `Correlation-Id`.
+    #[must_use]
+    pub fn as_unknown_environment(self, id: &str) -> Self {
+        if self.status != Some(pingone::UNKNOWN_ENVIRONMENT_STATUS) {
+            return self;
+        }
+        Self {
+            kind: ErrorKind::UnknownEnvironment,
+            cause: Some(id.to_owned()),
+            ..self
+        }
     }
 
     /// The class for an HTTP status.
@@ -148,9 +165,13 @@ impl ApiError {
             ErrorKind::ConnectionRefused => {
                 "the connection was refused (is the URL right?)".to_owned()
             }
-            ErrorKind::Network => "network error".to_owned(),
+            ErrorKind::Network => "the connection failed or broke off (network error)".to_owned(),
             ErrorKind::Tls => "the TLS connection failed".to_owned(),
             ErrorKind::Decode => "PingOne's answer could not be read".to_owned(),
+            ErrorKind::UnknownEnvironment => format!(
+                "environment {} not found, or this worker cannot see it (check the environment id and the region)",
+                self.cause.as_deref().unwrap_or("?")
+            ),
         }
     }
 
@@ -209,7 +230,8 @@ fn cause_kind(cause: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
     io.get_ref().and_then(|inner| cause_kind(inner))
 }
 
-/// A reqwest error with its sources, on one line, for classification and the log.
+/// A reqwest error with its sources, on one line, for classification and the log; a password
+/// in a URL it names is masked.
 fn error_chain(error: &reqwest::Error) -> String {
     let mut text = error.to_string();
     let mut source = std::error::Error::source(error);
@@ -218,7 +240,7 @@ fn error_chain(error: &reqwest::Error) -> String {
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    text
+    super::endpoints::redact_userinfo(&text).into_owned()
 }
 
 #[cfg(test)]

@@ -270,6 +270,9 @@ pub struct State {
     pub dirty: bool,
     /// Whether to leave.
     pub quit: bool,
+    /// A configuration error that ended the console (an unknown environment): said on leaving,
+    /// with the CLI's exit code for configuration errors.
+    pub fatal: Option<String>,
     next_req: u64,
 }
 
@@ -304,6 +307,7 @@ impl State {
             spun_at: now,
             dirty: true,
             quit: false,
+            fatal: None,
             next_req: 0,
         }
     }

@@ -11,8 +11,8 @@ use super::modal::{self, Modal};
 use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
-use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, OutcomeKind, UserOp, inert, lost_answer, lost_sentence, outcome};
+use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
+use crate::desk::{Applied, OutcomeKind, UserOp, inert, lost_answer, outcome, unread};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -72,11 +72,7 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
                         tracing::warn!(%error, "an operation's answer was lost, and the read after it failed");
                         state.say(
                             StatusKind::Error,
-                            format!(
-                                "Outcome unknown ({}; not sent again), and the user could not be read again: press r to see what PingOne holds{}",
-                                lost_sentence(&error),
-                                error.particulars()
-                            ),
+                            unread(&error, "press r to see what PingOne holds"),
                         );
                     }
                     Err(error) => fail(state, &error),
@@ -166,6 +162,13 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
             results.count = page.count;
             results.next = page.next;
             results.error = None;
+        }
+        // Nothing can work against an environment that is not there: leave, as the CLI does.
+        Err(error) if error.kind == ErrorKind::UnknownEnvironment => {
+            tracing::error!(%error, "the environment is unknown; leaving");
+            state.fatal = Some(error.to_string());
+            state.quit = true;
+            return Vec::new();
         }
         Err(error) => {
             results.rows.clear();

@@ -5,9 +5,7 @@ use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
 use crate::desk::inert::one_line;
-use crate::desk::{
-    Applied, OpKind, OutcomeKind, Refusal, UserOp, lost_answer, lost_sentence, outcome,
-};
+use crate::desk::{Applied, OpKind, OutcomeKind, Refusal, UserOp, lost_answer, outcome, unread};
 
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
@@ -47,15 +45,11 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
     let applied = match crate::desk::apply(&session.client, &user.id, &op).await {
         Ok(applied) => applied,
         Err(error) if lost_answer(&op, &error) => {
-            return Err(Failure::new(
-                Exit::Network,
-                format!(
-                    "outcome unknown: {}; it is not sent again, and the user could not be read again: run `pingdesk users show {}` to see what PingOne holds{}",
-                    lost_sentence(&error),
-                    one_line(&user.id),
-                    error.particulars()
-                ),
-            ));
+            let look = format!(
+                "run `pingdesk users show {}` to see what PingOne holds",
+                one_line(&user.id)
+            );
+            return Err(Failure::new(Exit::Network, unread(&error, &look)));
         }
         Err(error) => return Err(error.into()),
     };

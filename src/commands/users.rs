@@ -16,7 +16,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
         UsersCommand::Find { text, limit, json } => {
             let page = session
                 .client
-                .find_users(&UserQuery::from_input(&text), limit)
+                .find_users(&UserQuery::from_input(&text), usize::from(limit))
                 .await?;
             if json {
                 print_json(&serde_json::json!({ "count": page.count, "users": page.users }))?;

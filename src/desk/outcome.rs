@@ -6,6 +6,7 @@ use super::apply::{Applied, lost_sentence};
 use super::diagnosis::{Fix, Verdict};
 use super::inert::inert;
 use super::ops::{Seen, UserOp};
+use crate::api::ApiError;
 
 /// How an operation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,4 +77,14 @@ pub fn outcome(op: &UserOp, applied: &Applied) -> Outcome {
         (None, _) => (OutcomeKind::Done, op.done(&name)),
     };
     Outcome { kind, text }
+}
+
+/// What to say when an operation's answer was lost and the read after it failed too; `look`
+/// says how to see what PingOne holds.
+pub fn unread(error: &ApiError, look: &str) -> String {
+    format!(
+        "Outcome unknown ({}; not sent again), and the user could not be read again: {look}{}",
+        lost_sentence(error),
+        error.particulars()
+    )
 }
