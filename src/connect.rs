@@ -236,21 +236,7 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
     let env_read_only =
         env_value("PINGDESK_READ_ONLY").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
     let mut client = ClientConfig::new(endpoints, target_environment, credentials);
-    if let Some(text) = args
-        .timeout
-        .clone()
-        .or_else(|| env_value("PINGDESK_TIMEOUT"))
-    {
-        client.request_timeout = match text.trim().parse::<u64>() {
-            Ok(seconds @ 1..=3600) => std::time::Duration::from_secs(seconds),
-            _ => {
-                return Err(ConnectError::BadValue(format!(
-                    "timeout {:?} must be a whole number of seconds from 1 to 3600",
-                    crate::desk::inert(&text)
-                )));
-            }
-        };
-    }
+    client.request_timeout = request_timeout(args, &env_value)?.unwrap_or(client.request_timeout);
     Ok(Target::Tenant(Box::new(Connection {
         client,
         profile: profile_name,
@@ -260,6 +246,27 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
         banner_color: from_profile.banner_color.clone(),
         warnings,
     })))
+}
+
+/// `--timeout` or `PINGDESK_TIMEOUT`: whole seconds from 1 to 3600.
+fn request_timeout(
+    args: &ConnectArgs,
+    env_value: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<std::time::Duration>, ConnectError> {
+    let Some(text) = args
+        .timeout
+        .clone()
+        .or_else(|| env_value("PINGDESK_TIMEOUT"))
+    else {
+        return Ok(None);
+    };
+    match text.trim().parse::<u64>() {
+        Ok(seconds @ 1..=3600) => Ok(Some(std::time::Duration::from_secs(seconds))),
+        _ => Err(ConnectError::BadValue(format!(
+            "timeout {:?} must be a whole number of seconds from 1 to 3600",
+            crate::desk::inert(&text)
+        ))),
+    }
 }
 
 fn find_profile<'a>(

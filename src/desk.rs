@@ -11,5 +11,5 @@ pub mod outcome;
 pub use apply::{Applied, apply, lost_answer, lost_sentence};
 pub use diagnosis::{Cause, Fix, StatusWord, Verdict, status_word};
 pub use inert::inert;
-pub use ops::{OpKind, Refusal, Seen, UserOp};
-pub use outcome::{Outcome, OutcomeKind, outcome, unread};
+pub use ops::{OpKind, Refusal, UserOp};
+pub use outcome::{Outcome, OutcomeKind, Seen, outcome, unread};

@@ -6,6 +6,7 @@ mod header;
 mod overlay;
 mod search;
 pub mod width;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -28,12 +29,16 @@ struct Regions {
     footer: Rect,
 }
 
-fn regions(area: Rect) -> Regions {
+/// Rows above the body (header, search field) and below it besides the status (hints).
+const CHROME: u16 = 1 + 3 + 1;
+
+/// The regions of a screen whose status line takes `status_rows` rows (at least one).
+fn regions(area: Rect, status_rows: u16) -> Regions {
     let [header, search, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),
         Constraint::Fill(1),
-        Constraint::Length(2),
+        Constraint::Length(status_rows.max(1) + 1),
     ])
     .areas(area);
     // The detail pane must fit a label and a UUID; the list gives way on narrow terminals.
@@ -51,7 +56,7 @@ fn regions(area: Rect) -> Regions {
 
 /// How many users the list shows at once in a terminal of this size (for paging keys).
 pub fn list_rows(width: u16, height: u16) -> usize {
-    let results = regions(Rect::new(0, 0, width, height)).results;
+    let results = regions(Rect::new(0, 0, width, height), 1).results;
     usize::from(results.height.saturating_sub(3))
 }
 
@@ -66,12 +71,14 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let regions = regions(area);
+    let most = area.height.saturating_sub(CHROME + footer::MIN_BODY);
+    let status = footer::status_rows(state, theme, area.width, most);
+    let regions = regions(area, u16::try_from(status.len()).unwrap_or(most));
     header::render(state, theme, frame, regions.header);
     search::render_input(state, theme, frame, regions.search);
     search::render_results(state, theme, frame, regions.results);
     detail::render(state, keys, theme, frame, regions.detail);
-    footer::render(state, keys, theme, frame, regions.footer);
+    footer::render(state, keys, theme, frame, regions.footer, status);
     overlay::render(state, keys, theme, frame);
 }
 

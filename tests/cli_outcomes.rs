@@ -24,69 +24,50 @@ fn with_fault(
     run(at(sim, &log_file("cli-outcomes")).args(args))
 }
 
+/// Checks `output` exited with `expected` and said every one of `says` on stderr.
+fn exits(output: &std::process::Output, expected: i32, says: &[&str]) {
+    let text = stderr(output);
+    assert_eq!(code(output), expected, "{text}");
+    for needle in says {
+        assert!(text.contains(needle), "expected {needle:?} in {text}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_answer_exits_by_what_a_fresh_read_shows() {
     let sim = start().await;
     let lost = FaultKind::Disconnect { applied: false };
     let made = FaultKind::Disconnect { applied: true };
+    let lock = ["users", "lock", "frank.ok", "--yes", "--json"];
 
     // The lock never reached the directory: not done, exit 7, and said so.
-    let output = with_fault(
-        &sim,
-        Route::UserAction,
-        lost.clone(),
-        &["users", "lock", "frank.ok", "--yes", "--json"],
-    );
-    let says = stderr(&output);
-    assert_eq!(code(&output), 7, "{says}");
-    assert!(
-        says.contains("Outcome unknown") && says.contains("not sent again"),
-        "{says}"
-    );
-    assert!(
-        says.contains("PingOne now shows frank.ok") && says.contains("the account is not locked"),
-        "{says}"
-    );
+    let output = with_fault(&sim, Route::UserAction, lost.clone(), &lock);
+    let unknown = [
+        "Outcome unknown",
+        "not sent again",
+        "PingOne now shows frank.ok",
+    ];
+    exits(&output, 7, &unknown);
+    exits(&output, 7, &["the account is not locked"]);
     assert_eq!(json(&output)["outcome"], "unknown");
     assert_eq!(sim.stats().get(Route::UserAction), 1, "never sent again");
 
     // The lock was made before the connection broke: done, exit 0.
-    let output = with_fault(
-        &sim,
-        Route::UserAction,
-        made.clone(),
-        &["users", "lock", "frank.ok", "--yes", "--json"],
-    );
-    let says = stderr(&output);
-    assert_eq!(code(&output), 0, "{says}");
-    assert!(says.contains("the account is LOCKED"), "{says}");
+    let output = with_fault(&sim, Route::UserAction, made.clone(), &lock);
+    exits(&output, 0, &["the account is LOCKED"]);
     assert_eq!(json(&output)["user"]["account"]["status"], "LOCKED");
     assert_eq!(sim.stats().get(Route::UserAction), 2);
 
     // An unlock answered after the client gave up: made, exit 0.
-    let output = with_fault(
-        &sim,
-        Route::UserAction,
-        FaultKind::Stall { millis: 5_000 },
-        &["users", "unlock", "alice.locked", "--yes", "--timeout", "1"],
-    );
-    let says = stderr(&output);
-    assert_eq!(code(&output), 0, "{says}");
-    assert!(
-        says.contains("did not answer in time") && says.contains("the account is OK"),
-        "{says}"
-    );
+    let stall = FaultKind::Stall { millis: 5_000 };
+    let unlock = ["users", "unlock", "alice.locked", "--yes", "--timeout", "1"];
+    let output = with_fault(&sim, Route::UserAction, stall, &unlock);
+    exits(&output, 0, &["did not answer in time", "the account is OK"]);
 
     // A code emailed cannot be seen in a read: exit 7, and the person is told to ask.
-    let output = with_fault(
-        &sim,
-        Route::PasswordAction,
-        made,
-        &["users", "send-recovery-code", "hank.expired", "--yes"],
-    );
-    let says = stderr(&output);
-    assert_eq!(code(&output), 7, "{says}");
-    assert!(says.contains("ask the user"), "{says}");
+    let code_sent = ["users", "send-recovery-code", "hank.expired", "--yes"];
+    let output = with_fault(&sim, Route::PasswordAction, made, &code_sent);
+    exits(&output, 7, &["ask the user"]);
     assert_eq!(sim.stats().get(Route::PasswordAction), 1);
 
     // The answer lost and the read after it refused: still "outcome unknown", never "could not".
@@ -95,19 +76,17 @@ async fn a_lost_answer_exits_by_what_a_fresh_read_shows() {
         FaultKind::Status { status: 404 },
         1,
     ));
-    let output = with_fault(
-        &sim,
-        Route::UserAction,
-        lost,
-        &["users", "unlock", "bob.autounlock", "--yes"],
+    let bob = ["users", "unlock", "bob.autounlock", "--yes"];
+    let output = with_fault(&sim, Route::UserAction, lost, &bob);
+    exits(
+        &output,
+        7,
+        &[
+            "Outcome unknown",
+            "could not be read again",
+            "pingdesk users show",
+        ],
     );
-    let says = stderr(&output);
-    assert_eq!(code(&output), 7, "{says}");
-    assert!(
-        says.contains("Outcome unknown") && says.contains("could not be read again"),
-        "{says}"
-    );
-    assert!(says.contains("pingdesk users show"), "{says}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -161,9 +140,7 @@ async fn exit_codes_for_nothing_found_bad_settings_and_a_network_that_fails() {
         ),
     ];
     for (output, expected, says) in cases {
-        let text = stderr(&output);
-        assert_eq!(code(&output), expected, "{says}: {text}");
-        assert!(text.contains(says), "expected {says:?} in {text}");
+        exits(&output, expected, &[says]);
     }
     // An id that names no user is "not found", not a wrong environment.
     let output = find(&[], &["c49f2481-0000-4000-8000-000000000000"]);
@@ -175,10 +152,7 @@ async fn exit_codes_for_nothing_found_bad_settings_and_a_network_that_fails() {
             kind: fault,
             times: None,
         });
-        let output = find(&[], args);
-        let text = stderr(&output);
-        assert_eq!(code(&output), 7, "{says}: {text}");
-        assert!(text.contains(says), "expected {says:?} in {text}");
+        exits(&find(&[], args), 7, &[says]);
     };
     faulted(
         FaultKind::Status { status: 503 },

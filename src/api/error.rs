@@ -178,20 +178,21 @@ impl ApiError {
     /// What follows the summary: the HTTP status, PingOne's message and details, and the
     /// `Correlation-Id` (always last, so it is never the part cut off).
     pub fn particulars(&self) -> String {
+        use fmt::Write as _;
         let mut text = String::new();
         if let Some(status) = self.status {
-            text.push_str(&format!(" (HTTP {status})"));
+            let _ = write!(text, " (HTTP {status})");
         }
         if let Some(message) = self.pingone_message() {
-            text.push_str(&format!(": {message}"));
+            let _ = write!(text, ": {message}");
         }
         if let Some(details) = self.body.as_ref().map(|b| &b.details) {
             for detail in details.iter().filter(|d| !d.message.is_empty()) {
-                text.push_str(&format!("; {}", detail.message));
+                let _ = write!(text, "; {}", detail.message);
             }
         }
         if let Some(id) = &self.correlation_id {
-            text.push_str(&format!(" [Correlation-Id {id}]"));
+            let _ = write!(text, " [Correlation-Id {id}]");
         }
         text
     }

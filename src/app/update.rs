@@ -12,7 +12,8 @@ use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
 use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
-use crate::desk::{Applied, OutcomeKind, UserOp, inert, lost_answer, outcome, unread};
+use crate::desk::inert::in_sentence;
+use crate::desk::{Applied, OutcomeKind, UserOp, lost_answer, outcome, unread};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -49,7 +50,7 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             if state.refresh.settle(req).is_some() {
                 match result {
                     Ok(user) => {
-                        let name = inert(&user.username).into_owned();
+                        let name = in_sentence(&user.username);
                         replace_row(state, *user);
                         state.say(StatusKind::Info, format!("Read {name} again"));
                     }

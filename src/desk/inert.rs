@@ -93,6 +93,16 @@ pub fn capped(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}… ({count} characters)", kept.trim_end()))
 }
 
+/// Longest a name (a username, an email) is shown inside one of pingdesk's sentences.
+pub const NAME_IN_SENTENCE: usize = 64;
+
+/// A name from PingOne for one of pingdesk's own sentences (a question, a status, an error):
+/// on one line and at most [`NAME_IN_SENTENCE`] characters, so it cannot push the sentence's
+/// own words out of sight.
+pub fn in_sentence(name: &str) -> String {
+    capped(name, NAME_IN_SENTENCE).into_owned()
+}
+
 /// `text` cut to `width` terminal columns, ending in `…` when something was cut (a table cell,
 /// a header). `text` should already be [`one_line`].
 pub fn fit(text: &str, width: usize) -> Cow<'_, str> {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumDiscriminants, IntoDiscriminant as _, VariantArray as _};
 
 use super::diagnosis::{account_lock_is_only_the_password, external_provider_name};
-use super::inert::inert;
+use super::inert::{in_sentence, inert};
 use crate::api::UserWrite;
 use crate::pingone::{self, PasswordState, PasswordStatus, User};
 
@@ -56,27 +56,6 @@ pub enum Reply {
     Other,
     /// Nothing about the user changes (a code was sent): nothing to read again.
     Unchanged,
-}
-
-/// Whether a fresh read shows what an operation changes, said in words (for a write whose
-/// answer was lost: did it happen?).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seen {
-    /// The change is there: "the account is OK".
-    Done(String),
-    /// The change is not there: "the account is still LOCKED".
-    NotDone(String),
-    /// A read cannot tell (a code was emailed, or the password could not be read).
-    Unseen(String),
-}
-
-impl Seen {
-    /// The words.
-    pub fn text(&self) -> &str {
-        match self {
-            Self::Done(text) | Self::NotDone(text) | Self::Unseen(text) => text,
-        }
-    }
 }
 
 /// Why an operation will not be sent.
@@ -233,58 +212,6 @@ impl UserOp {
         }
     }
 
-    /// Whether `user` (and `password`, read after it) show this operation's change.
-    pub fn seen(&self, user: &User, password: Option<&PasswordState>) -> Seen {
-        let status = password.map(|p| p.status.as_str().to_owned());
-        let (done, yes, no) = match self {
-            Self::UnlockAccount => (
-                !user.is_locked(),
-                "the account is OK",
-                "the account is still LOCKED",
-            ),
-            Self::LockAccount { .. } => (
-                user.is_locked(),
-                "the account is LOCKED",
-                "the account is not locked",
-            ),
-            Self::EnableUser => (
-                user.enabled != Some(false),
-                "the user is enabled",
-                "the user is still disabled",
-            ),
-            Self::DisableUser => (
-                user.enabled == Some(false),
-                "the user is disabled",
-                "the user is still enabled",
-            ),
-            Self::UnlockPassword | Self::ForcePasswordChange => {
-                let Some(status) = status else {
-                    return Seen::Unseen("the password state could not be read".into());
-                };
-                let done = match self {
-                    Self::UnlockPassword => password.is_some_and(|p| !p.is_locked_out()),
-                    _ => password.is_some_and(|p| p.status == PasswordStatus::MustChange),
-                };
-                let text = format!("the password is {}", inert(&status));
-                return if done {
-                    Seen::Done(text)
-                } else {
-                    Seen::NotDone(text)
-                };
-            }
-            Self::SendRecoveryCode | Self::ResendVerification => {
-                return Seen::Unseen(
-                    "PingOne does not show whether a code was emailed: ask the user".into(),
-                );
-            }
-        };
-        if done {
-            Seen::Done(yes.to_owned())
-        } else {
-            Seen::NotDone(no.to_owned())
-        }
-    }
-
     /// Whether the password state must be read before deciding (and again after).
     pub fn needs_password(&self) -> bool {
         matches!(
@@ -316,7 +243,7 @@ impl UserOp {
         password: Option<&PasswordState>,
         read_only: bool,
     ) -> Option<Refusal> {
-        let name = inert(&user.username).into_owned();
+        let name = in_sentence(&user.username);
         let not = |text: String| Some(Refusal::NotApplicable(text));
         if read_only {
             return Some(Refusal::ReadOnly(self.kind().verb()));
@@ -394,7 +321,7 @@ impl UserOp {
 
     /// The confirm dialog's question (inert: safe to draw).
     pub fn question(&self, user: &User) -> String {
-        let name = inert(&user.username).into_owned();
+        let name = in_sentence(&user.username);
         match self {
             Self::UnlockAccount => format!("Unlock the account of {name}?"),
             Self::LockAccount { unlock_at: None } => {
@@ -412,20 +339,20 @@ impl UserOp {
             }
             Self::SendRecoveryCode => format!(
                 "Email a password recovery code to {name} at {}?",
-                inert(user.email.as_deref().unwrap_or_default())
+                in_sentence(user.email.as_deref().unwrap_or_default())
             ),
             Self::EnableUser => format!("Enable {name}?"),
             Self::DisableUser => format!("Disable {name}? They cannot sign in until enabled."),
             Self::ResendVerification => format!(
                 "Email a new verification code to {name} at {}?",
-                inert(user.email.as_deref().unwrap_or_default())
+                in_sentence(user.email.as_deref().unwrap_or_default())
             ),
         }
     }
 
     /// What was done, for the status line and the log (inert).
     pub fn done(&self, username: &str) -> String {
-        let name = inert(username).into_owned();
+        let name = in_sentence(username);
         match self {
             Self::UnlockAccount => format!("Unlocked the account of {name}"),
             Self::LockAccount { unlock_at: None } => {

@@ -35,15 +35,16 @@ impl TokenStore {
     /// client must treat the token as opaque anyway.
     fn issue(&self, client_id: &str, env: &str, issuer: &str) -> String {
         let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-        let iat = jiff::Timestamp::now().as_second();
-        let exp = iat.saturating_add(i64::try_from(self.lifetime.as_secs()).unwrap_or(i64::MAX));
+        let issued_at = jiff::Timestamp::now().as_second();
+        let expires_at =
+            issued_at.saturating_add(i64::try_from(self.lifetime.as_secs()).unwrap_or(i64::MAX));
         let header = serde_json::json!({ "alg": "RS256", "typ": "JWT", "kid": "pingdesk-sim" });
         let payload = serde_json::json!({
             "client_id": client_id,
             "iss": issuer,
             "jti": uuid::Uuid::new_v4().to_string(),
-            "iat": iat,
-            "exp": exp,
+            "iat": issued_at,
+            "exp": expires_at,
             "aud": ["https://api.pingone.com"],
             "env": env,
         });
@@ -54,10 +55,10 @@ impl TokenStore {
             b64(payload.to_string().as_bytes()),
             b64(&signature)
         );
-        let mut issued = super::lock(&self.issued);
+        let mut live = super::lock(&self.issued);
         let now = Instant::now();
-        issued.retain(|_, expires| *expires > now);
-        issued.insert(token.clone(), now + self.lifetime);
+        live.retain(|_, expires| *expires > now);
+        live.insert(token.clone(), now + self.lifetime);
         token
     }
 
@@ -114,8 +115,9 @@ pub(super) async fn token_endpoint(
                 "The client authenticated in more than one way.",
             );
         }
-        (Some((id, secret)), None, None) => (id.clone(), secret.clone()),
-        (None, Some(id), Some(secret)) => (id.clone(), secret.clone()),
+        (Some((id, secret)), None, None) | (None, Some(id), Some(secret)) => {
+            (id.clone(), secret.clone())
+        }
         (None, _, _) => return invalid_client("Client authentication is required."),
     };
     if id != state.config.client_id || secret != state.config.client_secret.expose_secret() {

@@ -146,24 +146,23 @@ pub(super) fn new_user(body: &Value, populations: &[&str]) -> Vec<P1ErrorDetail>
             });
         }
     }
-    if let Some(email) = at(body, "email").filter(|v| !v.is_null()) {
-        if !email.as_str().is_some_and(is_email) {
-            details.push(invalid(
-                "email",
-                "email must be a valid email address".into(),
-            ));
-        }
+    if let Some(email) = at(body, "email").filter(|v| !v.is_null())
+        && !email.as_str().is_some_and(is_email)
+    {
+        details.push(invalid(
+            "email",
+            "email must be a valid email address".into(),
+        ));
     }
-    if let Some(population) = at(body, "population.id") {
-        if !population
+    if let Some(population) = at(body, "population.id")
+        && !population
             .as_str()
             .is_some_and(|id| populations.contains(&id))
-        {
-            details.push(invalid(
-                "population.id",
-                "population.id names no population of this environment".into(),
-            ));
-        }
+    {
+        details.push(invalid(
+            "population.id",
+            "population.id names no population of this environment".into(),
+        ));
     }
     details
 }

@@ -113,14 +113,12 @@ pub async fn raw(sim: &SimHandle, head: &str, body: &[u8]) -> Answer {
         .and_then(|code| code.parse().ok())
         .expect("a status line");
     let mut headers = reqwest::header::HeaderMap::new();
-    for line in lines {
-        if let Some((name, value)) = line.split_once(':') {
-            if let (Ok(name), Ok(value)) = (
-                reqwest::header::HeaderName::from_bytes(name.trim().as_bytes()),
-                reqwest::header::HeaderValue::from_str(value.trim()),
-            ) {
-                headers.append(name, value);
-            }
+    for (name, value) in lines.filter_map(|line| line.split_once(':')) {
+        if let (Ok(name), Ok(value)) = (
+            reqwest::header::HeaderName::from_bytes(name.trim().as_bytes()),
+            reqwest::header::HeaderValue::from_str(value.trim()),
+        ) {
+            headers.append(name, value);
         }
     }
     let chunked = headers
