@@ -256,6 +256,8 @@ pub struct State {
     pub selected_at: Instant,
     /// The footer's status line.
     pub status: Option<Status>,
+    /// Whether the status line tells of a failed read, which the next successful search clears.
+    pub status_from_read: bool,
     /// Rows the list shows at once (measured by the loop), for paging.
     pub list_height: usize,
     /// Lines the detail pane is scrolled down by (when it has focus).
@@ -300,6 +302,7 @@ impl State {
             opened: None,
             selected_at: now,
             status,
+            status_from_read: false,
             list_height: 10,
             detail_scroll: 0,
             now,
@@ -407,6 +410,7 @@ impl State {
 
     /// Sets the status line.
     pub fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status_from_read = false;
         self.status = Some(Status {
             text: text.into(),
             kind,

@@ -41,7 +41,7 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
                         state.results.rows.extend(rows);
                         state.results.next = page.next;
                     }
-                    Err(error) => fail(state, &error),
+                    Err(error) => read_failed(state, &error),
                 }
             }
             Vec::new()
@@ -54,7 +54,7 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
                         replace_row(state, *user);
                         state.say(StatusKind::Info, format!("Read {name} again"));
                     }
-                    Err(error) => fail(state, &error),
+                    Err(error) => read_failed(state, &error),
                 }
             }
             Vec::new()
@@ -163,6 +163,9 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
             results.count = page.count;
             results.next = page.next;
             results.error = None;
+            if std::mem::take(&mut state.status_from_read) {
+                state.status = None;
+            }
         }
         // Nothing can work against an environment that is not there: leave, as the CLI does.
         Err(error) if error.kind == ErrorKind::UnknownEnvironment => {
@@ -176,8 +179,7 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
             results.next = None;
             results.count = None;
             results.error = Some(error.to_string());
-            tracing::warn!(%error, cause = ?error.cause, "search failed");
-            state.say(StatusKind::Error, error.to_string());
+            read_failed(state, &error);
         }
     }
     selection_moved(state)
@@ -211,6 +213,13 @@ fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
         }
     };
     state.say(kind, told.text);
+}
+
+/// A read (a search, more results, a user read again) failed: said until the next search
+/// succeeds, which shows PingOne is reachable again.
+fn read_failed(state: &mut State, error: &ApiError) {
+    fail(state, error);
+    state.status_from_read = true;
 }
 
 fn fail(state: &mut State, error: &ApiError) {
