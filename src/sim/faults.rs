@@ -76,6 +76,11 @@ pub enum FaultKind {
         /// Seconds in the `Retry-After` header.
         retry_after_secs: u64,
     },
+    /// Answer 429 `REQUEST_LIMITED` with `Retry-After` as an HTTP date this many seconds ahead.
+    RateLimitUntil {
+        /// Seconds from now to the date in the header.
+        retry_after_secs: u64,
+    },
     /// Answer 200 with a body that is not JSON.
     Malformed,
     /// Run the handler, then send only the first half of its body.
