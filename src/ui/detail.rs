@@ -45,7 +45,9 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         .iter()
         .flat_map(|line| wrap(line, width, indent_of(line)))
         .collect();
-    let last = u16::try_from(rows.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    // Scrolled to the end, the last page is full, not one row.
+    let visible = usize::from(area.height.saturating_sub(2));
+    let last = u16::try_from(rows.len().saturating_sub(visible)).unwrap_or(u16::MAX);
     let paragraph = Paragraph::new(rows)
         .block(block)
         .scroll((state.detail_scroll.min(last), 0));
