@@ -121,6 +121,10 @@ pub(super) async fn serve(listener: TcpListener, app: Router, stop: oneshot::Rec
             },
             _ = &mut stop => break,
         };
+        // Answers go out at once, not held back by Nagle's algorithm against delayed ACKs.
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::debug!(%error, "the simulator could not set TCP_NODELAY");
+        }
         let service = TowerToHyperService::new(
             app.clone()
                 .map_request(|request: Request<hyper::body::Incoming>| request.map(Body::new)),
