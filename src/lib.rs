@@ -47,18 +47,32 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Reads the connection settings from the flags, the process environment and the config file.
-pub fn resolve_target(connect: &connect::ConnectArgs) -> anyhow::Result<connect::Target> {
+/// Reads the connection settings from the flags, the process environment and the config file;
+/// a broken setting is a usage error (exit 2), in the console as in the CLI.
+pub fn resolve_target(
+    connect: &connect::ConnectArgs,
+) -> Result<connect::Target, commands::Failure> {
     let env = |name: &str| std::env::var(name).ok();
-    connect::resolve(connect, &env).context("reading the connection settings")
+    connect::resolve(connect, &env).map_err(|e| {
+        commands::Failure::new(
+            commands::Exit::Usage,
+            format!("reading the connection settings: {e}"),
+        )
+    })
 }
 
 /// Starts the console on the configured tenant, or on the embedded simulator for the demo, with
 /// the keys, theme, mouse and clipboard settings of the config file.
 async fn console(connect: &connect::ConnectArgs, no_color: bool) -> anyhow::Result<()> {
     let env = |name: &str| std::env::var(name).ok();
-    let (config_path, settings) =
-        connect::config_file(connect, &env).context("reading the config file")?;
+    let usage = |e: &dyn std::fmt::Display| {
+        commands::Failure::new(
+            commands::Exit::Usage,
+            format!("reading the config file: {e:#}"),
+        )
+    };
+    // A broken config file is a usage error (exit 2), in the console as in the CLI.
+    let (config_path, settings) = connect::config_file(connect, &env).map_err(|e| usage(&e))?;
     // The simulator lives as long as the console when it serves the demo.
     let mut demo_sim = None;
     let (config, context) = match resolve_target(connect)? {
@@ -95,8 +109,8 @@ async fn console(connect: &connect::ConnectArgs, no_color: bool) -> anyhow::Resu
         }
     };
     let file = config_path.as_deref().zip(settings.as_ref());
-    let setup = runtime::Setup::from_config(context, file, &env, no_color)
-        .context("reading the config file")?;
+    let setup =
+        runtime::Setup::from_config(context, file, &env, no_color).map_err(|e| usage(&e))?;
     let client = api::ApiClient::new(config)?;
     let result = runtime::run(client, setup).await;
     drop(demo_sim);

@@ -39,7 +39,12 @@ pub async fn run(client: ApiClient, setup: Setup) -> anyhow::Result<()> {
         |_| {},
     )
     .await
-    .map(drop)
+    .and_then(|state| match state.fatal {
+        Some(message) => {
+            Err(crate::commands::Failure::new(crate::commands::Exit::Usage, message).into())
+        }
+        None => Ok(()),
+    })
 }
 
 /// The loop itself, over any backend and event stream (tests drive it headless). `stop` ends it
@@ -93,7 +98,7 @@ where
                 Some(Ok(Event::Resize(width, height))) => resized(width, height),
                 Some(Ok(Event::Mouse(event))) if mouse => {
                     let size = terminal.size().context("reading the terminal size")?;
-                    match pointer::pointer(size, event) {
+                    match pointer::pointer(&state, &theme, size, event) {
                         Some(pointer) => Msg::Pointer(pointer),
                         None => continue,
                     }

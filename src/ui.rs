@@ -9,6 +9,7 @@ mod raw_json;
 mod search;
 mod text_overlay;
 pub mod width;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -30,12 +31,16 @@ struct Regions {
     footer: Rect,
 }
 
-fn regions(area: Rect) -> Regions {
+/// Rows above the body (header, search field) and below it besides the status (hints).
+const CHROME: u16 = 1 + 3 + 1;
+
+/// The regions of a screen whose status line takes `status_rows` rows (at least one).
+fn regions(area: Rect, status_rows: u16) -> Regions {
     let [header, search, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),
         Constraint::Fill(1),
-        Constraint::Length(2),
+        Constraint::Length(status_rows.max(1) + 1),
     ])
     .areas(area);
     // The detail pane must fit a label and a UUID; the list gives way on narrow terminals.
@@ -56,9 +61,23 @@ pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_SIZE.0 || height < MIN_SIZE.1
 }
 
-/// What is at cell (`column`, `row`) of a terminal of this size, for the mouse.
-pub fn place(width: u16, height: u16, column: u16, row: u16) -> Option<Place> {
-    let regions = regions(Rect::new(0, 0, width, height));
+/// The regions as [`render`] lays them out for `state` in `area` (the status line may take
+/// several rows), and the status rows themselves.
+fn layout(state: &State, theme: &Theme, area: Rect) -> (Regions, Vec<Line<'static>>) {
+    let most = area.height.saturating_sub(CHROME + footer::MIN_BODY);
+    let status = footer::status_rows(state, theme, area.width, most);
+    let regions = regions(area, u16::try_from(status.len()).unwrap_or(most));
+    (regions, status)
+}
+
+/// What is at cell (`column`, `row`) of a terminal of this size showing `state`, for the mouse.
+pub fn place(
+    state: &State,
+    theme: &Theme,
+    (width, height): (u16, u16),
+    (column, row): (u16, u16),
+) -> Option<Place> {
+    let (regions, _) = layout(state, theme, Rect::new(0, 0, width, height));
     let at = ratatui::layout::Position::new(column, row);
     if regions.search.contains(at) {
         Some(Place::Search)
@@ -80,7 +99,7 @@ pub fn place(width: u16, height: u16, column: u16, row: u16) -> Option<Place> {
 
 /// How many users the list shows at once in a terminal of this size (for paging keys).
 pub fn list_rows(width: u16, height: u16) -> usize {
-    let results = regions(Rect::new(0, 0, width, height)).results;
+    let results = regions(Rect::new(0, 0, width, height), 1).results;
     usize::from(results.height.saturating_sub(3))
 }
 
@@ -104,12 +123,12 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let regions = regions(area);
+    let (regions, status) = layout(state, theme, area);
     header::render(state, theme, frame, regions.header);
     search::render_input(state, theme, frame, regions.search);
     search::render_results(state, theme, frame, regions.results);
     detail::render(state, keys, theme, frame, regions.detail);
-    footer::render(state, keys, theme, frame, regions.footer);
+    footer::render(state, keys, theme, frame, regions.footer, status);
     overlay::render(state, keys, theme, frame);
 }
 

@@ -164,7 +164,7 @@ _pingdesk() {
 
     case "${cmd}" in
         pingdesk)
-            opts="-h -V --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help --version users doctor sim completions man help"
+            opts="-h -V --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help --version users doctor sim completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -214,6 +214,10 @@ _pingdesk() {
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -222,7 +226,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__completions)
-            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help bash elvish fish powershell zsh"
+            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,6 +274,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -280,7 +288,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__doctor)
-            opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -328,6 +336,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -590,7 +602,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__man)
-            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -640,6 +652,10 @@ _pingdesk() {
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -648,7 +664,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__sim)
-            opts="-h --port --env-id --client-id --client-secret --users --seed --data --token-lifetime --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-auth --read-only --help"
+            opts="-h --port --env-id --client-id --client-secret --users --seed --data --token-lifetime --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,6 +742,10 @@ _pingdesk() {
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -734,7 +754,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users)
-            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help"
+            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -784,6 +804,10 @@ _pingdesk() {
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -792,7 +816,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__disable)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -840,6 +864,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -850,7 +878,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__enable)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -900,6 +928,10 @@ _pingdesk() {
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -908,7 +940,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__find)
-            opts="-h --limit --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --limit --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -962,6 +994,10 @@ _pingdesk() {
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -970,7 +1006,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__force__subcmd__password__subcmd__change)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1018,6 +1054,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1210,7 +1250,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__lock)
-            opts="-h --yes --json --for --until --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --yes --json --for --until --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1268,6 +1308,10 @@ _pingdesk() {
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1276,7 +1320,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__password)
-            opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1324,6 +1368,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1334,7 +1382,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__password__subcmd__unlock)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1382,6 +1430,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1392,7 +1444,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__resend__subcmd__verification)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1440,6 +1492,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1450,7 +1506,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__send__subcmd__recovery__subcmd__code)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1498,6 +1554,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1508,7 +1568,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__show)
-            opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1556,6 +1616,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1566,7 +1630,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__unlock)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --help"
+            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1614,6 +1678,10 @@ _pingdesk() {
                     ;;
                 --client-auth)
                     COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pingdesk_global_optspecs
-    string join \n log-file= log-level= no-color demo profile= config= region= api-url= auth-url= environment-id= target-environment-id= client-id= client-auth= read-only h/help V/version
+    string join \n log-file= log-level= no-color demo profile= config= region= api-url= auth-url= environment-id= target-environment-id= client-id= client-auth= read-only timeout= h/help V/version
 end
 
 function __fish_pingdesk_needs_command
@@ -36,6 +36,7 @@ complete -c pingdesk -n "__fish_pingdesk_needs_command" -l target-environment-id
 complete -c pingdesk -n "__fish_pingdesk_needs_command" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_needs_command" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_needs_command" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_needs_command" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_needs_command" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
 complete -c pingdesk -n "__fish_pingdesk_needs_command" -l read-only -d 'Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1]'
@@ -59,6 +60,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -l read-only -d 'Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1]'
@@ -75,7 +77,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -f -a "disable" -d 'Disable a user: they cannot sign in until enabled'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -f -a "resend-verification" -d 'Email the user a new verification code'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and not __fish_seen_subcommand_from find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l limit -d 'Most users to list' -r
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l limit -d 'Most users to list (1 to 1000)' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l log-file -d 'Log file (nothing is ever logged to the terminal) [default: ~/.local/state/pingdesk/pingdesk.log]' -r -F
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l log-level -d 'Log level or tracing filter, e.g. `info` or `pingdesk=debug`' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l profile -d 'Profile from the config file [env: PINGDESK_PROFILE]' -r
@@ -88,6 +90,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l json -d 'Print JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from find" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
@@ -105,6 +108,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from show" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from show" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from show" -l json -d 'Print the user record as PingOne sent it'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from show" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from show" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
@@ -122,6 +126,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password" -l json -d 'Print the password state as PingOne sent it'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
@@ -139,6 +144,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from unlock" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from unlock" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from unlock" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from unlock" -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from unlock" -l json -d 'Print what PingOne holds afterwards as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from unlock" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
@@ -159,6 +165,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from lock" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from lock" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from lock" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from lock" -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from lock" -l json -d 'Print what PingOne holds afterwards as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from lock" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
@@ -177,6 +184,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password-unlock" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password-unlock" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password-unlock" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password-unlock" -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password-unlock" -l json -d 'Print what PingOne holds afterwards as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from password-unlock" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
@@ -195,6 +203,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from force-password-change" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from force-password-change" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from force-password-change" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from force-password-change" -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from force-password-change" -l json -d 'Print what PingOne holds afterwards as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from force-password-change" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
@@ -213,6 +222,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from send-recovery-code" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from send-recovery-code" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from send-recovery-code" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from send-recovery-code" -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from send-recovery-code" -l json -d 'Print what PingOne holds afterwards as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from send-recovery-code" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
@@ -231,6 +241,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from enable" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from enable" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from enable" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from enable" -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from enable" -l json -d 'Print what PingOne holds afterwards as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from enable" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
@@ -249,6 +260,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from disable" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from disable" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from disable" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from disable" -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from disable" -l json -d 'Print what PingOne holds afterwards as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from disable" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
@@ -267,6 +279,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from resend-verification" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from resend-verification" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from resend-verification" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from resend-verification" -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from resend-verification" -l json -d 'Print what PingOne holds afterwards as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand users; and __fish_seen_subcommand_from resend-verification" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
@@ -297,6 +310,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand doctor" -l target-envi
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand doctor" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand doctor" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand doctor" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand doctor" -l json -d 'Print the result as JSON'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand doctor" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand doctor" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
@@ -321,6 +335,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand sim" -l environment-id
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand sim" -l target-environment-id -d 'The environment whose users to manage, when not the worker\'s [env: PINGDESK_TARGET_ENVIRONMENT_ID]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand sim" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand sim" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand sim" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand sim" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand sim" -l read-only -d 'Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1]'
@@ -337,6 +352,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand completions" -l target
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand completions" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand completions" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand completions" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand completions" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand completions" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand completions" -l read-only -d 'Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1]'
@@ -353,6 +369,7 @@ complete -c pingdesk -n "__fish_pingdesk_using_subcommand man" -l target-environ
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand man" -l client-id -d 'The worker app\'s client id [env: PINGONE_CLIENT_ID]. Its secret comes from PINGONE_CLIENT_SECRET or the profile\'s secret source, never from a flag' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand man" -l client-auth -d 'How the worker app authenticates at the token endpoint: basic or post' -r -f -a "basic\t''
 post\t''"
+complete -c pingdesk -n "__fish_pingdesk_using_subcommand man" -l timeout -d 'Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30]' -r
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand man" -l no-color -d 'No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand man" -l demo -d 'Use the embedded simulator with the demo directory, whatever else is configured'
 complete -c pingdesk -n "__fish_pingdesk_using_subcommand man" -l read-only -d 'Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1]'

@@ -260,6 +260,8 @@ pub struct State {
     pub selected_at: Instant,
     /// The footer's status line.
     pub status: Option<Status>,
+    /// Whether the status line tells of a failed read, which the next successful search clears.
+    pub status_from_read: bool,
     /// Rows the list shows at once (measured by the loop), for paging.
     pub list_height: usize,
     /// Lines the detail pane is scrolled down by (when it has focus).
@@ -276,6 +278,9 @@ pub struct State {
     pub quit: bool,
     /// How the console is being looked at (raw JSON, overlay scroll, size, clock, notes).
     pub view: View,
+    /// A configuration error that ended the console (an unknown environment): said on leaving,
+    /// with the CLI's exit code for configuration errors.
+    pub fatal: Option<String>,
     next_req: u64,
 }
 
@@ -303,6 +308,7 @@ impl State {
             opened: None,
             selected_at: now,
             status,
+            status_from_read: false,
             list_height: 10,
             detail_scroll: 0,
             now,
@@ -311,6 +317,7 @@ impl State {
             dirty: true,
             quit: false,
             view: View::new(now, jiff::Timestamp::now()),
+            fatal: None,
             next_req: 0,
         }
     }
@@ -420,6 +427,7 @@ impl State {
 
     /// Sets the status line.
     pub fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status_from_read = false;
         self.status = Some(Status {
             text: text.into(),
             kind,

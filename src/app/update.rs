@@ -12,8 +12,9 @@ use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
 use super::view::scrolled;
-use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, OutcomeKind, UserOp, inert, outcome};
+use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
+use crate::desk::inert::in_sentence;
+use crate::desk::{Applied, OutcomeKind, UserOp, lost_answer, outcome, unread};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -46,7 +47,7 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
                         state.results.rows.extend(rows);
                         state.results.next = page.next;
                     }
-                    Err(error) => fail(state, &error),
+                    Err(error) => read_failed(state, &error),
                 }
             }
             Vec::new()
@@ -55,11 +56,11 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             if state.refresh.settle(req).is_some() {
                 match result {
                     Ok(user) => {
-                        let name = inert(&user.username).into_owned();
+                        let name = in_sentence(&user.username);
                         replace_row(state, *user);
                         state.say(StatusKind::Info, format!("Read {name} again"));
                     }
-                    Err(error) => fail(state, &error),
+                    Err(error) => read_failed(state, &error),
                 }
             }
             Vec::new()
@@ -75,6 +76,13 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
                 let note = super::note::Pending::new(state, &id, &op, &result);
                 match result {
                     Ok(applied) => on_applied(state, &op, *applied),
+                    Err(error) if lost_answer(&op, &error) => {
+                        tracing::warn!(%error, "an operation's answer was lost, and the read after it failed");
+                        state.say(
+                            StatusKind::Error,
+                            unread(&error, "press r to see what PingOne holds"),
+                        );
+                    }
                     Err(error) => fail(state, &error),
                 }
                 note.record(state);
@@ -172,14 +180,23 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
             results.count = page.count;
             results.next = page.next;
             results.error = None;
+            if std::mem::take(&mut state.status_from_read) {
+                state.status = None;
+            }
+        }
+        // Nothing can work against an environment that is not there: leave, as the CLI does.
+        Err(error) if error.kind == ErrorKind::UnknownEnvironment => {
+            tracing::error!(%error, "the environment is unknown; leaving");
+            state.fatal = Some(error.to_string());
+            state.quit = true;
+            return Vec::new();
         }
         Err(error) => {
             results.rows.clear();
             results.next = None;
             results.count = None;
             results.error = Some(error.to_string());
-            tracing::warn!(%error, cause = ?error.cause, "search failed");
-            state.say(StatusKind::Error, error.to_string());
+            read_failed(state, &error);
         }
     }
     selection_moved(state)
@@ -213,6 +230,13 @@ fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
         }
     };
     state.say(kind, told.text);
+}
+
+/// A read (a search, more results, a user read again) failed: said until the next search
+/// succeeds, which shows PingOne is reachable again.
+fn read_failed(state: &mut State, error: &ApiError) {
+    fail(state, error);
+    state.status_from_read = true;
 }
 
 fn fail(state: &mut State, error: &ApiError) {

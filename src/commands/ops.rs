@@ -4,7 +4,8 @@
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
-use crate::desk::{Applied, OpKind, OutcomeKind, Refusal, UserOp, outcome};
+use crate::desk::inert::one_line;
+use crate::desk::{Applied, OpKind, OutcomeKind, Refusal, UserOp, lost_answer, outcome, unread};
 
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
@@ -41,12 +42,22 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
     }
     confirm(session, &op.question(&user), &user, command.yes)?;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let applied = crate::desk::apply(&session.client, &user.id, &op).await?;
+    let applied = match crate::desk::apply(&session.client, &user.id, &op).await {
+        Ok(applied) => applied,
+        Err(error) if lost_answer(&op, &error) => {
+            let look = format!(
+                "run `pingdesk users show {}` to see what PingOne holds",
+                one_line(&user.id)
+            );
+            return Err(Failure::new(Exit::Network, unread(&error, &look)));
+        }
+        Err(error) => return Err(error.into()),
+    };
     finish(kind, &op, &applied, command.json)
 }
 
 /// Says what happened and picks the exit code: an unknown outcome exits by what a fresh read
-/// found (0 when the cause this operation fixes is gone, 7 when it is still there).
+/// found (0 when it shows the change made, 7 when it does not or cannot tell).
 fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Exit, Failure> {
     let told = outcome(op, applied);
     eprintln!("{}", told.text);

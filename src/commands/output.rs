@@ -8,6 +8,7 @@ use anstyle::AnsiColor;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Row, Table, Width};
 
 use crate::desk::diagnosis::{account_status, countdown};
+use crate::desk::inert::{LONG_VALUE, capped, one_line};
 use crate::desk::{Fix, StatusWord, Verdict, inert, status_word};
 use crate::pingone::{PasswordState, User};
 
@@ -36,11 +37,11 @@ pub fn table(users: &[User]) -> String {
         .set_header(["USERNAME", "NAME", "EMAIL", "STATUS", "ID"]);
     for user in users {
         let mut row = Row::from(vec![
-            Cell::new(inert(&user.username)),
-            Cell::new(inert(&user.display_name().unwrap_or_default())),
-            Cell::new(inert(user.email.as_deref().unwrap_or(""))),
+            Cell::new(one_line(&user.username)),
+            Cell::new(one_line(&user.display_name().unwrap_or_default())),
+            Cell::new(one_line(user.email.as_deref().unwrap_or(""))),
             Cell::new(status(user)),
-            Cell::new(inert(&user.id)),
+            Cell::new(one_line(&user.id)),
         ]);
         row.max_height(1);
         table.add_row(row);
@@ -64,7 +65,7 @@ pub fn table(users: &[User]) -> String {
 pub fn details(user: &User, password: Option<&PasswordState>) -> String {
     let account = user.account.clone().unwrap_or_default();
     let time = |t: Option<jiff::Timestamp>| t.map_or_else(|| "-".to_owned(), |t| t.to_string());
-    let text = |v: Option<&str>| inert(v.unwrap_or("-")).into_owned();
+    let text = |v: Option<&str>| capped(v.unwrap_or("-"), LONG_VALUE).into_owned();
     let verdict = Verdict::of(user, password, 0);
     let unlocks = match (account.unlock_at, account.seconds_until_unlock) {
         (Some(at), Some(left)) => format!("{at} (in {})", countdown(left)),
@@ -77,15 +78,15 @@ pub fn details(user: &User, password: Option<&PasswordState>) -> String {
             "user",
             format!(
                 "{} ({})",
-                inert(&user.username),
-                inert(&user.display_name().unwrap_or_default())
+                capped(&user.username, LONG_VALUE),
+                capped(&user.display_name().unwrap_or_default(), LONG_VALUE)
             ),
         ),
         ("verdict", verdict.headline().to_owned()),
     ];
     for cause in &verdict.causes {
         let fix = match &cause.fix {
-            Fix::Op(kind) => format!("pingdesk users {} {}", kind.cli_name(), user.id),
+            Fix::Op(kind) => format!("pingdesk users {} {}", kind.cli_name(), one_line(&user.id)),
             Fix::Elsewhere(place) => place.clone(),
         };
         let label = if cause.blocks { "cause" } else { "note" };
@@ -119,7 +120,7 @@ pub fn details(user: &User, password: Option<&PasswordState>) -> String {
             "last sign-on",
             time(user.last_sign_on.as_ref().and_then(|s| s.at)),
         ),
-        ("id", user.id.clone()),
+        ("id", one_line(&user.id).into_owned()),
     ]);
     aligned(&lines)
 }
@@ -132,7 +133,7 @@ pub fn password_details(user: &User, password: &PasswordState) -> String {
         (true, None) => "never by itself: an admin must unlock".to_owned(),
     };
     let lines = [
-        ("user", inert(&user.username).into_owned()),
+        ("user", capped(&user.username, LONG_VALUE).into_owned()),
         ("status", inert(password.status.as_str()).into_owned()),
         (
             "changed",

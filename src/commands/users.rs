@@ -16,7 +16,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
         UsersCommand::Find { text, limit, json } => {
             let page = session
                 .client
-                .find_users(&UserQuery::from_input(&text), limit)
+                .find_users(&UserQuery::from_input(&text), usize::from(limit))
                 .await?;
             if json {
                 print_json(&serde_json::json!({ "count": page.count, "users": page.users }))?;
@@ -64,9 +64,9 @@ async fn password_or_note(session: &Session, user: &User) -> Result<PasswordStat
         .map_err(|error: ApiError| format!("password state not shown: {error}"))
 }
 
-/// Prints `value` as pretty JSON on standard output.
+/// Prints `value` as pretty JSON on standard output, no control character raw.
 pub(super) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
+    let text = crate::desk::inert::to_json(value)
         .map_err(|e| Failure::new(Exit::Failure, e.to_string()))?;
     println!("{text}");
     Ok(())

@@ -128,7 +128,7 @@ pub fn load(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
     parse(&text, path).map(Some)
 }
 
-/// Parses config text; errors carry the line and the key.
+/// Parses config text; errors carry the line and the key, never the value of a secret key.
 pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
     let invalid = |offset: usize, message: String| ConfigError::Invalid {
         path: path.to_owned(),
@@ -136,8 +136,14 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
         message,
     };
     let mut file: ConfigFile = toml::from_str(text).map_err(|error| {
-        let start = error.span().map_or(0, |span| span.start);
-        invalid(start, error.message().to_owned())
+        let span = error.span().map_or(0..0, |span| {
+            span.start.min(text.len())..span.end.min(text.len())
+        });
+        let message = match secret_key_at(text, span.clone()) {
+            Some(key) => secret_message(&key),
+            None => error.message().to_owned(),
+        };
+        invalid(span.start, message)
     })?;
     for (key, value) in std::mem::take(&mut file.raw_theme) {
         file.theme
@@ -156,6 +162,50 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
     }
     file.keys = KeyTable::from_raw(std::mem::take(&mut file.raw_keys), text);
     Ok(file)
+}
+
+/// Whether a key may hold a secret: `secret`, `client_secret`, `password`, `token`, ….
+fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    ["secret", "password", "passwd", "token", "key"]
+        .iter()
+        .any(|word| key.contains(word))
+}
+
+/// The secret-looking key whose line (or table) the error at `span` falls in, if any: its
+/// value must not be echoed.
+fn secret_key_at(text: &str, span: std::ops::Range<usize>) -> Option<String> {
+    let first = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let last = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |at| span.end + at);
+    let keys_on = |line: &str| -> Option<String> {
+        line.split(['{', ',', '['])
+            .filter_map(|part| part.split_once('=').map(|(key, _)| key))
+            .map(|key| key.trim().trim_matches('"').to_owned())
+            .find(|key| is_secret_key(key))
+    };
+    if let Some(key) = text[first..last].lines().find_map(keys_on) {
+        return Some(key);
+    }
+    // Inside a `[profiles.x.secret]` table.
+    let header = text[..first]
+        .lines()
+        .rev()
+        .find(|line| line.trim_start().starts_with('['))?;
+    let name = header.trim().trim_matches(['[', ']']);
+    let last_part = name.rsplit('.').next().unwrap_or(name).trim_matches('"');
+    is_secret_key(last_part).then(|| last_part.to_owned())
+}
+
+/// What to say about a broken secret key, without its value.
+fn secret_message(key: &str) -> String {
+    let hint = if key == "secret" {
+        "secret must be { env = \"VAR\" }, { file = \"PATH\" } or { command = [\"program\", \"arg\"] }: the secret itself never goes in the config file"
+    } else {
+        "a secret never goes in the config file: use the profile's secret = { env = … }, { file = … } or { command = […] }"
+    };
+    format!("{key} is not valid here (its value is not shown): {hint}")
 }
 
 #[cfg(test)]
@@ -243,6 +293,25 @@ read_only = true
         assert_eq!(modes[1].actions[0].keys, ["j", "n"]);
         let error = parse("[keys.list]\ndown = 3\n", Path::new("c.toml")).expect_err("a number");
         assert!(error.to_string().starts_with("c.toml:2:"), "{error}");
+    }
+
+    #[test]
+    fn errors_never_echo_a_secret_value() {
+        let cases = [
+            "[profiles.eu]\nsecret = \"hunter2-inline\"\n",
+            "[profiles.eu]\nsecret = { value = \"hunter2-inline\" }\n",
+            "[profiles.eu]\nsecret = { env = 5 }\nclient_secret = \"hunter2-inline\"\n",
+            "[profiles.eu]\nclient_secret = \"hunter2-inline\"\n",
+            "[profiles.eu.secret]\nvalue = \"hunter2-inline\"\n",
+            "[profiles]\neu = { client_id = \"x\", secret = \"hunter2-inline\" }\n",
+            "[profiles.eu]\nsecret = \"hunter2-inline\n",
+        ];
+        for text in cases {
+            let error = parse(text, Path::new("c.toml")).expect_err("invalid");
+            let message = error.to_string();
+            assert!(!message.contains("hunter2"), "{text:?}: {message}");
+            assert!(message.contains("secret"), "{text:?}: {message}");
+        }
     }
 
     #[test]

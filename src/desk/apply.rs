@@ -46,6 +46,18 @@ pub async fn apply(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied,
     }
 }
 
+/// Whether `error`, returned by [`apply`] for `op`, is the write's own answer lost (its outcome
+/// unknown) and not a refusal: the user could not even be read again afterwards.
+pub fn lost_answer(op: &UserOp, error: &ApiError) -> bool {
+    error.action == op.kind().verb() && error.outcome_unknown()
+}
+
+/// How a write's answer was lost, in words: "unlock account sent, but PingOne did not answer
+/// in time".
+pub fn lost_sentence(error: &ApiError) -> String {
+    format!("{} sent, but {}", error.action, error.reason())
+}
+
 /// What the write's answer carried.
 enum Decoded {
     User(Box<User>),
@@ -126,7 +138,7 @@ async fn reread(
     let Ok(user) = client.get_user(id).await else {
         return Err(error);
     };
-    let password = if op.needs_password() {
+    let password = if op.needs_password_for(&user) {
         client.password_state(id).await.ok()
     } else {
         None

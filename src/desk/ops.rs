@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumDiscriminants, IntoDiscriminant as _, VariantArray as _};
 
 use super::diagnosis::{account_lock_is_only_the_password, external_provider_name};
-use super::inert::inert;
+use super::inert::{in_sentence, inert};
 use crate::api::UserWrite;
 use crate::pingone::{self, PasswordState, PasswordStatus, User};
 
@@ -241,7 +241,7 @@ impl UserOp {
         password: Option<&PasswordState>,
         read_only: bool,
     ) -> Option<Refusal> {
-        let name = inert(&user.username).into_owned();
+        let name = in_sentence(&user.username);
         let not = |text: String| Some(Refusal::NotApplicable(text));
         if read_only {
             return Some(Refusal::ReadOnly(self.kind().verb()));
@@ -319,7 +319,7 @@ impl UserOp {
 
     /// The confirm dialog's question (inert: safe to draw).
     pub fn question(&self, user: &User) -> String {
-        let name = inert(&user.username).into_owned();
+        let name = in_sentence(&user.username);
         match self {
             Self::UnlockAccount => format!("Unlock the account of {name}?"),
             Self::LockAccount { unlock_at: None } => {
@@ -337,20 +337,20 @@ impl UserOp {
             }
             Self::SendRecoveryCode => format!(
                 "Email a password recovery code to {name} at {}?",
-                inert(user.email.as_deref().unwrap_or_default())
+                in_sentence(user.email.as_deref().unwrap_or_default())
             ),
             Self::EnableUser => format!("Enable {name}?"),
             Self::DisableUser => format!("Disable {name}? They cannot sign in until enabled."),
             Self::ResendVerification => format!(
                 "Email a new verification code to {name} at {}?",
-                inert(user.email.as_deref().unwrap_or_default())
+                in_sentence(user.email.as_deref().unwrap_or_default())
             ),
         }
     }
 
     /// What was done, for the status line and the log (inert).
     pub fn done(&self, username: &str) -> String {
-        let name = inert(username).into_owned();
+        let name = in_sentence(username);
         match self {
             Self::UnlockAccount => format!("Unlocked the account of {name}"),
             Self::LockAccount { unlock_at: None } => {

@@ -11,18 +11,19 @@ use serde_json::Value;
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::config::theme::Theme;
-use crate::desk::inert;
+use crate::desk::inert::{LONG_VALUE, capped, fit, one_line};
 use crate::pingone::User;
 
 /// The label column of the detail pane's main fields.
 pub const LABEL_COLUMN: usize = 13;
-/// The widest label column "Other attributes" lines its values up at; longer labels stand on
-/// their own line, the value below them.
+/// The widest label column "Other attributes" lines its values up at; longer labels are cut
+/// to it with `…`.
 const MAX_LABEL_COLUMN: usize = 26;
 
 /// `label` and the lines of its value: the label in a column of `column` cells, the value
-/// after it; continuation lines line up under the value. A label that does not fit the column
-/// (with a space after it) has a line of its own, so it never runs into its value.
+/// after it; continuation lines line up under the value. A label too long for the column is
+/// cut to it with `…` (a space always follows), so it never runs into its value and text from
+/// PingOne never stands alone at the start of a row.
 pub fn labelled<'a>(
     label: &str,
     value: &[String],
@@ -30,20 +31,16 @@ pub fn labelled<'a>(
     column: usize,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    let label = inert(label).into_owned();
+    let label = fit(&one_line(label), column.saturating_sub(1)).into_owned();
     let indent = " ".repeat(column);
     let mut lines = Vec::new();
-    let mut values = value.iter().map(|v| inert(v).into_owned());
-    if label.width() < column {
-        let padding = " ".repeat(column - label.width());
-        let first = values.next().unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::styled(format!("{label}{padding}"), theme.muted),
-            Span::styled(first, style),
-        ]));
-    } else {
-        lines.push(Line::styled(label, theme.muted));
-    }
+    let mut values = value.iter().map(|v| capped(v, LONG_VALUE).into_owned());
+    let padding = " ".repeat(column.saturating_sub(label.width()));
+    let first = values.next().unwrap_or_default();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{label}{padding}"), theme.muted),
+        Span::styled(first, style),
+    ]));
     for value in values {
         lines.push(Line::from(vec![
             Span::raw(indent.clone()),
@@ -51,45 +48,6 @@ pub fn labelled<'a>(
         ]));
     }
     lines
-}
-
-/// `lines` fitted to `width` cells: a field line too wide for it (a label, or an indent, then one
-/// value) has its value wrapped by words under the value's column, so a long value never runs
-/// back under its label. Other lines are left to the paragraph's own wrapping.
-pub fn hang<'a>(lines: Vec<Line<'a>>, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        let [head, value] = line.spans.as_slice() else {
-            out.push(line);
-            continue;
-        };
-        let column = head.width();
-        let is_field = head.content.ends_with(' ')
-            && (head.style == theme.muted || head.content.trim().is_empty());
-        if !is_field || line.width() <= width || column * 2 > width {
-            out.push(line);
-            continue;
-        }
-        let options = textwrap::Options::new(width - column)
-            .break_words(true)
-            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-        let indent = " ".repeat(column);
-        for (i, part) in textwrap::wrap(&value.content, options)
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 {
-                head.clone()
-            } else {
-                Span::raw(indent.clone())
-            };
-            out.push(Line::from(vec![
-                lead,
-                Span::styled(part.into_owned(), value.style),
-            ]));
-        }
-    }
-    out
 }
 
 /// A JSON value as lines: strings as they are (one line per line of text), lists as `• item`
@@ -237,7 +195,7 @@ pub fn other_attributes<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
     }
     let widest = rows
         .iter()
-        .map(|(label, _)| inert(label).width() + 2)
+        .map(|(label, _)| one_line(label).width() + 2)
         .max()
         .unwrap_or(0);
     let column = widest.clamp(LABEL_COLUMN, MAX_LABEL_COLUMN);
@@ -305,7 +263,11 @@ mod tests {
             13,
             &theme,
         );
-        assert_eq!(text(&long), ["employeeNumber", "             004211"]);
+        assert_eq!(
+            text(&long),
+            ["employeeNum… 004211"],
+            "cut to its column, apart"
+        );
         let exact = labelled(
             "twelve chars",
             &["x".into(), "y".into()],
@@ -319,42 +281,24 @@ mod tests {
     #[test]
     fn long_values_hang_under_their_column() {
         let theme = Theme::mono();
-        let mut lines = labelled(
+        let lines = labelled(
             "last sign-on",
             &["2026-01-01 09:15:00 UTC (17h 49m ago) from 203.0.113.7".into()],
             Style::new(),
             13,
             &theme,
         );
-        lines.push(Line::raw(
-            "a plain line that is longer than the width of the pane",
-        ));
-        let hung = text(&hang(lines, 40, &theme));
+        let hung: Vec<Line<'_>> = lines
+            .iter()
+            .flat_map(|line| crate::ui::wrap::wrap(line, 40, 13))
+            .collect();
         assert_eq!(
-            hung,
+            text(&hung),
             [
                 "last sign-on 2026-01-01 09:15:00 UTC",
                 "             (17h 49m ago) from",
                 "             203.0.113.7",
-                "a plain line that is longer than the width of the pane",
             ]
-        );
-        let id = labelled(
-            "id",
-            &["c49f2481-a62c-4e72-a451-dee7c524bf53".into()],
-            Style::new(),
-            13,
-            &theme,
-        );
-        let hung = text(&hang(id, 30, &theme));
-        assert_eq!(
-            hung,
-            [
-                "id           c49f2481-a62c-",
-                "             4e72-a451-",
-                "             dee7c524bf53"
-            ],
-            "an id wraps at its hyphens, whole"
         );
     }
 

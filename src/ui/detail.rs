@@ -6,12 +6,15 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr as _;
 
 use super::attributes::{LABEL_COLUMN, labelled, other_attributes, when};
+use super::wrap::wrap;
 use crate::app::{Action, Focus, KeyMap, Mode, State};
 use crate::config::theme::Theme;
 use crate::desk::diagnosis::{account_status, countdown};
+use crate::desk::inert::{LONG_VALUE, capped, fit, one_line};
 use crate::desk::{Fix, Verdict, inert};
 use crate::pingone::user::LifecycleStatus;
 use crate::pingone::{PasswordStatus, User};
@@ -37,24 +40,56 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         super::raw_json::render(state, user, theme, frame, area, block);
         return;
     }
-    let name = user.display_name().unwrap_or_default();
-    let mut lines = vec![Line::from(vec![
-        Span::styled(inert(&user.username).into_owned(), theme.title),
-        Span::raw("  "),
-        Span::raw(inert(&name).into_owned()),
-    ])];
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = vec![heading(user, width, theme)];
     lines.extend(verdict_lines(&verdict, keys, theme));
     lines.extend(account_lines(state, user, theme));
     lines.extend(password_lines(state, theme));
     lines.extend(origin_lines(state, user, theme));
     lines.extend(other_attributes(user, theme));
-    let lines = super::attributes::hang(lines, usize::from(area.width.saturating_sub(2)), theme);
-    let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
-    let paragraph = Paragraph::new(lines)
+    // Every line is broken into rows here, a field's rows indented under its value and any
+    // other line's under its text: nothing from PingOne ever starts a row at the left edge,
+    // where the verdict stands.
+    let rows: Vec<Line<'_>> = lines
+        .iter()
+        .flat_map(|line| wrap(line, width, indent_of(line, theme)))
+        .collect();
+    // Scrolled to the end, the last page is full, not one row.
+    let visible = usize::from(area.height.saturating_sub(2));
+    let last = u16::try_from(rows.len().saturating_sub(visible)).unwrap_or(u16::MAX);
+    let paragraph = Paragraph::new(rows)
         .block(block)
-        .wrap(Wrap { trim: false })
         .scroll((state.detail_scroll.min(last), 0));
     frame.render_widget(paragraph, area);
+}
+
+/// The first row: username and name, on one line whatever they hold (cut with `…` to fit).
+fn heading<'a>(user: &User, width: usize, theme: &Theme) -> Line<'a> {
+    let username = fit(&one_line(&user.username), width).into_owned();
+    let room = width.saturating_sub(username.width() + 2);
+    let name = fit(&one_line(&user.display_name().unwrap_or_default()), room).into_owned();
+    Line::from(vec![
+        Span::styled(username, theme.title),
+        Span::raw("  "),
+        Span::raw(name),
+    ])
+}
+
+/// Where the rows after a line's first start: under a field's value, under a cause's text,
+/// and two columns in otherwise.
+fn indent_of(line: &Line<'_>, theme: &Theme) -> usize {
+    match line.spans.first() {
+        // A field: a label (or a value's indent) then its value.
+        Some(head)
+            if line.spans.len() > 1
+                && head.content.ends_with(' ')
+                && (head.style == theme.muted || head.content.trim().is_empty()) =>
+        {
+            head.width()
+        }
+        Some(first) if first.content.starts_with("  ") => 4,
+        _ => 2,
+    }
 }
 
 /// The headline, then one line per cause with its fix: the key that fixes it, or where.
@@ -154,7 +189,7 @@ fn password_lines<'a>(state: &State, theme: &Theme) -> Vec<Line<'a>> {
     let section = state.selected_extras().map(|extras| &extras.password);
     let Some(password) = state.live_password() else {
         let text = match section.and_then(|s| s.value.as_ref()) {
-            Some(Err(error)) => Span::styled(inert(error).into_owned(), theme.danger),
+            Some(Err(error)) => Span::styled(one_line(error).into_owned(), theme.danger),
             _ => Span::styled("reading…", theme.muted),
         };
         return vec![Line::from(vec![
@@ -219,10 +254,13 @@ fn origin_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>> 
     ]
 }
 
+/// A label and its value on one line: the value single-line and cut past [`LONG_VALUE`]
+/// characters with its length.
 fn field<'a>(label: &str, value: impl Into<String>, style: Style, theme: &Theme) -> Line<'a> {
     // The main labels are short: the column always holds them, so the field is one line.
     let column = LABEL_COLUMN.max(label.chars().count() + 1);
-    let mut lines = labelled(label, &[value.into()], style, column, theme);
+    let value = capped(&value.into(), LONG_VALUE).into_owned();
+    let mut lines = labelled(label, &[value], style, column, theme);
     lines.remove(0)
 }
 

@@ -3,32 +3,39 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::wrap::wrap;
 
 use crate::app::modal::LOCK_CHOICES;
 use crate::app::{Confirm, KeyMap, Modal, Mode, State, Step};
 use crate::config::theme::Theme;
 use crate::desk::inert;
+use crate::desk::inert::in_sentence;
+
+/// Columns of the confirm dialog, borders included.
+const DIALOG_WIDTH: u16 = 66;
 
 /// Draws the modal, if any.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     match &state.modal {
         Some(Modal::Confirm(confirm)) => {
-            let lines = confirm_lines(state, theme, confirm);
+            // Every line is broken into rows here, so the height fits them all: a long name
+            // cannot push the dialog's own choices out of the box.
+            let width = usize::from(DIALOG_WIDTH - 2);
+            let lines: Vec<Line<'_>> = confirm_lines(state, theme, confirm)
+                .iter()
+                .flat_map(|line| wrap(line, width, 2))
+                .collect();
             let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-            let area = centered(frame.area(), 66, height);
+            let area = centered(frame.area(), DIALOG_WIDTH, height);
             let title = format!(" Confirm: {} ", confirm.op.kind().verb());
             let block = Block::bordered()
                 .border_type(BorderType::Double)
                 .border_style(theme.danger)
                 .title(Line::styled(title, theme.title));
             frame.render_widget(Clear, area);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
+            frame.render_widget(Paragraph::new(lines).block(block), area);
         }
         Some(Modal::Help) => render_help(state, keys, theme, frame),
         Some(Modal::CopyMenu) => super::text_overlay::render_copy_menu(keys, theme, frame),
@@ -60,13 +67,10 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
         .unwrap_or_default();
     let mut lines = vec![
         Line::styled(confirm.question.clone(), theme.title),
-        Line::from(vec![
-            label("email"),
-            Span::raw(inert(&confirm.email).into_owned()),
-        ]),
+        Line::from(vec![label("email"), Span::raw(in_sentence(&confirm.email))]),
         Line::from(vec![
             label("environment"),
-            Span::raw(inert(environment).into_owned()),
+            Span::raw(in_sentence(environment)),
         ]),
         Line::from(vec![label("state"), Span::styled(why, theme.danger)]),
         Line::from(""),

@@ -4,11 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
-use unicode_segmentation::UnicodeSegmentation as _;
-use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::{Focus, State};
 use crate::config::theme::Theme;
+use crate::desk::inert::{fit, one_line};
 use crate::desk::{StatusWord, inert};
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠸", "⠴"];
@@ -57,7 +56,7 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
     }
     let block = super::pane(Line::from(title), state.focus == Focus::Results, theme);
     let empty = if let Some(error) = &results.error {
-        Some(Span::styled(inert(error).into_owned(), theme.danger))
+        Some(Span::styled(one_line(error).into_owned(), theme.danger))
     } else if results.rows.is_empty() && state.search.is_busy() {
         Some(Span::styled("Searching…", theme.muted))
     } else if results.rows.is_empty() && results.loaded {
@@ -115,7 +114,7 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
             if *title == "STATUS" {
                 Cell::from(Span::styled(word.as_str(), style))
             } else {
-                Cell::from(fit(&inert(text_of(title)), usize::from(cell.width)))
+                Cell::from(fit(&one_line(text_of(title)), usize::from(cell.width)).into_owned())
             }
         }))
     });
@@ -129,44 +128,4 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
         .column_spacing(1);
     let mut table_state = TableState::default().with_selected(Some(results.selected - first));
     frame.render_stateful_widget(table, area, &mut table_state);
-}
-
-/// `text` cut to `width` columns, with `…` when something was cut. Whole grapheme clusters are
-/// kept or dropped, so a cut never leaves half of a combined character (a base letter without
-/// its accent, half of a flag, an emoji without its modifier) on screen.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for grapheme in text.graphemes(true) {
-        let w = grapheme.width();
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push_str(grapheme);
-    }
-    out.push('…');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fit_cuts_between_grapheme_clusters() {
-        assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("abcdefgh", 5), "abcd…");
-        // "e" + combining acute: the accent stays with its letter, or both go.
-        assert_eq!(fit("cafe\u{301}s and more", 5), "cafe\u{301}…");
-        assert_eq!(fit("abce\u{301}xyz", 4), "abc…");
-        // A flag is two regional indicators, two columns: never one of them alone.
-        assert_eq!(fit("ab🇳🇴cdef", 4), "ab…");
-        assert_eq!(fit("ab🇳🇴cdef", 5), "ab🇳🇴…");
-        // Wide characters never overflow the width.
-        assert_eq!(fit("田中太郎さん", 6), "田中…");
-    }
 }
