@@ -8,9 +8,11 @@ pub mod diagnosis;
 pub mod inert;
 pub mod known;
 pub mod ops;
+pub mod outcome;
 
-pub use apply::{Applied, apply};
+pub use apply::{Applied, apply, lost_answer, lost_sentence};
 pub use diagnosis::{Cause, Fix, StatusWord, Verdict, status_word};
 pub use inert::inert;
 pub use known::Known;
 pub use ops::{Needs, OpKind, Refusal, Sessions, Target, UserOp};
+pub use outcome::{Outcome, OutcomeKind, Seen, outcome, unread};

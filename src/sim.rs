@@ -10,11 +10,13 @@ mod audit;
 mod control;
 pub mod data;
 mod directory_api;
+mod edges;
 pub mod faults;
 mod flags;
 mod groups;
 mod index;
 pub mod matching;
+mod media;
 mod mfa;
 mod mfa_api;
 mod mutations;
@@ -25,6 +27,7 @@ mod roles;
 mod routes;
 pub mod store;
 mod tokens;
+mod validate;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -220,14 +223,7 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
     });
     let app = routes::router(Arc::clone(&state));
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let server = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = stopped.await;
-        });
-        if let Err(error) = server.await {
-            tracing::error!(%error, "the simulator stopped with an error");
-        }
-    });
+    let task = tokio::spawn(edges::serve(listener, app, stopped));
     tracing::info!(%base_url, environment = %environment.id, "simulator listening");
     Ok(SimHandle {
         base_url,

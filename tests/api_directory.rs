@@ -5,6 +5,8 @@
 
 #[path = "common/raw.rs"]
 mod raw;
+#[path = "common/wire.rs"]
+mod wire;
 
 use pingdesk::api::{ApiClient, ErrorKind, UserQuery};
 use pingdesk::pingone::{Expr, FilterOp};

@@ -3,18 +3,18 @@
 //! all). Each operation: the request it sends, what PingOne answers, the reads it leaves owed,
 //! the audit events, and the refusals.
 
-#[path = "common/client.rs"]
-mod client;
 #[path = "common/raw.rs"]
 mod raw;
+#[path = "common/wire.rs"]
+mod wire;
 
-use client::{demo_user as user, start};
 use pingdesk::api::{ApiClient, ErrorKind};
 use pingdesk::desk::{Known, Sessions, Target, UserOp, Verdict, apply};
 use pingdesk::pingone;
 use pingdesk::pingone::device::{BlockStatus, DeviceStatus, LockStatus};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig};
 use raw::Raw;
+use wire::{demo_user as user, start};
 
 #[tokio::test]
 async fn devices_of_every_type_and_state_are_listed() {

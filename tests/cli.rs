@@ -3,27 +3,30 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/wire.rs"]
+mod wire;
 
 use std::process::Command;
 
-use cli::{Case, code, pingdesk, start, text};
+use cli::{Case, code, pingdesk, stderr, stdout};
 use pingdesk::api::ApiClient;
 use pingdesk::pingone::user::NewUser;
 use pingdesk::sim::Route;
 use secrecy::ExposeSecret as _;
+use wire::start;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn find_and_show_in_text_and_json() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let found = pingdesk(Some(&sim), &["users", "find", "jsmith"], &[]);
-    assert_eq!(code(&found), 0, "{}", text(&found.stderr));
-    let stdout = text(&found.stdout);
+    assert_eq!(code(&found), 0, "{}", stderr(&found));
+    let listed = stdout(&found);
     assert!(
-        stdout.starts_with("USERNAME") && stdout.contains("jsmithers") && stdout.contains("LOCKED"),
-        "{stdout}"
+        listed.starts_with("USERNAME") && listed.contains("jsmithers") && listed.contains("LOCKED"),
+        "{listed}"
     );
     assert!(
-        !stdout.contains('\u{1b}'),
+        !listed.contains('\u{1b}'),
         "no colour when stdout is not a terminal"
     );
 
@@ -42,7 +45,7 @@ async fn find_and_show_in_text_and_json() {
         &[],
     );
     assert_eq!(code(&shown), 0);
-    let out = text(&shown.stdout);
+    let out = stdout(&shown);
     assert!(out.contains("verdict      cannot sign in"), "{out}");
     assert!(
         out.contains("cause        account locked by an admin (fix: pingdesk users unlock "),
@@ -60,13 +63,13 @@ async fn find_and_show_in_text_and_json() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unlock_and_lock_with_yes() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let unlocked = pingdesk(
         Some(&sim),
         &["users", "unlock", "alice.locked", "--yes", "--json"],
         &[],
     );
-    assert_eq!(code(&unlocked), 0, "{}", text(&unlocked.stderr));
+    assert_eq!(code(&unlocked), 0, "{}", stderr(&unlocked));
     let value: serde_json::Value = serde_json::from_slice(&unlocked.stdout).expect("JSON");
     assert_eq!(value["action"], "unlock");
     assert_eq!(value["user"]["account"]["status"], "OK");
@@ -79,7 +82,7 @@ async fn unlock_and_lock_with_yes() {
         ],
         &[],
     );
-    assert_eq!(code(&locked), 0, "{}", text(&locked.stderr));
+    assert_eq!(code(&locked), 0, "{}", stderr(&locked));
     let value: serde_json::Value = serde_json::from_slice(&locked.stdout).expect("JSON");
     let left = value["user"]["account"]["secondsUntilUnlock"]
         .as_u64()
@@ -89,7 +92,7 @@ async fn unlock_and_lock_with_yes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_exit_code() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client");
     for username in ["twin.one", "twin.two"] {
         let twin = NewUser {
@@ -165,7 +168,7 @@ async fn every_exit_code() {
     ];
     for (args, env, expected, says) in cases {
         let output = pingdesk(Some(&sim), args, env);
-        let stderr = text(&output.stderr);
+        let stderr = stderr(&output);
         assert_eq!(code(&output), *expected, "{args:?}: {stderr}");
         assert!(
             stderr.contains(says),
@@ -181,9 +184,9 @@ async fn every_exit_code() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn doctor_reports_token_roles_and_clock() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let output = pingdesk(Some(&sim), &["doctor", "--json"], &[]);
-    assert_eq!(code(&output), 0, "{}", text(&output.stderr));
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
     let checks: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let detail = |name: &str| {
         checks
@@ -202,15 +205,15 @@ async fn doctor_reports_token_roles_and_clock() {
         &[("PINGONE_CLIENT_SECRET", "wrong")],
     );
     assert_eq!(code(&failing), 6);
-    assert!(text(&failing.stdout).contains("FAIL"));
+    assert!(stdout(&failing).contains("FAIL"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secrets_never_reach_help_logs_or_errors() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let secret = sim.client_secret.expose_secret().to_owned();
     let help = pingdesk(Some(&sim), &["--help"], &[]);
-    let help_text = text(&help.stdout);
+    let help_text = stdout(&help);
     assert!(
         help_text.contains("PINGONE_CLIENT_SECRET") && !help_text.contains(&secret),
         "{help_text}"
@@ -252,16 +255,16 @@ async fn secrets_never_reach_help_logs_or_errors() {
         &["users", "show", "x"],
         &[("PINGONE_CLIENT_SECRET", "hunter2-wrong")],
     );
-    assert!(!text(&wrong.stderr).contains("hunter2"), "nor in an error");
+    assert!(!stderr(&wrong).contains("hunter2"), "nor in an error");
 }
 
 #[test]
 fn completions_and_man_page() {
     let bash = pingdesk(None, &["completions", "bash"], &[]);
     assert_eq!(code(&bash), 0);
-    assert!(text(&bash.stdout).contains("pingdesk"));
+    assert!(stdout(&bash).contains("pingdesk"));
     let man = pingdesk(None, &["man"], &[]);
-    assert!(text(&man.stdout).contains(".TH pingdesk"));
+    assert!(stdout(&man).contains(".TH pingdesk"));
 }
 
 #[test]
@@ -306,7 +309,7 @@ fn the_sim_subcommand_prints_export_lines_that_work() {
     let found = pingdesk(None, &["users", "find", "frank", "--json"], &env);
     let _ = sim.kill();
     let _ = sim.wait();
-    assert_eq!(code(&found), 0, "{}", text(&found.stderr));
+    assert_eq!(code(&found), 0, "{}", stderr(&found));
     let value: serde_json::Value = serde_json::from_slice(&found.stdout).expect("JSON");
     assert!(
         value["users"]

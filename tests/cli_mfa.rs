@@ -4,15 +4,18 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/wire.rs"]
+mod wire;
 
-use cli::{Case, code, pingdesk, start, text};
+use cli::{Case, code, pingdesk, stderr, stdout};
 use pingdesk::sim::{Route, SimHandle};
 use serde_json::Value;
+use wire::start;
 
 /// `pingdesk users <what> USER --json`, parsed.
 fn listed(sim: &SimHandle, what: &str, user: &str) -> Value {
     let output = pingdesk(Some(sim), &["users", what, user, "--json"], &[]);
-    assert_eq!(code(&output), 0, "{}", text(&output.stderr));
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
     serde_json::from_slice(&output.stdout).expect("JSON")
 }
 
@@ -31,12 +34,12 @@ fn device_id(sim: &SimHandle, user: &str, blocked: bool) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn devices_and_sessions_are_listed_in_text_and_json() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let devices = listed(&sim, "devices", "wei.lin");
     assert_eq!(devices["mfaEnabled"], true);
     assert_eq!(devices["devices"].as_array().map(Vec::len), Some(2));
     let shown = pingdesk(Some(&sim), &["users", "devices", "sobrien"], &[]);
-    let out = text(&shown.stdout);
+    let out = stdout(&shown);
     assert!(out.contains("MFA          on"), "{out}");
     assert!(
         out.contains("VOICE +1 •••• 0132 (Desk phone)  ACTIVE  LOCKED until "),
@@ -45,7 +48,7 @@ async fn devices_and_sessions_are_listed_in_text_and_json() {
     let sessions = listed(&sim, "sessions", "frank.ok");
     assert_eq!(sessions["sessions"].as_array().map(Vec::len), Some(3));
     let shown = pingdesk(Some(&sim), &["users", "sessions", "frank.ok"], &[]);
-    let out = text(&shown.stdout);
+    let out = stdout(&shown);
     assert!(
         out.contains(
             "session      Chrome 126.0 on Mac OS X 14.5  london, united kingdom (203.0.113.10); \
@@ -54,16 +57,16 @@ async fn devices_and_sessions_are_listed_in_text_and_json() {
         "{out}"
     );
     let none = pingdesk(Some(&sim), &["users", "sessions", "judy.nopassword"], &[]);
-    assert!(text(&none.stdout).contains("session      none"));
+    assert!(stdout(&none).contains("session      none"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn show_has_every_section_and_the_device_fix_names_the_device() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let blocked = device_id(&sim, "wei.lin", true);
     let shown = pingdesk(Some(&sim), &["users", "show", "wei.lin"], &[]);
-    assert_eq!(code(&shown), 0, "{}", text(&shown.stderr));
-    let out = text(&shown.stdout);
+    assert_eq!(code(&shown), 0, "{}", stderr(&shown));
+    let out = stdout(&shown);
     for expected in [
         "verdict      cannot sign in",
         "population   Employees (c3e9a259-2d39-4d71-a481-03d93c9564f3)",
@@ -83,7 +86,7 @@ async fn show_has_every_section_and_the_device_fix_names_the_device() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unblock_a_device_then_again_is_nothing_to_do() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let blocked = device_id(&sim, "wei.lin", true);
     let args = [
         "users",
@@ -94,8 +97,8 @@ async fn unblock_a_device_then_again_is_nothing_to_do() {
         "--json",
     ];
     let done = pingdesk(Some(&sim), &args, &[]);
-    assert_eq!(code(&done), 0, "{}", text(&done.stderr));
-    assert!(text(&done.stderr).contains("Unblocked an MFA device of wei.lin"));
+    assert_eq!(code(&done), 0, "{}", stderr(&done));
+    assert!(stderr(&done).contains("Unblocked an MFA device of wei.lin"));
     let report: Value = serde_json::from_slice(&done.stdout).expect("JSON");
     assert_eq!(report["action"], "unblock-device");
     assert_eq!(report["outcome"], "applied");
@@ -109,7 +112,7 @@ async fn unblock_a_device_then_again_is_nothing_to_do() {
     assert_eq!(sim.stats().get(Route::DeviceAction), 1);
     let again = pingdesk(Some(&sim), &args, &[]);
     assert_eq!(code(&again), 0);
-    assert!(text(&again.stderr).contains("is not blocked: nothing to unblock"));
+    assert!(stderr(&again).contains("is not blocked: nothing to unblock"));
     let report: Value = serde_json::from_slice(&again.stdout).expect("JSON");
     assert_eq!(report["outcome"], "nothing to do");
     assert_eq!(
@@ -121,7 +124,7 @@ async fn unblock_a_device_then_again_is_nothing_to_do() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn revoke_one_session_or_all_of_them() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let sessions = listed(&sim, "sessions", "frank.ok");
     let first = sessions["sessions"][0]["id"]
         .as_str()
@@ -132,8 +135,8 @@ async fn revoke_one_session_or_all_of_them() {
         &["users", "revoke-session", "frank.ok", &first, "--yes"],
         &[],
     );
-    assert_eq!(code(&one), 0, "{}", text(&one.stderr));
-    assert!(text(&one.stderr).contains("Revoked a session of frank.ok"));
+    assert_eq!(code(&one), 0, "{}", stderr(&one));
+    assert!(stderr(&one).contains("Revoked a session of frank.ok"));
     let all = pingdesk(
         Some(&sim),
         &[
@@ -146,8 +149,8 @@ async fn revoke_one_session_or_all_of_them() {
         ],
         &[],
     );
-    assert_eq!(code(&all), 0, "{}", text(&all.stderr));
-    assert!(text(&all.stderr).contains("Revoked all 2 sessions of frank.ok"));
+    assert_eq!(code(&all), 0, "{}", stderr(&all));
+    assert!(stderr(&all).contains("Revoked all 2 sessions of frank.ok"));
     let report: Value = serde_json::from_slice(&all.stdout).expect("JSON");
     assert_eq!(report["sessions"], serde_json::json!([]));
     assert_eq!(sim.stats().get(Route::DeleteSession), 3);
@@ -157,12 +160,12 @@ async fn revoke_one_session_or_all_of_them() {
         &[],
     );
     assert_eq!(code(&none), 0);
-    assert!(text(&none.stderr).contains("no session: nothing to revoke"));
+    assert!(stderr(&none).contains("no session: nothing to revoke"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn arguments_refusals_and_exit_codes() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let unblocked = device_id(&sim, "frank.ok", false);
     let blocked = device_id(&sim, "b.tran", true);
     let cases: [Case; 9] = [
@@ -219,7 +222,7 @@ async fn arguments_refusals_and_exit_codes() {
     ];
     for (args, env, expected, says) in cases {
         let output = pingdesk(Some(&sim), args, env);
-        let stderr = text(&output.stderr);
+        let stderr = stderr(&output);
         assert_eq!(code(&output), expected, "{args:?}: {stderr}");
         assert!(stderr.contains(says), "{args:?}: {says:?} in {stderr}");
     }

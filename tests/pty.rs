@@ -5,9 +5,7 @@
 #[path = "common/pty.rs"]
 mod pty;
 
-use pty::{
-    Pty, account_status_is, focus_list, lock, named_key, quit_cleanly, row, search_one, start,
-};
+use pty::*;
 
 /// The unlock flow, at one terminal size.
 fn unlock_a_locked_user(cols: u16, rows: u16) {

@@ -2,130 +2,18 @@
 //! into a `TestBackend` and compared with an insta snapshot; per-cell checks cover the colours
 //! that snapshots ignore.
 
-#[path = "common/screen.rs"]
-mod screen;
+#[path = "common/console.rs"]
+mod console;
+#[path = "common/screens.rs"]
+mod screens;
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pingdesk::api::{ApiError, ErrorKind, UserPage};
-use pingdesk::app::KeyMap;
-use pingdesk::app::sections::{SectionKind, SectionValue};
-use pingdesk::app::update::initial_search;
-use pingdesk::app::{Effect, Msg, State, update};
-use pingdesk::config::theme::Theme;
-use pingdesk::pingone::user::{
-    Account, AccountStatus, IdentityProvider, Lifecycle, LifecycleStatus,
-};
-use pingdesk::pingone::{P1Error, PasswordState, PasswordStatus, User};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use screen::{context, draw, find, locate, ts, user};
-
-/// Five users: locked (timed, 300 s left), disabled, unverified, ok, and one whose credentials an
-/// external identity provider holds.
-fn users() -> Vec<User> {
-    let mut locked = user(1, "ana.lima", "Ana", "Lima");
-    locked.account = Some(Account {
-        status: Some(AccountStatus::Locked),
-        can_authenticate: Some(false),
-        locked_at: Some(ts("2026-01-02T03:00:00Z")),
-        unlock_at: Some(ts("2026-01-02T03:09:05Z")),
-        seconds_until_unlock: Some(300),
-    });
-    let mut disabled = user(2, "bruno.costa", "Bruno", "Costa");
-    disabled.enabled = Some(false);
-    let mut unverified = user(3, "chen.wei", "Chen", "Wei");
-    unverified.lifecycle = Some(Lifecycle {
-        status: Some(LifecycleStatus::VerificationRequired),
-    });
-    unverified.last_sign_on = None;
-    let ok = user(4, "dana.okafor", "Dana", "Okafor");
-    let mut external = user(5, "erik.holm", "Erik", "Holm");
-    external.identity_provider = Some(IdentityProvider {
-        kind: Some("MICROSOFT".into()),
-        id: Some("7f6e5d4c-0000-4000-8000-0000000000aa".into()),
-    });
-    vec![locked, disabled, unverified, ok, external]
-}
-
-/// A key press without modifiers.
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-/// A console at `start` whose first search is still in flight.
-fn searching(start: Instant) -> (State, pingdesk::app::ReqId) {
-    let mut state = State::new(context(), start);
-    let Some(Effect::Search { req, .. }) = initial_search(&mut state).pop() else {
-        panic!("the first search")
-    };
-    (state, req)
-}
-
-/// A console at `start` listing `users`, with focus moved to the list by Enter.
-fn listing(users: Vec<User>, start: Instant, keys: &KeyMap) -> State {
-    let (mut state, req) = searching(start);
-    let page = UserPage {
-        count: Some(u64::try_from(users.len()).expect("few users")),
-        users,
-        next: None,
-    };
-    update(
-        &mut state,
-        keys,
-        Msg::SearchLoaded {
-            req,
-            result: Ok(page),
-        },
-    );
-    update(&mut state, keys, key(KeyCode::Enter));
-    state
-}
-
-/// A console at `start` with `users` listed and the first opened by Enter (twice: the first
-/// goes from the search field to the list), its password read
-/// answered with `password`.
-fn opened(users: Vec<User>, start: Instant, keys: &KeyMap, password: PasswordState) -> State {
-    let (mut state, req) = searching(start);
-    let page = UserPage {
-        count: Some(u64::try_from(users.len()).expect("few users")),
-        users,
-        next: None,
-    };
-    update(
-        &mut state,
-        keys,
-        Msg::SearchLoaded {
-            req,
-            result: Ok(page),
-        },
-    );
-    update(&mut state, keys, key(KeyCode::Enter));
-    let effects = update(&mut state, keys, key(KeyCode::Enter));
-    let req = effects.iter().find_map(|e| match e {
-        Effect::ReadSection {
-            req,
-            kind: SectionKind::Password,
-            ..
-        } => Some(*req),
-        _ => None,
-    });
-    let Some(req) = req else {
-        panic!("Enter opens the user and reads the password: {effects:?}")
-    };
-    update(
-        &mut state,
-        keys,
-        Msg::SectionLoaded {
-            req,
-            kind: SectionKind::Password,
-            read_at: ts("2026-01-02T03:04:05Z"),
-            result: Ok(SectionValue::Password(password)),
-        },
-    );
-    state
-}
+use crossterm::event::KeyCode;
+use pingdesk::api::{ApiError, ErrorKind};
+use pingdesk::pingone::user::{Account, AccountStatus};
+use pingdesk::pingone::{P1Error, PasswordStatus};
+use screens::*;
 
 /// The left-most `word` on the results-list row whose USERNAME cell starts with `username`
 /// (a prefix: the column truncates).

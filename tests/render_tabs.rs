@@ -5,8 +5,8 @@
 
 #[path = "common/console.rs"]
 mod console;
-#[path = "common/screen.rs"]
-mod screen;
+#[path = "common/screens.rs"]
+mod screens;
 
 use std::time::{Duration, Instant};
 
@@ -20,7 +20,7 @@ use pingdesk::config::theme::Theme;
 use pingdesk::pingone::device::{BlockStatus, DeviceBlock, DeviceLock, DeviceStatus, LockStatus};
 use pingdesk::pingone::session::{Location, NameVersion};
 use pingdesk::pingone::{Device, PasswordState, PasswordStatus, Population, Session};
-use screen::{context, draw, find, locate, ts, user};
+use screens::{context, draw, find, locate, ts, user};
 
 /// When the sections were read, by the wall clock.
 fn read_at() -> Timestamp {
@@ -187,7 +187,7 @@ fn the_sessions_tab_lists_sessions_then_all_of_them() {
     assert_eq!(state.focus, Focus::Detail);
     let terminal = draw(&state, &keys, 80, 24);
     locate(&terminal, "▶ all 2 sessions");
-    locate(&terminal, "started 1h ago, last active just now");
+    locate(&terminal, "started 1h ago, last active now");
     locate(&terminal, "oslo, norway (203.0.113.7)");
     insta::assert_snapshot!("sessions_80x24", terminal.backend());
 }

@@ -8,7 +8,8 @@ use jiff::{SignedDuration, Timestamp};
 use super::msg::{Action, Effect};
 use super::state::{Focus, State, StatusKind};
 use super::tabs::Tab;
-use crate::desk::{OpKind, Refusal, Target, UserOp, inert};
+use crate::desk::inert::in_sentence;
+use crate::desk::{OpKind, Refusal, Target, UserOp};
 
 /// A layer over the panes that takes keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,15 @@ pub enum Modal {
     Confirm(Confirm),
     /// The key help.
     Help,
+    /// What to copy: the next key says.
+    CopyMenu,
+    /// Text to read or select by hand (what could not be copied).
+    Text {
+        /// What it is.
+        title: String,
+        /// The text, inert.
+        text: String,
+    },
 }
 
 /// The confirm dialog.
@@ -120,7 +130,7 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
     let question = if kind == OpKind::LockAccount {
         format!(
             "Lock the account of {}: for how long?",
-            inert(&user.username)
+            in_sentence(&user.username)
         )
     } else {
         question
@@ -167,7 +177,9 @@ fn aim(state: &mut State, kind: OpKind) -> Option<UserOp> {
             state.say(
                 StatusKind::Info,
                 format!(
-                    "Choose the {what} with j/k, then press the key again to {}",
+                    "Choose the {what} (up and down move in the {} tab), then press the key again \
+                     to {}",
+                    tab.label(),
                     kind.verb()
                 ),
             );
@@ -250,7 +262,7 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let verb = confirm.op.kind().verb();
-    let name = inert(&confirm.username).into_owned();
+    let name = in_sentence(&confirm.username);
     if !yes {
         state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
         return Vec::new();

@@ -5,29 +5,10 @@
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
-use crate::desk::{Applied, Known, Needs, OpKind, Refusal, Target, UserOp, Verdict, inert};
-use crate::pingone::{Device, PasswordState, Session as UserSession, User};
-
-/// What was read about the user before the operation.
-struct Before {
-    user: User,
-    password: Option<PasswordState>,
-    devices: Option<Vec<Device>>,
-    sessions: Option<Vec<UserSession>>,
-}
-
-impl Before {
-    /// What is known, judged at `now`.
-    fn known(&self, now: jiff::Timestamp) -> Known<'_> {
-        Known {
-            user: &self.user,
-            password: self.password.as_ref(),
-            devices: self.devices.as_deref(),
-            sessions: self.sessions.as_deref(),
-            now,
-        }
-    }
-}
+use crate::desk::inert::one_line;
+use crate::desk::{
+    Applied, Needs, OpKind, OutcomeKind, Refusal, Target, UserOp, lost_answer, outcome, unread,
+};
 
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
@@ -59,8 +40,7 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
         (Needs::Session, id) => Target::Session(id.unwrap_or_default()),
     };
     let op = lock.unwrap_or_else(|| UserOp::at(kind, target));
-    let now = jiff::Timestamp::now();
-    let known = before.known(now);
+    let known = before.known(jiff::Timestamp::now());
     match op.refusal(&known, session.read_only()) {
         Some(Refusal::NotApplicable(why)) => {
             // Nothing to do is not a failure: a script can run the same fix twice.
@@ -79,22 +59,27 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
     confirm(session, &op.question(&known), &before.user, command.yes)?;
     let user = &before.user;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let applied = crate::desk::apply(&session.client, user, &op).await?;
+    let applied = match crate::desk::apply(&session.client, user, &op).await {
+        Ok(applied) => applied,
+        Err(error) if lost_answer(&op, &error) => {
+            let how = format!(
+                "run `pingdesk users show {}` to see what PingOne holds",
+                one_line(&user.id)
+            );
+            return Err(Failure::new(Exit::Network, unread(&error, &how)));
+        }
+        Err(error) => return Err(error.into()),
+    };
     finish(&op, &before, &applied, command.json)
 }
 
 /// Reads what the operation's refusal and question need: the user, and the password state,
 /// devices or sessions when it acts on them.
-async fn read_before(session: &Session, command: &OpCommand) -> Result<Before, Failure> {
+async fn read_before(session: &Session, command: &OpCommand) -> Result<Applied, Failure> {
     let kind = command.kind;
     let user = resolve(session, &command.user).await?;
-    // An account locked without `lockedAt` may be locked only by its password, which refuses
-    // the account unlock: that needs the password state too.
-    let lock_may_be_the_password = kind == OpKind::UnlockAccount
-        && user.is_locked()
-        && user.account.as_ref().is_some_and(|a| a.locked_at.is_none());
     let client = &session.client;
-    let password = if UserOp::of(kind).needs_password() || lock_may_be_the_password {
+    let password = if UserOp::of(kind).needs_password_for(&user) {
         Some(client.password_state(&user.id).await?)
     } else {
         None
@@ -109,69 +94,40 @@ async fn read_before(session: &Session, command: &OpCommand) -> Result<Before, F
     } else {
         None
     };
-    Ok(Before {
+    Ok(Applied {
         user,
         password,
         devices,
         sessions,
+        ..Applied::default()
     })
 }
 
 /// Says what happened and picks the exit code: an unknown outcome exits by what a fresh read
-/// found (0 when the cause this operation fixes is gone, 7 when it is still there).
-fn finish(op: &UserOp, before: &Before, applied: &Applied, json: bool) -> Result<Exit, Failure> {
-    let kind = op.kind();
+/// found (0 when it shows the change made, 7 when it does not or cannot tell).
+fn finish(op: &UserOp, before: &Applied, applied: &Applied, json: bool) -> Result<Exit, Failure> {
     // What came back (a device operation answers with one device, which replaces its old
     // self among those read before).
-    let after = Before {
-        user: applied.user.clone(),
-        password: applied.password.clone(),
+    let after = Applied {
         devices: applied.devices_after(before.devices.as_deref()),
-        sessions: applied.sessions.clone(),
+        ..applied.clone()
     };
-    let name = inert(&applied.user.username).into_owned();
-    let verdict = Verdict::of(&after.known(jiff::Timestamp::now()), 0);
-    let still = verdict.still(op);
-    let (outcome, exit) = match (&applied.unknown, still) {
-        (Some(error), _) => {
-            eprintln!("outcome unknown: {error}");
-            let fixed = still.is_none();
-            eprintln!(
-                "PingOne now shows {name}: {}{}",
-                verdict.headline(),
-                causes_text(&verdict)
-            );
-            ("unknown", if fixed { Exit::Ok } else { Exit::Network })
-        }
-        // A code sent (recovery, verification) fixes nothing until the user uses it.
-        (None, Some(cause))
-            if !matches!(kind, OpKind::SendRecoveryCode | OpKind::ResendVerification) =>
-        {
-            eprintln!("PingOne answered, but {name} still shows: {}", cause.text);
-            ("applied", Exit::Failure)
-        }
-        (None, _) => {
-            eprintln!("{}", op.done(&name));
-            ("applied", Exit::Ok)
-        }
+    let told = outcome(op, applied, &after.known(jiff::Timestamp::now()));
+    eprintln!("{}", told.text);
+    let (label, exit) = match told.kind {
+        OutcomeKind::Done | OutcomeKind::DoneButStill => ("applied", Exit::Ok),
+        OutcomeKind::NotDone => ("applied", Exit::Failure),
+        OutcomeKind::UnknownButFixed => ("unknown", Exit::Ok),
+        OutcomeKind::Unknown => ("unknown", Exit::Network),
     };
     if json {
-        print_json(&report(kind, &after, outcome))?;
+        print_json(&report(op.kind(), &after, label))?;
     }
     Ok(exit)
 }
 
-fn causes_text(verdict: &Verdict) -> String {
-    let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
-    if causes.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", causes.join("; "))
-    }
-}
-
 /// `{"action", "outcome", "user", "password"?, "devices"?, "sessions"?}` for `--json`.
-fn report(kind: OpKind, held: &Before, outcome: &str) -> serde_json::Value {
+fn report(kind: OpKind, held: &Applied, outcome: &str) -> serde_json::Value {
     let mut value = serde_json::json!({
         "action": kind.cli_name(),
         "outcome": outcome,

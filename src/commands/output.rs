@@ -1,12 +1,14 @@
-//! Human output for the commands: aligned columns, colour only on a terminal without `NO_COLOR`,
-//! and every user-supplied value made inert.
+//! Human output for the commands: tables laid out by comfy-table (display widths measured, long
+//! values cut with `…`), every user-supplied value made inert. Status words carry colour, which
+//! anstream drops when stdout is not a terminal, under `NO_COLOR`, `CLICOLOR=0` or `--no-color`.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal as _;
 
-use unicode_width::UnicodeWidthStr as _;
+use anstyle::AnsiColor;
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Row, Table, Width};
 
 use crate::desk::diagnosis::{account_status, countdown};
+use crate::desk::inert::{LONG_VALUE, capped, one_line};
 use crate::desk::known::{device_label, session_places};
 use crate::desk::{Fix, Known, StatusWord, Target, Verdict, inert, status_word};
 use crate::pingone::{Device, PasswordState, Population, Session, User};
@@ -29,69 +31,51 @@ pub struct Picture {
     pub now: jiff::Timestamp,
 }
 
-/// Whether to colour standard output.
-pub fn colour() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
-}
+/// The widest a table column grows (display columns); longer values are cut with `…`.
+pub const MAX_COLUMN: u16 = 40;
 
-/// The status word, red/yellow/green when colouring, padded to 10 columns.
-fn status(user: &User, colour: bool) -> String {
+/// The status word, coloured (red and bold when locked, yellow when disabled or unverified,
+/// green when fine).
+fn status(user: &User) -> String {
     let word = status_word(user);
-    let padded = format!("{:<10}", word.as_str());
-    let code = match word {
-        StatusWord::Locked => "31;1",
-        StatusWord::Disabled | StatusWord::Unverified => "33",
-        StatusWord::Ok => "32",
+    let style = match word {
+        StatusWord::Locked => AnsiColor::Red.on_default().bold(),
+        StatusWord::Disabled | StatusWord::Unverified => AnsiColor::Yellow.on_default(),
+        StatusWord::Ok => AnsiColor::Green.on_default(),
     };
-    if colour {
-        format!("\u{1b}[{code}m{padded}\u{1b}[0m")
-    } else {
-        padded
-    }
+    format!("{style}{}{style:#}", word.as_str())
 }
 
-/// Users as aligned columns: USERNAME NAME EMAIL STATUS ID.
-pub fn table(users: &[User], colour: bool) -> String {
-    let rows: Vec<[String; 3]> = users
-        .iter()
-        .map(|u| {
-            [
-                inert(&u.username).into_owned(),
-                inert(&u.display_name().unwrap_or_default()).into_owned(),
-                inert(u.email.as_deref().unwrap_or("")).into_owned(),
-            ]
-        })
-        .collect();
-    let titles = ["USERNAME", "NAME", "EMAIL"];
-    let width = |i: usize| {
-        rows.iter()
-            .map(|r| r[i].width())
-            .chain([titles[i].width()])
-            .max()
-            .unwrap_or(0)
-    };
-    let widths = [width(0), width(1), width(2)];
-    let pad =
-        |text: &str, w: usize| format!("{text}{}", " ".repeat(w.saturating_sub(text.width())));
+/// Users as a table: USERNAME NAME EMAIL STATUS ID, one line each, long values cut.
+pub fn table(users: &[User]) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(comfy_table::presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_truncation_indicator("…")
+        .set_header(["USERNAME", "NAME", "EMAIL", "STATUS", "ID"]);
+    for user in users {
+        let mut row = Row::from(vec![
+            Cell::new(one_line(&user.username)),
+            Cell::new(one_line(&user.display_name().unwrap_or_default())),
+            Cell::new(one_line(user.email.as_deref().unwrap_or(""))),
+            Cell::new(status(user)),
+            Cell::new(one_line(&user.id)),
+        ]);
+        row.max_height(1);
+        table.add_row(row);
+    }
+    let last = table.column_count().saturating_sub(1);
+    for (i, column) in table.column_iter_mut().enumerate() {
+        column.set_padding((0, if i == last { 0 } else { 2 }));
+        column.set_cell_alignment(CellAlignment::Left);
+        if i < 3 {
+            column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(MAX_COLUMN)));
+        }
+    }
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}  {}  {}  {:<10}  ID",
-        pad(titles[0], widths[0]),
-        pad(titles[1], widths[1]),
-        pad(titles[2], widths[2]),
-        "STATUS"
-    );
-    for (row, user) in rows.iter().zip(users) {
-        let _ = writeln!(
-            out,
-            "{}  {}  {}  {}  {}",
-            pad(&row[0], widths[0]),
-            pad(&row[1], widths[1]),
-            pad(&row[2], widths[2]),
-            status(user, colour),
-            user.id
-        );
+    for line in table.lines() {
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     out
 }
@@ -101,13 +85,17 @@ fn time(at: Option<jiff::Timestamp>) -> String {
     at.map_or_else(|| "-".to_owned(), |t| t.to_string())
 }
 
+/// A value from PingOne on one line, cut past [`LONG_VALUE`] characters; `-` when absent.
+fn text(value: Option<&str>) -> String {
+    capped(value.unwrap_or("-"), LONG_VALUE).into_owned()
+}
+
 /// One user as `label  value` lines: the verdict and every cause with its fix first, then the
 /// account, password, MFA devices, sessions, population and groups.
-pub fn details(picture: &Picture, colour: bool) -> String {
+pub fn details(picture: &Picture) -> String {
     let user = &picture.user;
     let password = picture.password.as_ref();
     let account = user.account.clone().unwrap_or_default();
-    let text = |v: Option<&str>| inert(v.unwrap_or("-")).into_owned();
     let known = Known {
         user,
         password,
@@ -127,21 +115,21 @@ pub fn details(picture: &Picture, colour: bool) -> String {
             "user",
             format!(
                 "{} ({})",
-                inert(&user.username),
-                inert(&user.display_name().unwrap_or_default())
+                capped(&user.username, LONG_VALUE),
+                capped(&user.display_name().unwrap_or_default(), LONG_VALUE)
             ),
         ),
         ("verdict", verdict.headline().to_owned()),
     ];
     for cause in &verdict.causes {
+        let id = one_line(&user.id);
         let fix = match (&cause.fix, &cause.target) {
             (Fix::Op(kind), Target::Device(target) | Target::Session(target)) => format!(
-                "pingdesk users {} {} {}",
+                "pingdesk users {} {id} {}",
                 kind.cli_name(),
-                user.id,
-                inert(target)
+                one_line(target)
             ),
-            (Fix::Op(kind), _) => format!("pingdesk users {} {}", kind.cli_name(), user.id),
+            (Fix::Op(kind), _) => format!("pingdesk users {} {id}", kind.cli_name()),
             (Fix::Wait, _) => "none: it ends by itself".to_owned(),
             (Fix::Elsewhere(place), _) => place.clone(),
         };
@@ -149,7 +137,7 @@ pub fn details(picture: &Picture, colour: bool) -> String {
         lines.push((label, format!("{} (fix: {fix})", cause.text)));
     }
     lines.extend([
-        ("status", status(user, colour).trim_end().to_owned()),
+        ("status", status(user)),
         ("email", text(user.email.as_deref())),
         ("account", account_status(user)),
         ("locked at", time(account.locked_at)),
@@ -171,7 +159,7 @@ pub fn details(picture: &Picture, colour: bool) -> String {
         (
             "population",
             match (&picture.population, &user.population) {
-                (Some(p), _) => format!("{} ({})", inert(&p.name), inert(&p.id)),
+                (Some(p), _) => format!("{} ({})", capped(&p.name, LONG_VALUE), one_line(&p.id)),
                 (None, id) => text(id.as_ref().map(|p| p.id.as_str())),
             },
         ),
@@ -181,13 +169,13 @@ pub fn details(picture: &Picture, colour: bool) -> String {
                 .groups
                 .as_ref()
                 .filter(|g| !g.is_empty())
-                .map_or_else(|| "-".to_owned(), |g| inert(&g.join(", ")).into_owned()),
+                .map_or_else(|| "-".to_owned(), |g| text(Some(&g.join(", ")))),
         ),
         (
             "last sign-on",
             time(user.last_sign_on.as_ref().and_then(|s| s.at)),
         ),
-        ("id", user.id.clone()),
+        ("id", one_line(&user.id).into_owned()),
     ]);
     for device in picture.devices.iter().flatten() {
         lines.push(("MFA device", device_line(device, picture.now)));
@@ -200,13 +188,12 @@ pub fn details(picture: &Picture, colour: bool) -> String {
 
 /// `SMS +1 •••• 0150  ACTIVE  BLOCKED since …  id …`.
 fn device_line(device: &Device, now: jiff::Timestamp) -> String {
-    let mut states = vec![
+    let mut states = vec![text(
         device
             .status
             .as_ref()
-            .map_or("-", crate::pingone::device::DeviceStatus::as_str)
-            .to_owned(),
-    ];
+            .map(crate::pingone::device::DeviceStatus::as_str),
+    )];
     if device.is_blocked() {
         let since = device.block.as_ref().and_then(|b| b.blocked_at);
         states.push(format!("BLOCKED since {}", time(since)));
@@ -218,8 +205,8 @@ fn device_line(device: &Device, now: jiff::Timestamp) -> String {
     format!(
         "{}  {}  id {}",
         device_label(device),
-        inert(&states.join("  ")),
-        inert(&device.id)
+        states.join("  "),
+        one_line(&device.id)
     )
 }
 
@@ -228,11 +215,11 @@ fn device_line(device: &Device, now: jiff::Timestamp) -> String {
 fn session_line(session: &Session) -> String {
     format!(
         "{}  {}  started {}  active {}  id {}",
-        inert(&session.client()),
+        text(Some(&session.client())),
         session_places(session).unwrap_or_else(|| "no location".to_owned()),
         time(session.created_at),
         time(session.active_at),
-        inert(&session.id)
+        one_line(&session.id)
     )
 }
 
@@ -244,7 +231,7 @@ pub fn devices_table(user: &User, devices: &[Device], now: jiff::Timestamp) -> S
         None => "-",
     };
     let mut lines = vec![
-        ("user", inert(&user.username).into_owned()),
+        ("user", capped(&user.username, LONG_VALUE).into_owned()),
         ("MFA", mfa.to_owned()),
     ];
     if devices.is_empty() {
@@ -256,7 +243,7 @@ pub fn devices_table(user: &User, devices: &[Device], now: jiff::Timestamp) -> S
 
 /// A user's sessions as `label  value` lines, newest first.
 pub fn sessions_table(user: &User, sessions: &[Session]) -> String {
-    let mut lines = vec![("user", inert(&user.username).into_owned())];
+    let mut lines = vec![("user", capped(&user.username, LONG_VALUE).into_owned())];
     if sessions.is_empty() {
         lines.push(("session", "none".to_owned()));
     }
@@ -272,7 +259,7 @@ pub fn password_details(user: &User, password: &PasswordState) -> String {
         (true, None) => "never by itself: an admin must unlock".to_owned(),
     };
     let lines = [
-        ("user", inert(&user.username).into_owned()),
+        ("user", capped(&user.username, LONG_VALUE).into_owned()),
         ("status", inert(password.status.as_str()).into_owned()),
         (
             "changed",
@@ -291,4 +278,74 @@ fn aligned(lines: &[(&str, String)]) -> String {
         let _ = writeln!(out, "{label:<13}{value}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use unicode_width::UnicodeWidthStr as _;
+
+    use super::*;
+    use crate::pingone::user::Name;
+
+    fn named(username: &str, formatted: &str) -> User {
+        User {
+            id: format!("id-{username}"),
+            username: username.into(),
+            name: Some(Name {
+                formatted: Some(formatted.into()),
+                ..Name::default()
+            }),
+            ..User::default()
+        }
+    }
+
+    fn plain(text: &str) -> String {
+        anstream::adapter::strip_str(text).to_string()
+    }
+
+    #[test]
+    fn a_huge_name_is_cut_and_pads_no_other_row() {
+        let huge = "N".repeat(10_000);
+        let out = plain(&table(&[named("long", &huge), named("short", "Sam")]));
+        for line in out.lines() {
+            assert!(line.width() < 200, "{} columns: {line:.80}", line.width());
+        }
+        assert!(out.contains("…"), "{out}");
+        let short = out.lines().find(|l| l.starts_with("short")).expect("a row");
+        assert!(short.contains("Sam"), "{short}");
+    }
+
+    #[test]
+    fn wide_characters_keep_the_columns_aligned() {
+        let out = plain(&table(&[named("tanaka", "田中太郎"), named("bob", "Bob")]));
+        let status_at: Vec<usize> = out
+            .lines()
+            .map(|line| {
+                let byte = line
+                    .find("STATUS")
+                    .or_else(|| line.find("OK"))
+                    .expect("a status");
+                line[..byte].width()
+            })
+            .collect();
+        assert!(status_at.windows(2).all(|w| w[0] == w[1]), "{out}");
+    }
+
+    #[test]
+    fn status_words_carry_colour_for_anstream_to_keep_or_drop() {
+        let mut locked = named("l", "L");
+        locked.account = Some(crate::pingone::user::Account {
+            status: Some(crate::pingone::user::AccountStatus::Locked),
+            ..Default::default()
+        });
+        let text = table(&[locked]);
+        assert!(
+            text.contains("\u{1b}[1m\u{1b}[31mLOCKED\u{1b}[0m"),
+            "{text:?}"
+        );
+        assert_eq!(
+            plain(&text).lines().nth(1).map(|l| l.contains("LOCKED")),
+            Some(true)
+        );
+    }
 }

@@ -3,9 +3,7 @@
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 
-use super::output::{
-    Picture, colour, details, devices_table, password_details, sessions_table, table,
-};
+use super::output::{Picture, details, devices_table, password_details, sessions_table, table};
 use super::{Exit, Failure, Session};
 use crate::api::{ApiError, UserQuery};
 use crate::cli::UsersCommand;
@@ -18,7 +16,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
         UsersCommand::Find { text, limit, json } => {
             let page = session
                 .client
-                .find_users(&UserQuery::from_input(&text), limit)
+                .find_users(&UserQuery::from_input(&text), usize::from(limit))
                 .await?;
             if json {
                 print_json(&serde_json::json!({ "count": page.count, "users": page.users }))?;
@@ -26,7 +24,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
                 eprintln!("No users match {}", inert(&text));
                 return Ok(Exit::NotFound);
             } else {
-                print!("{}", table(&page.users, colour()));
+                anstream::print!("{}", table(&page.users));
             }
             Ok(Exit::Ok)
         }
@@ -36,7 +34,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
                 print_json(&user)?;
             } else {
                 let picture = picture(session, user).await;
-                print!("{}", details(&picture, colour()));
+                anstream::print!("{}", details(&picture));
             }
             Ok(Exit::Ok)
         }
@@ -103,9 +101,9 @@ async fn picture(session: &Session, user: User) -> Picture {
     }
 }
 
-/// Prints `value` as pretty JSON on standard output.
+/// Prints `value` as pretty JSON on standard output, no control character raw.
 pub(super) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
+    let text = crate::desk::inert::to_json(value)
         .map_err(|e| Failure::new(Exit::Failure, e.to_string()))?;
     println!("{text}");
     Ok(())
@@ -137,7 +135,9 @@ pub(super) async fn resolve(session: &Session, text: &str) -> Result<User, Failu
                 "{} matches {} users; name one by id:\n{}",
                 inert(text),
                 many.len(),
-                table(many, false).trim_end()
+                anstream::adapter::strip_str(&table(many))
+                    .to_string()
+                    .trim_end()
             ),
         )),
     }

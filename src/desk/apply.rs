@@ -1,11 +1,12 @@
 //! Applying one operation: its write (one per session for a revoke of all), then only the
 //! reads its answer leaves owed, and an honest answer when the write's outcome cannot be known.
 
+use super::known::Known;
 use super::ops::{Needs, Reply, UserOp};
 use crate::api::{ApiClient, ApiError, ErrorKind, WriteAnswer};
 use crate::pingone::{Device, PasswordState, Session, User};
 
-/// What PingOne holds after an operation.
+/// What PingOne holds of a user after an operation (or as read before one).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Applied {
     /// The user record PingOne returned, or read afterwards; for an operation on a device or a
@@ -38,6 +39,17 @@ impl Applied {
             }
         }
         Some(devices)
+    }
+
+    /// What it holds, as what is known of the user (device locks judged at `now`).
+    pub fn known(&self, now: jiff::Timestamp) -> Known<'_> {
+        Known {
+            user: &self.user,
+            password: self.password.as_ref(),
+            devices: self.devices.as_deref(),
+            sessions: self.sessions.as_deref(),
+            now,
+        }
     }
 
     /// What PingOne holds: `user` and nothing else read.
@@ -95,6 +107,18 @@ pub async fn apply(client: &ApiClient, user: &User, op: &UserOp) -> Result<Appli
     }
 }
 
+/// Whether `error`, returned by [`apply`] for `op`, is the write's own answer lost (its outcome
+/// unknown) and not a refusal: the user could not even be read again afterwards.
+pub fn lost_answer(op: &UserOp, error: &ApiError) -> bool {
+    error.action == op.kind().verb() && error.outcome_unknown()
+}
+
+/// How a write's answer was lost, in words: "unlock account sent, but PingOne did not answer
+/// in time".
+pub fn lost_sentence(error: &ApiError) -> String {
+    format!("{} sent, but {}", error.action, error.reason())
+}
+
 /// What the write's answer carried.
 enum Decoded {
     User(Box<User>),
@@ -124,7 +148,12 @@ fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Decoded, ApiError> {
         Reply::Device => serde_json::from_slice(&answer.body)
             .map(|device| Decoded::Device(Box::new(device)))
             .map_err(unreadable),
-        Reply::Sessions | Reply::Other | Reply::Unchanged => Ok(Decoded::Nothing),
+        // Not used, but a body cut short still means the answer was lost.
+        Reply::Sessions | Reply::Other | Reply::Unchanged => {
+            serde_json::from_slice::<serde::de::IgnoredAny>(&answer.body)
+                .map(|_| Decoded::Nothing)
+                .map_err(unreadable)
+        }
     }
 }
 
@@ -142,6 +171,12 @@ async fn complete(
     let correlation_id = answer.correlation_id.clone();
     match (decoded, op.reply()) {
         (_, Reply::Sessions) => reread_sessions(client, user, correlation_id).await,
+        // Still locked without `lockedAt` after an account unlock: the password lockout may be
+        // what is left, and only the password state can say.
+        (Decoded::User(user), _) if op.needs_password_for(&user) => Ok(Applied {
+            password: Some(client.password_state(id).await?),
+            ..Applied::of(*user, correlation_id)
+        }),
         (Decoded::User(user), _) => Ok(Applied::of(*user, correlation_id)),
         (Decoded::Password(state), _) => Ok(Applied {
             password: Some(state),
@@ -194,7 +229,7 @@ async fn reread(
     let Ok(fresh) = client.get_user(id).await else {
         return Err(error);
     };
-    let password = if op.needs_password() {
+    let password = if op.needs_password_for(&fresh) {
         client.password_state(id).await.ok()
     } else {
         None

@@ -3,11 +3,14 @@
 
 mod devices;
 
-use super::inert::inert;
+use super::inert::{capped, inert};
 use super::known::Known;
 use super::ops::{OpKind, Target, UserOp};
 use crate::pingone::user::{AccountStatus, LifecycleStatus};
 use crate::pingone::{self, PasswordState, PasswordStatus, User};
+
+/// Longest an identity provider's name is shown in a cause, in characters.
+const PROVIDER_NAME: usize = 40;
 
 /// The one-word status of a listed user, readable without colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,14 +63,11 @@ pub fn external_provider_name(user: &User) -> Option<String> {
         .identity_provider
         .as_ref()
         .filter(|idp| idp.is_external())?;
-    Some(
-        inert(
-            idp.kind
-                .as_deref()
-                .unwrap_or("an external identity provider"),
-        )
-        .into_owned(),
-    )
+    let name = idp
+        .kind
+        .as_deref()
+        .unwrap_or("an external identity provider");
+    Some(capped(name, PROVIDER_NAME).into_owned())
 }
 
 /// Whether the account is locked only because the password is locked out: no `lockedAt` (an

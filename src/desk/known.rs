@@ -1,10 +1,10 @@
 //! What is known about one user when a verdict is given or an operation is asked for: the
 //! record and whatever was read besides it, and how its devices and sessions are named to a
-//! person (inert, contacts masked).
+//! person (on one line, capped, inert, contacts masked).
 
 use jiff::Timestamp;
 
-use super::inert::inert;
+use super::inert::{LONG_VALUE, capped, in_sentence};
 use crate::pingone::{Device, PasswordState, Session, User};
 
 /// The record and what was read besides it (each `None` until read).
@@ -71,7 +71,8 @@ pub fn mask_email(email: &str) -> String {
     }
 }
 
-/// How a device is named to a person: `SMS +1 •••• 0150 (Work mobile)`, inert.
+/// How a device is named to a person: `SMS +1 •••• 0150 (Work mobile)`, on one line and cut
+/// like a name in a sentence ([`in_sentence`]).
 pub fn device_label(device: &Device) -> String {
     let contact = device
         .phone
@@ -89,28 +90,28 @@ pub fn device_label(device: &Device) -> String {
     if let Some(nickname) = device.nickname.as_deref().filter(|n| !n.is_empty()) {
         label = format!("{label} ({nickname})");
     }
-    inert(&label).into_owned()
+    in_sentence(&label)
 }
 
 /// How many of a session's last locations are shown (PingOne keeps 5).
 pub const PLACES_SHOWN: usize = 3;
 
 /// A session's last [`PLACES_SHOWN`] locations, newest first (`london, united kingdom
-/// (203.0.113.10); reading, …`), inert.
+/// (203.0.113.10); reading, …`), on one line and capped ([`capped`]).
 pub fn session_places(session: &Session) -> Option<String> {
     session
         .places(PLACES_SHOWN)
-        .map(|places| inert(&places).into_owned())
+        .map(|places| capped(&places, LONG_VALUE).into_owned())
 }
 
 /// How a session is named to a person: `Chrome 126.0 on Mac OS X 14.5, london, united kingdom
-/// (203.0.113.10)`, inert.
+/// (203.0.113.10)`, on one line and cut like a name in a sentence ([`in_sentence`]).
 pub fn session_label(session: &Session) -> String {
     let label = match session.last_place() {
         Some(place) => format!("{}, {place}", session.client()),
         None => session.client(),
     };
-    inert(&label).into_owned()
+    in_sentence(&label)
 }
 
 #[cfg(test)]
@@ -130,5 +131,20 @@ mod tests {
             ..Device::default()
         };
         assert_eq!(device_label(&device), "SMS +1 •••• 0109 (Work␛[31m)");
+        let padded = Device {
+            kind: "SMS".into(),
+            nickname: Some(format!("a\n{}b", " ".repeat(300))),
+            ..Device::default()
+        };
+        assert_eq!(
+            device_label(&padded),
+            "SMS (a b)",
+            "one line, blanks collapsed"
+        );
+        let long = Device {
+            nickname: Some("n".repeat(500)),
+            ..padded
+        };
+        assert!(device_label(&long).ends_with("(506 characters)"));
     }
 }

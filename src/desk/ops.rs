@@ -4,6 +4,7 @@
 //! what the log says. The console and the CLI both go through it; adding an operation is one
 //! variant here plus its simulator handler and tests (README: "Adding an operation").
 
+mod lock;
 mod refusal;
 mod wire;
 mod words;
@@ -12,14 +13,22 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use strum::{EnumDiscriminants, IntoDiscriminant as _, VariantArray as _};
 
-use super::inert::inert;
-use crate::pingone;
+use crate::pingone::{self, User};
+
+pub use lock::lock_until;
 
 /// One write on one user, with what it needs. Its [`OpKind`] names it in key maps and the CLI.
 #[derive(Debug, Clone, PartialEq, Eq, EnumDiscriminants)]
 #[strum_discriminants(name(OpKind), vis(pub))]
-#[strum_discriminants(derive(Hash, Serialize, Deserialize, strum::VariantArray))]
+#[strum_discriminants(derive(
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr
+))]
 #[strum_discriminants(serde(rename_all = "snake_case"))]
+#[strum_discriminants(strum(serialize_all = "snake_case"))]
 #[strum_discriminants(
     doc = "Which operation, without its arguments: what a key or a CLI verb names."
 )]
@@ -156,23 +165,9 @@ impl OpKind {
         }
     }
 
-    /// The key the default key map binds it to.
-    pub fn default_key(self) -> char {
-        match self {
-            Self::UnlockAccount => 'u',
-            Self::LockAccount => 'l',
-            Self::UnlockPassword => 'p',
-            Self::ForcePasswordChange => 'f',
-            Self::SendRecoveryCode => 's',
-            Self::EnableUser => 'E',
-            Self::DisableUser => 'D',
-            Self::ResendVerification => 'm',
-            Self::UnblockDevice => 'b',
-            Self::BlockDevice => 'B',
-            Self::RevokeSession => 'x',
-            Self::EnableMfa => 'M',
-            Self::DisableMfa => 'N',
-        }
+    /// Its name in the key file and the help (`unlock_account`).
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 
     /// Its `pingdesk users` subcommand.
@@ -305,35 +300,21 @@ impl UserOp {
             Self::UnlockPassword | Self::ForcePasswordChange | Self::SendRecoveryCode
         )
     }
-}
 
-/// When a lock typed as `+2h` (a duration from `now`: `30m`, `2h`, `1d`…) or as an RFC 3339
-/// time (`2026-12-01T09:00:00Z`) ends; refused when it is not in the future.
-pub fn lock_until(text: &str, now: Timestamp) -> Result<Timestamp, String> {
-    let text = text.trim();
-    let at = if let Some(span) = text.strip_prefix('+') {
-        let span: jiff::Span = span
-            .parse()
-            .map_err(|_| format!("{:?} is not a duration such as +2h or +30m", inert(text)))?;
-        let duration = span
-            .to_duration(jiff::SpanRelativeTo::days_are_24_hours())
-            .map_err(|e| e.to_string())?;
-        now.checked_add(duration).map_err(|e| e.to_string())?
-    } else {
-        text.parse::<Timestamp>().map_err(|_| {
-            format!(
-                "{:?} is not a time: write 2026-12-01T09:00:00Z, or +2h",
-                inert(text)
-            )
-        })?
-    };
-    if at <= now {
-        return Err(format!(
-            "{} is in the past (or now): choose a time in the future",
-            inert(text)
-        ));
+    /// Whether deciding about `user` needs their password state: for password operations, and
+    /// for an account unlock when the lock has no `lockedAt` (it may be only the password's).
+    pub fn needs_password_for(&self, user: &User) -> bool {
+        self.needs_password()
+            || (matches!(self, Self::UnlockAccount)
+                && user.is_locked()
+                && user.account.as_ref().is_some_and(|a| a.locked_at.is_none()))
     }
-    Ok(at)
+
+    /// Whether PingOne's answer settles the cause it fixes. A code sent (recovery, verification)
+    /// settles nothing until the user uses it, so its cause staying is no failure.
+    pub fn settles_cause(&self) -> bool {
+        !matches!(self, Self::SendRecoveryCode | Self::ResendVerification)
+    }
 }
 
 #[cfg(test)]
@@ -341,27 +322,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lock_times_are_durations_or_times_in_the_future() {
-        let now: Timestamp = "2026-01-01T00:00:00Z".parse().expect("a time");
-        let at = |text: &str| lock_until(text, now).map(|t| t.to_string());
-        assert_eq!(at("+2h").as_deref(), Ok("2026-01-01T02:00:00Z"));
-        assert_eq!(at("+1d").as_deref(), Ok("2026-01-02T00:00:00Z"));
-        assert_eq!(
-            at("2026-03-01T09:00:00Z").as_deref(),
-            Ok("2026-03-01T09:00:00Z")
-        );
-        assert!(at("2025-01-01T00:00:00Z").is_err());
-        assert!(at("+0m").is_err());
-        assert!(at("tomorrow").is_err());
+    fn key_file_names_are_the_serde_names() {
+        for kind in OpKind::all() {
+            let serde = serde_json::to_value(kind).expect("a name");
+            assert_eq!(serde.as_str(), Some(kind.name()));
+        }
+        assert_eq!(OpKind::UnlockPassword.name(), "unlock_password");
     }
 
     #[test]
-    fn names_and_keys_are_unique() {
+    fn names_are_unique() {
         let all = OpKind::all();
         for (i, a) in all.iter().enumerate() {
             assert_eq!(UserOp::of(*a).kind(), *a);
             for b in &all[i + 1..] {
-                assert_ne!(a.default_key(), b.default_key(), "{a:?} {b:?}");
+                assert_ne!(a.name(), b.name(), "{a:?} {b:?}");
                 assert_ne!(a.cli_name(), b.cli_name());
                 assert_ne!(a.verb(), b.verb());
             }

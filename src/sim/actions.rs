@@ -10,9 +10,10 @@ use axum::response::{IntoResponse as _, Response};
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::media::{single_media_type, unsupported_media};
 use super::mutations::PasswordAction;
 use super::responses::{invalid_data, json};
-use super::routes::{admit, single_media_type, store_error, unsupported_media, with_links};
+use super::routes::{admit, store_error, with_links};
 use super::store::StoreError;
 use super::{SimState, read, write};
 use crate::pingone::{self, PasswordState, User, events};

@@ -3,13 +3,13 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use serde::Deserialize;
 
 use super::matching::matches;
-use super::paging::ListParams;
+use super::paging::{ListParams, once};
 use super::responses::{invalid_data, json, not_found};
 use super::routes::admit;
 use super::store::Directory;
@@ -101,11 +101,15 @@ pub(super) async fn list_groups(
     State(state): Shared,
     Path(env): Path<String>,
     headers: HeaderMap,
-    Query(params): Query<ListParams>,
+    uri: Uri,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
+    let params: ListParams = match once(&uri) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     let (window, parsed) = match (
         params.window(),
         params.parsed(&FixedAttributes(pingone::GROUP_FILTER_ATTRIBUTES)),
@@ -139,11 +143,15 @@ pub(super) async fn get_group(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
-    Query(params): Query<GroupParams>,
+    uri: Uri,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
+    let params: GroupParams = match once(&uri) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     let total = match switch("include", params.include.as_deref(), "totalMemberCounts") {
         Ok(total) => total,
         Err(refused) => return refused,
@@ -163,11 +171,15 @@ pub(super) async fn group_nesting(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
-    Query(params): Query<ListParams>,
+    uri: Uri,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
+    let params: ListParams = match once(&uri) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     let window = match params.window() {
         Ok(window) => window,
         Err(refused) => return refused,
@@ -203,11 +215,15 @@ pub(super) async fn user_groups(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
-    Query(params): Query<MembershipParams>,
+    uri: Uri,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
+    let params: MembershipParams = match once(&uri) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     let expand = match switch("expand", params.expand.as_deref(), "group") {
         Ok(expand) => expand,
         Err(refused) => return refused,
@@ -276,11 +292,15 @@ pub(super) async fn list_populations(
     State(state): Shared,
     Path(env): Path<String>,
     headers: HeaderMap,
-    Query(params): Query<ListParams>,
+    uri: Uri,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
+    let params: ListParams = match once(&uri) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     let directory = read(&state.directory);
     let url = format!("{}/populations", environment_url(&state, &env));
     params.filtered(

@@ -11,8 +11,9 @@ use axum::response::Response;
 use axum::routing::{MethodRouter, get};
 use jiff::Timestamp;
 
+use super::media::{single_media_type, unsupported_media};
 use super::responses::{invalid_data, json};
-use super::routes::{admit, single_media_type, store_error, unsupported_media};
+use super::routes::{admit, store_error};
 use super::store::{Directory, StoreError};
 use super::{SimState, read, write};
 use crate::pingone::{self, User, events};

@@ -8,8 +8,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse as _, Response};
 use jiff::Timestamp;
 
+use super::media::{single_media_type, unsupported_media};
 use super::responses::{invalid_data, json};
-use super::routes::{admit, single_media_type, store_error, unsupported_media};
+use super::routes::{admit, store_error};
 use super::store::StoreError;
 use super::{SimState, read, write};
 use crate::pingone::{self, Device, Page, Session, events};

@@ -1,15 +1,38 @@
 //! Paged collections, as PingOne lists users, groups and populations: `limit` (1–1000, default 100), an
 //! opaque `cursor` in `_links.next`, the `filter` carried along, `count` and `size`.
 
-use axum::http::StatusCode;
-use axum::response::Response;
+use std::collections::HashSet;
+
+use axum::extract::Query;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::matching::{Record, matches};
 use super::responses::{invalid_data, json};
 use crate::pingone::filter::{self, Expr, Vocabulary};
 use crate::pingone::{self, Page};
+
+/// The query of `uri` read as `T`, every parameter given at most once: one given twice is
+/// PingOne's `400 INVALID_DATA` naming it; one that does not fit `T` is the framework's
+/// rejection, which the simulator's edge answers in PingOne's shape.
+pub(super) fn once<T: DeserializeOwned>(uri: &Uri) -> Result<T, Response> {
+    let query = uri.query().unwrap_or_default();
+    let mut seen = HashSet::new();
+    for (name, _) in url::form_urlencoded::parse(query.as_bytes()) {
+        if !seen.insert(name.clone()) {
+            return Err(invalid_data(
+                &name,
+                format!("The query parameter {name} may be given only once"),
+            ));
+        }
+    }
+    Query::try_from_uri(uri)
+        .map(|Query(params)| params)
+        .map_err(IntoResponse::into_response)
+}
 
 /// `?filter=&limit=&cursor=`.
 #[derive(Debug, Default, Deserialize)]

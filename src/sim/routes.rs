@@ -5,16 +5,17 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::middleware;
 use axum::response::Response;
 use axum::routing::{get, post};
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use super::flags::{self, Flag};
-use super::paging::ListParams;
+use super::media::{single_media_type, unsupported_media};
+use super::paging::{self, ListParams};
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
 use super::{SimState, actions, control, directory_api, mfa_api, read, roles, tokens, write};
@@ -114,19 +115,8 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
             Arc::clone(&state),
             control::count_and_inject_faults,
         ))
-        .layer(middleware::from_fn(add_correlation_id))
+        .layer(middleware::from_fn(super::edges::edge))
         .with_state(state)
-}
-
-/// Every PingOne response carries a `Correlation-Id`.
-async fn add_correlation_id(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    if let Ok(value) = HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()) {
-        response
-            .headers_mut()
-            .insert(pingone::HEADER_CORRELATION_ID, value);
-    }
-    response
 }
 
 /// Checks the bearer token and the environment id, in that order.
@@ -170,11 +160,15 @@ async fn list_users(
     State(state): Shared,
     Path(env): Path<String>,
     headers: HeaderMap,
-    Query(params): Query<ListParams>,
+    uri: Uri,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
+    let params: ListParams = match paging::once(&uri) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     let window = match params.window() {
         Ok(window) => window,
         Err(refused) => return refused,
@@ -219,11 +213,15 @@ async fn get_user(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
-    Query(params): Query<UserParams>,
+    uri: Uri,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
+    let params: UserParams = match paging::once(&uri) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     let asked = |list: &Option<String>| -> Vec<String> {
         list.iter()
             .flat_map(|l| l.split(','))
@@ -281,37 +279,6 @@ async fn get_user(
     json(StatusCode::OK, &user)
 }
 
-/// The one media type of a request, lower-cased without parameters; an error response when
-/// there is none or more than one.
-pub(super) fn single_media_type(headers: &HeaderMap) -> Result<String, Response> {
-    let values: Vec<&HeaderValue> = headers.get_all(header::CONTENT_TYPE).iter().collect();
-    let refuse = |message: &str| {
-        p1_error(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            pingone::CODE_INVALID_REQUEST,
-            message,
-            Vec::new(),
-        )
-    };
-    match values.as_slice() {
-        [] => Err(refuse(
-            "The request could not be completed. A Content-Type header is required.",
-        )),
-        [one] => {
-            let text = one.to_str().unwrap_or_default();
-            Ok(text
-                .split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase())
-        }
-        _ => Err(refuse(
-            "The request could not be completed. Exactly one Content-Type header is allowed.",
-        )),
-    }
-}
-
 /// `POST /users`: create.
 async fn create_user(
     State(state): Shared,
@@ -327,14 +294,36 @@ async fn create_user(
         Ok(media) => return unsupported_media(&media),
         Err(refused) => return refused,
     }
-    let user: User = match serde_json::from_slice(&body) {
+    let not_a_user = |error: serde_json::Error| {
+        invalid_data(
+            "body",
+            format!("The request body is not a valid user: {error}"),
+        )
+    };
+    let value: serde_json::Value = match serde_json::from_slice(&body) {
+        Ok(value) => value,
+        Err(error) => return not_a_user(error),
+    };
+    let details = {
+        let directory = read(&state.directory);
+        let populations: Vec<&str> = directory
+            .populations
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        super::validate::new_user(&value, &populations)
+    };
+    if !details.is_empty() {
+        return p1_error(
+            StatusCode::BAD_REQUEST,
+            pingone::CODE_INVALID_DATA,
+            "The request could not be completed. One or more validation errors were in the request.",
+            details,
+        );
+    }
+    let user: User = match serde_json::from_value(value) {
         Ok(user) => user,
-        Err(error) => {
-            return invalid_data(
-                "body",
-                format!("The request body is not a valid user: {error}"),
-            );
-        }
+        Err(error) => return not_a_user(error),
     };
     let created = write(&state.directory).create(user, Timestamp::now());
     match created {
@@ -344,18 +333,6 @@ async fn create_user(
         }
         Err(error) => store_error(&error),
     }
-}
-
-/// 415 for a `Content-Type` the route does not take.
-pub(super) fn unsupported_media(media: &str) -> Response {
-    p1_error(
-        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        pingone::CODE_INVALID_REQUEST,
-        &format!(
-            "The request could not be completed. Content-Type {media:?} is not supported here."
-        ),
-        Vec::new(),
-    )
 }
 
 /// The PingOne error for a refused mutation.

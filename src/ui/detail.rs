@@ -1,6 +1,8 @@
 //! The detail pane: the user's name, a bar of tabs (each marking its own loading state and
 //! error), and the tab shown. Sign-in holds the verdict (every cause, with the key that fixes
-//! it) and one line per section; the other tabs hold the sections in full.
+//! it) and one line per section; the other tabs hold the sections in full. Every line is broken
+//! into rows here, hanging under its value or text, so nothing from PingOne ever starts a row
+//! at the left edge, where the verdict stands.
 
 mod account;
 mod rows;
@@ -12,15 +14,18 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::app::sections::{Extras, Section};
+use super::attributes::{LABEL_COLUMN, labelled, relative};
+use super::wrap::wrap;
+use crate::app::sections::{Extras, Section, SectionKind};
 use crate::app::tabs::Tab;
 use crate::app::{Action, Focus, KeyMap, Mode, State};
 use crate::config::theme::Theme;
 use crate::desk::diagnosis::{account_status, countdown};
-use crate::desk::{Fix, OpKind, Verdict, inert};
+use crate::desk::inert::{LONG_VALUE, capped, fit, one_line};
+use crate::desk::{Fix, OpKind, Verdict};
 use crate::pingone::User;
 
 /// What every tab draws from.
@@ -30,21 +35,28 @@ struct View<'a> {
     theme: &'a Theme,
     user: &'a User,
     extras: Option<&'a Extras>,
+    /// The wall-clock time now (relative times count from it).
+    now: Timestamp,
 }
 
 impl View<'_> {
     /// How the key for `kind` is written (`b`), or its verb when nothing is bound to it.
     fn key(&self, kind: OpKind) -> String {
         self.keys
-            .label_of(Mode::Browse, Action::Op(kind))
-            .map_or_else(|| kind.verb().to_owned(), str::to_owned)
+            .label_of(Mode::Detail, Action::Op(kind))
+            .unwrap_or_else(|| kind.verb().to_owned())
     }
 }
 
 /// Draws the selected user's details.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = if state.view.raw_json {
+        " Detail: raw JSON "
+    } else {
+        " Detail "
+    };
     let block = super::pane(
-        Line::styled(" Detail ", theme.title),
+        Line::styled(title, theme.title),
         state.focus == Focus::Detail,
         theme,
     );
@@ -53,6 +65,10 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         frame.render_widget(hint, area);
         return;
     };
+    if state.view.raw_json {
+        super::raw_json::render(state, user, theme, frame, area, block);
+        return;
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [head, bar, body] = Layout::vertical([
@@ -61,19 +77,15 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         Constraint::Fill(1),
     ])
     .areas(inner);
-    let name = user.display_name().unwrap_or_default();
-    let title = Line::from(vec![
-        Span::styled(inert(&user.username).into_owned(), theme.title),
-        Span::raw("  "),
-        Span::raw(inert(&name).into_owned()),
-    ]);
-    frame.render_widget(Paragraph::new(title), head);
+    let width = usize::from(inner.width);
+    frame.render_widget(Paragraph::new(heading(user, width, theme)), head);
     let view = View {
         state,
         keys,
         theme,
         user,
         extras: state.selected_extras(),
+        now: state.view.wall_now(state.now),
     };
     frame.render_widget(Paragraph::new(tab_bar(&view, bar.width)), bar);
     let (lines, keep_in_view) = match state.detail.tab {
@@ -85,32 +97,55 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         Tab::Groups => (rows::groups(&view), None),
         Tab::Attributes => (account::attributes(&view), None),
     };
-    // In a tab of rows the selected row stays in view: scrolled just enough to show its last
-    // line. Elsewhere the pane scrolls as the agent asks.
-    let scroll = if let Some(end) = keep_in_view {
-        let end = wrapped_height(&lines[..end.min(lines.len())], body.width);
-        end.saturating_sub(body.height)
-    } else {
-        let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
-        state.detail_scroll.min(last)
+    let hung = |lines: &[Line<'_>]| -> Vec<Line<'static>> {
+        lines
+            .iter()
+            .flat_map(|line| wrap(line, width, indent_of(line, theme)))
+            .collect()
     };
-    let paragraph = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
-    frame.render_widget(paragraph, body);
+    let rows = hung(&lines);
+    let visible = usize::from(body.height);
+    // In a tab of rows the selected row stays in view: scrolled just enough to show its last
+    // line. Elsewhere the pane scrolls as the agent asks, and scrolled to the end the last page
+    // is full, not one row.
+    let scroll = if let Some(end) = keep_in_view {
+        let end = hung(&lines[..end.min(lines.len())]).len();
+        end.saturating_sub(visible)
+    } else {
+        let last = rows.len().saturating_sub(visible);
+        usize::from(state.detail_scroll).min(last)
+    };
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), body);
 }
 
-/// How many rows `lines` take when wrapped at `width`.
-fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let rows: usize = lines
-        .iter()
-        .map(|line| {
-            let w: usize = line.spans.iter().map(|s| s.content.width()).sum();
-            w.div_ceil(width).max(1)
-        })
-        .sum();
-    u16::try_from(rows).unwrap_or(u16::MAX)
+/// The first row: username and name, on one line whatever they hold (cut with `…` to fit).
+fn heading<'a>(user: &User, width: usize, theme: &Theme) -> Line<'a> {
+    let username = fit(&one_line(&user.username), width).into_owned();
+    let room = width.saturating_sub(username.width() + 2);
+    let name = fit(&one_line(&user.display_name().unwrap_or_default()), room).into_owned();
+    Line::from(vec![
+        Span::styled(username, theme.title),
+        Span::raw("  "),
+        Span::raw(name),
+    ])
+}
+
+/// Where the rows after a line's first start: under a field's value, under a cause's text,
+/// and two columns in otherwise.
+fn indent_of(line: &Line<'_>, theme: &Theme) -> usize {
+    match line.spans.first() {
+        // A field: a label (or a value's indent) then its value.
+        Some(head)
+            if line.spans.len() > 1
+                && head.content.ends_with(' ')
+                && (head.style == theme.muted || head.content.trim().is_empty()) =>
+        {
+            head.width()
+        }
+        Some(first) if first.content.starts_with("  ") => 4,
+        _ => 2,
+    }
 }
 
 /// The tabs, the one shown highlighted; each with `…` while its section is read and `!` when
@@ -151,13 +186,12 @@ fn tab_bar<'a>(view: &View<'_>, width: u16) -> Line<'a> {
 }
 
 /// The error of section `kind`, if its last read failed.
-fn section_error(extras: &Extras, kind: crate::app::sections::SectionKind) -> Option<&str> {
-    use crate::app::sections::SectionKind as K;
+fn section_error(extras: &Extras, kind: SectionKind) -> Option<&str> {
     match kind {
-        K::Password => extras.password.error(),
-        K::Devices => extras.devices.error(),
-        K::Sessions => extras.sessions.error(),
-        K::Groups => extras.groups.error(),
+        SectionKind::Password => extras.password.error(),
+        SectionKind::Devices => extras.devices.error(),
+        SectionKind::Sessions => extras.sessions.error(),
+        SectionKind::Groups => extras.groups.error(),
     }
 }
 
@@ -215,7 +249,7 @@ fn summary<'a>(view: &View<'_>) -> Vec<Line<'a>> {
     let (state, theme, user) = (view.state, view.theme, view.user);
     let extras = view.extras;
     let lock_style = if user.is_locked() {
-        theme.danger
+        theme.locked
     } else {
         theme.ok
     };
@@ -226,8 +260,8 @@ fn summary<'a>(view: &View<'_>) -> Vec<Line<'a>> {
     let unlock_at = user.account.as_ref().and_then(|a| a.unlock_at);
     let lock = match (user.is_locked(), unlock_at, seconds) {
         (false, ..) => String::new(),
-        (true, Some(at), Some(seconds)) => format!(" until {} ({})", time(Some(at)), left(seconds)),
-        (true, Some(at), None) => format!(" until {}", time(Some(at))),
+        (true, Some(at), Some(seconds)) => format!(" until {} ({})", time(at), left(seconds)),
+        (true, Some(at), None) => format!(" until {}", time(at)),
         (true, None, _) => " until an admin unlocks it".to_owned(),
     };
     let mut lines = vec![field(
@@ -273,7 +307,7 @@ fn summary<'a>(view: &View<'_>) -> Vec<Line<'a>> {
         Some(list) => {
             let newest = list.first().and_then(|s| {
                 let now = sessions?.wall_now(state.now)?;
-                Some(format!(", newest active {}", ago(now, s.active_at?)))
+                Some(format!(", newest active {}", relative(s.active_at?, now)))
             });
             let text = format!("{}{}", list.len(), newest.unwrap_or_default());
             field("sessions", text, Style::new(), theme)
@@ -309,31 +343,19 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// `just now`, `5m ago`, `3h ago`, `2d ago` (`now` and `at` are wall-clock times).
-fn ago(now: Timestamp, at: Timestamp) -> String {
-    let secs = u64::try_from(now.duration_since(at).as_secs()).unwrap_or(0);
-    match secs {
-        0..60 => "just now".to_owned(),
-        60..3600 => format!("{}m ago", secs / 60),
-        3600..86_400 => format!("{}h ago", secs / 3600),
-        _ => format!("{}d ago", secs / 86_400),
-    }
-}
-
-/// `label        value`, the value inert.
+/// A label and its value on one line: the value single-line and cut past [`LONG_VALUE`]
+/// characters with its length.
 fn field<'a>(label: &str, value: impl Into<String>, style: Style, theme: &Theme) -> Line<'a> {
-    Line::from(vec![
-        Span::styled(format!("{:<13}", inert(label)), theme.muted),
-        Span::styled(inert(&value.into()).into_owned(), style),
-    ])
+    // The main labels are short: the column always holds them, so the field is one line.
+    let column = LABEL_COLUMN.max(label.chars().count() + 1);
+    let value = capped(&value.into(), LONG_VALUE).into_owned();
+    let mut lines = labelled(label, &[value], style, column, theme);
+    lines.remove(0)
 }
 
-/// `2026-01-01 09:15:00 UTC`, or `—`.
-fn time(at: Option<Timestamp>) -> String {
-    at.map_or_else(
-        || "—".to_owned(),
-        |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-    )
+/// `2026-01-01 09:15:00 UTC`.
+fn time(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
 /// `in 4m 05s`, for a countdown shown beside a time.

@@ -3,34 +3,45 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::wrap::wrap;
 
 use crate::app::modal::LOCK_CHOICES;
 use crate::app::{Confirm, KeyMap, Modal, Mode, State, Step};
 use crate::config::theme::Theme;
 use crate::desk::inert;
+use crate::desk::inert::in_sentence;
+
+/// Columns of the confirm dialog, borders included.
+const DIALOG_WIDTH: u16 = 66;
 
 /// Draws the modal, if any.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     match &state.modal {
         Some(Modal::Confirm(confirm)) => {
-            let lines = confirm_lines(state, theme, confirm);
+            // Every line is broken into rows here, so the height fits them all: a long name
+            // cannot push the dialog's own choices out of the box.
+            let width = usize::from(DIALOG_WIDTH - 2);
+            let lines: Vec<Line<'_>> = confirm_lines(state, theme, confirm)
+                .iter()
+                .flat_map(|line| wrap(line, width, 2))
+                .collect();
             let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-            let area = centered(frame.area(), 66, height);
+            let area = centered(frame.area(), DIALOG_WIDTH, height);
             let title = format!(" Confirm: {} ", confirm.op.kind().verb());
             let block = Block::bordered()
                 .border_type(BorderType::Double)
                 .border_style(theme.danger)
                 .title(Line::styled(title, theme.title));
             frame.render_widget(Clear, area);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
+            frame.render_widget(Paragraph::new(lines).block(block), area);
         }
-        Some(Modal::Help) => render_help(keys, theme, frame),
+        Some(Modal::Help) => render_help(state, keys, theme, frame),
+        Some(Modal::CopyMenu) => super::text_overlay::render_copy_menu(keys, theme, frame),
+        Some(Modal::Text { title, text }) => {
+            super::text_overlay::render_text(state, keys, (title, text), theme, frame);
+        }
         None => {}
     }
 }
@@ -56,13 +67,10 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
         .unwrap_or_default();
     let mut lines = vec![
         Line::styled(confirm.question.clone(), theme.title),
-        Line::from(vec![
-            label("email"),
-            Span::raw(inert(&confirm.email).into_owned()),
-        ]),
+        Line::from(vec![label("email"), Span::raw(in_sentence(&confirm.email))]),
         Line::from(vec![
             label("environment"),
-            Span::raw(inert(environment).into_owned()),
+            Span::raw(in_sentence(environment)),
         ]),
         Line::from(vec![label("state"), Span::styled(why, theme.danger)]),
         Line::from(""),
@@ -132,51 +140,56 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
     lines
 }
 
-/// The key help, generated from the key map, in two columns when one does not fit the screen;
-/// the confirm keys are left out when even two do not (the dialog shows its own keys).
-fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
-    let mut sections = vec![
-        (Mode::Browse, "List and detail"),
-        (Mode::Search, "Search field"),
-        (Mode::Confirm, "Confirm dialog"),
-    ];
-    let lines_for = |sections: &[(Mode, &'static str)]| {
-        let mut lines = Vec::new();
-        for (mode, title) in sections {
-            lines.push(Line::styled(*title, theme.title));
-            for binding in keys.help(*mode) {
-                lines.push(Line::from(vec![
-                    Span::raw(format!("  {:<10}", binding.label)),
-                    Span::styled(binding.desc.to_string(), theme.muted),
-                ]));
-            }
-        }
-        lines
+/// The key help, generated from the key map in force: the keys of the pane it was opened from,
+/// then the other modes', each line with the action's name for the key file. It scrolls.
+fn render_help(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
+    let here = if state.focus == crate::app::Focus::Detail {
+        (Mode::Detail, "Detail pane")
+    } else {
+        (Mode::List, "List")
     };
-    let room = usize::from(frame.area().height).saturating_sub(2).max(1);
-    let mut lines = lines_for(&sections);
-    if lines.len() > 2 * room {
-        sections.pop();
-        lines = lines_for(&sections);
+    let sections = [
+        here,
+        (Mode::Search, "Search field"),
+        (Mode::Copy, "After c (copy)"),
+        (Mode::Confirm, "Confirm dialog"),
+        (Mode::PickLock, "Lock dialog"),
+    ];
+    let mut lines = Vec::new();
+    for (mode, title) in sections {
+        lines.push(Line::from(vec![
+            Span::styled(title, theme.title),
+            Span::styled(format!("  [keys.{}]", mode.name()), theme.muted),
+        ]));
+        for binding in keys.help(mode) {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<12}", binding.label)),
+                Span::raw(format!("{:<28}", binding.desc)),
+                Span::styled(binding.action.name(), theme.muted),
+            ]));
+        }
     }
-    let columns = if lines.len() > room { 2 } else { 1 };
-    let per_column = lines.len().div_ceil(columns);
-    let height = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
-    let area = centered(frame.area(), if columns == 2 { 80 } else { 56 }, height);
-    let block = Block::bordered().title(Line::styled(" Keys (Esc closes) ", theme.title));
-    let inner = block.inner(area);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), 72, height);
+    let most = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height.saturating_sub(2));
+    let close = keys
+        .label_of(Mode::Help, crate::app::Action::Back)
+        .unwrap_or_default();
+    let title = format!(" Keys ({close} closes, ↑/↓ scroll) ");
+    let block = Block::bordered().title(Line::styled(title, theme.title));
     frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    let halves = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
-    let mut lines = lines.into_iter();
-    for half in halves.iter() {
-        let column: Vec<Line<'_>> = lines.by_ref().take(per_column).collect();
-        frame.render_widget(Paragraph::new(column), *half);
-    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((state.view.overlay_scroll.min(most), 0)),
+        area,
+    );
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);

@@ -1,5 +1,6 @@
-//! The PTY harness: the real `pingdesk --demo` binary in a pseudo-terminal of a fixed size, its
-//! output fed to a `vt100` parser, keys sent as bytes; and what the tests look for on its screen.
+//! The PTY harness (STYLE.md §7, layer 5): the real `pingdesk --demo` binary in a
+//! pseudo-terminal of a fixed size, its output fed to a `vt100` parser, keys sent as bytes.
+//! Timeouts scale with `PINGDESK_PTY_TIMEOUT_SECS`.
 
 #![allow(dead_code)] // each test file uses a different part
 
@@ -14,7 +15,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// How often the screen is sampled while waiting.
-const POLL: Duration = Duration::from_millis(100);
+pub const POLL: Duration = Duration::from_millis(100);
 
 /// The patience for one wait: `PINGDESK_PTY_TIMEOUT_SECS` seconds, or 20.
 pub fn timeout() -> Duration {
@@ -45,8 +46,9 @@ impl vt100::Callbacks for SideEffects {
         self.0
             .push(format!("title {:?}", String::from_utf8_lossy(title)));
     }
-    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], _: &[u8]) {
-        self.0.push("clipboard write".into());
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
+        self.0
+            .push(format!("clipboard write {}", String::from_utf8_lossy(data)));
     }
     fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8]) {
         self.0.push("clipboard read".into());
@@ -61,11 +63,12 @@ pub type Parser = Arc<Mutex<vt100::Parser<SideEffects>>>;
 
 /// A running `pingdesk --demo` in a PTY, with its screen; killed and cleaned up on drop.
 pub struct Pty {
+    /// The screen, fed by the reader thread.
     pub parser: Parser,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    /// Kept so the PTY stays open until the test ends.
-    _master: Box<dyn MasterPty + Send>,
+    /// Kept so the PTY stays open until the test ends; resizes go through it.
+    master: Box<dyn MasterPty + Send>,
     /// Signals that the reader saw end of output (the child and every slave copy closed).
     reader_done: Receiver<()>,
     dir: PathBuf,
@@ -75,6 +78,18 @@ pub struct Pty {
 impl Pty {
     /// Starts `pingdesk --demo` in a `cols`×`rows` PTY with a scrubbed environment.
     pub fn spawn(cols: u16, rows: u16) -> Self {
+        Self::spawn_with(cols, rows, None, &[], &[])
+    }
+
+    /// Like [`Pty::spawn`], with `config` as the config file (when given), `env` set and `args`
+    /// after `--demo`.
+    pub fn spawn_with(
+        cols: u16,
+        rows: u16,
+        config: Option<&str>,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Self {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let n = SEQ.fetch_add(1, Ordering::SeqCst);
         let dir = std::env::temp_dir().join(format!("pingdesk-pty-{}-{n}", std::process::id()));
@@ -90,17 +105,31 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pingdesk"));
         cmd.args(["--demo", "--log-file"]);
         cmd.arg(&log_file);
+        cmd.args(args);
+        // Nothing of the terminal the tests run in may leak in: not colour settings, not a
+        // multiplexer that would wrap copies.
         for (key, _) in std::env::vars_os() {
             let name = key.to_string_lossy();
-            if name.starts_with("PINGONE_") || name.starts_with("PINGDESK_") {
+            let outside = ["NO_COLOR", "TMUX", "STY", "TERM_PROGRAM", "VTE_VERSION"];
+            if name.starts_with("PINGONE_")
+                || name.starts_with("PINGDESK_")
+                || outside.contains(&name.as_ref())
+            {
                 cmd.env_remove(&key);
             }
+        }
+        if let Some(text) = config {
+            std::fs::create_dir_all(dir.join("pingdesk")).expect("the config dir");
+            std::fs::write(dir.join("pingdesk").join("config.toml"), text).expect("the config");
         }
         cmd.env("PINGDESK_LOG_FILE", &log_file);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_STATE_HOME", &dir);
         cmd.env("XDG_CONFIG_HOME", &dir);
         cmd.cwd(&dir);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawning pingdesk");
         // Our copy of the slave must close, or the reader never sees the child's end.
         drop(pair.slave);
@@ -126,11 +155,29 @@ impl Pty {
             parser,
             writer,
             child,
-            _master: pair.master,
+            master: pair.master,
             reader_done,
             dir,
             log_file,
         }
+    }
+
+    /// Resizes the terminal, as a person dragging the window would (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                ..PtySize::default()
+            })
+            .expect("resizing the PTY");
+        let size = |n: u16| NonZeroU16::new(n).expect("a PTY size is never zero");
+        lock(&self.parser).set_size(size(rows), size(cols));
+    }
+
+    /// The side effects seen so far (title, clipboard, bell…), taken.
+    pub fn take_side_effects(&self) -> Vec<String> {
+        std::mem::take(&mut lock(&self.parser).callbacks_mut().0)
     }
 
     /// The screen's text as it stands.
@@ -277,7 +324,11 @@ pub fn named_key(screen: &str, verb: &str) -> Option<char> {
 
 /// Starts the console and waits for the demo banner and the first, settled list of users.
 pub fn start(cols: u16, rows: u16) -> Pty {
-    let pty = Pty::spawn(cols, rows);
+    ready(Pty::spawn(cols, rows))
+}
+
+/// Waits for `pty`'s demo banner and first, settled list of users.
+pub fn ready(pty: Pty) -> Pty {
     pty.wait_settled("the DEMO header and the users list", |s| {
         s.contains("DEMO") && s.contains("STATUS") && s.contains(" of 57 ")
     });

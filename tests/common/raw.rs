@@ -4,8 +4,9 @@
 #![allow(dead_code)] // each test file uses a different part
 
 use pingdesk::sim::{self, SimConfig, SimHandle};
-use secrecy::ExposeSecret as _;
 use serde_json::Value;
+
+use super::wire;
 
 /// A simulator and a bearer token for it.
 pub struct Raw {
@@ -26,31 +27,14 @@ impl Raw {
         })
         .await
         .expect("sim");
-        pingdesk::api::client::install_crypto_provider();
-        let http = reqwest::Client::new();
-        let reply: Value = http
-            .post(format!("{}{}/as/token", sim.base_url, sim.environment_id))
-            .basic_auth(&sim.client_id, Some(sim.client_secret.expose_secret()))
-            .form(&[("grant_type", "client_credentials")])
-            .send()
-            .await
-            .expect("token")
-            .json()
-            .await
-            .expect("token JSON");
-        let token = reply["access_token"]
-            .as_str()
-            .expect("access_token")
-            .to_owned();
+        let http = wire::http();
+        let token = wire::token(&sim, &http).await;
         Self { sim, http, token }
     }
 
     /// `{base}v1/environments/{env}/{path}`.
     pub fn url(&self, path: &str) -> String {
-        format!(
-            "{}v1/environments/{}/{path}",
-            self.sim.base_url, self.sim.environment_id
-        )
+        wire::api(&self.sim, path)
     }
 
     /// The users collection.

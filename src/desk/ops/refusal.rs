@@ -5,7 +5,7 @@ use super::{Refusal, Sessions, UserOp};
 use crate::desk::diagnosis::{
     account_lock_is_only_the_password, external_provider_name, is_unverified,
 };
-use crate::desk::inert::inert;
+use crate::desk::inert::in_sentence;
 use crate::desk::known::{Known, device_label};
 use crate::pingone::PasswordStatus;
 
@@ -14,7 +14,7 @@ impl UserOp {
     pub fn refusal(&self, known: &Known<'_>, read_only: bool) -> Option<Refusal> {
         let user = known.user;
         let password = known.password;
-        let name = inert(&user.username).into_owned();
+        let name = in_sentence(&user.username);
         let not = |text: String| Some(Refusal::NotApplicable(text));
         if read_only {
             return Some(Refusal::ReadOnly(self.kind().verb()));
@@ -104,7 +104,7 @@ impl UserOp {
 
 /// Why a block (or unblock) of `device` would be pointless or wrong, if it would.
 fn device_refusal(known: &Known<'_>, device: &str, block: bool) -> Option<Refusal> {
-    let name = inert(&known.user.username).into_owned();
+    let name = in_sentence(&known.user.username);
     let not = |text: String| Some(Refusal::NotApplicable(text));
     let Some(devices) = known.devices else {
         return not(format!("{name}'s MFA devices have not been read yet"));
@@ -120,7 +120,7 @@ fn device_refusal(known: &Known<'_>, device: &str, block: bool) -> Option<Refusa
     let Some(found) = known.device(device) else {
         return Some(Refusal::Missing(format!(
             "{name} has no MFA device {}",
-            inert(device)
+            in_sentence(device)
         )));
     };
     match (found.is_blocked(), block) {
@@ -135,7 +135,7 @@ fn device_refusal(known: &Known<'_>, device: &str, block: bool) -> Option<Refusa
 
 /// Why revoking `sessions` would be pointless or wrong, if it would.
 fn session_refusal(known: &Known<'_>, sessions: &Sessions) -> Option<Refusal> {
-    let name = inert(&known.user.username).into_owned();
+    let name = in_sentence(&known.user.username);
     let not = |text: String| Some(Refusal::NotApplicable(text));
     let Some(read) = known.sessions else {
         return not(format!("{name}'s sessions have not been read yet"));
@@ -152,7 +152,7 @@ fn session_refusal(known: &Known<'_>, sessions: &Sessions) -> Option<Refusal> {
         }
         Sessions::One(id) if known.session(id).is_none() => Some(Refusal::Missing(format!(
             "{name} has no session {} (it may have ended)",
-            inert(id)
+            in_sentence(id)
         ))),
         Sessions::One(_) | Sessions::All(_) => None,
     }

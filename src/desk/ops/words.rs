@@ -1,15 +1,15 @@
 //! What the confirm asks and what the status line and the log say afterwards (inert).
 
 use super::{Sessions, UserOp};
-use crate::desk::inert::inert;
+use crate::desk::inert::in_sentence;
 use crate::desk::known::{Known, device_label, session_label};
 
 impl UserOp {
     /// The confirm dialog's question (inert: safe to draw).
     pub fn question(&self, known: &Known<'_>) -> String {
         let user = known.user;
-        let name = inert(&user.username).into_owned();
-        let email = || inert(user.email.as_deref().unwrap_or_default()).into_owned();
+        let name = in_sentence(&user.username);
+        let email = || in_sentence(user.email.as_deref().unwrap_or_default());
         match self {
             Self::UnlockAccount => format!("Unlock the account of {name}?"),
             Self::LockAccount { unlock_at: None } => {
@@ -37,13 +37,13 @@ impl UserOp {
                 "Unblock the MFA device {} of {name}?",
                 known
                     .device(device)
-                    .map_or_else(|| inert(device).into_owned(), device_label)
+                    .map_or_else(|| in_sentence(device), device_label)
             ),
             Self::BlockDevice { device } => format!(
                 "Block the MFA device {} of {name}? It cannot be used until unblocked.",
                 known
                     .device(device)
-                    .map_or_else(|| inert(device).into_owned(), device_label)
+                    .map_or_else(|| in_sentence(device), device_label)
             ),
             Self::RevokeSession {
                 sessions: Sessions::One(id),
@@ -51,7 +51,7 @@ impl UserOp {
                 "Revoke the session {} of {name}? They must sign in again there.",
                 known
                     .session(id)
-                    .map_or_else(|| inert(id).into_owned(), session_label)
+                    .map_or_else(|| in_sentence(id), session_label)
             ),
             Self::RevokeSession {
                 sessions: Sessions::All(ids),
@@ -68,7 +68,7 @@ impl UserOp {
 
     /// What was done, for the status line and the log (inert).
     pub fn done(&self, username: &str) -> String {
-        let name = inert(username).into_owned();
+        let name = in_sentence(username);
         match self {
             Self::UnlockAccount => format!("Unlocked the account of {name}"),
             Self::LockAccount { unlock_at: None } => {

@@ -9,6 +9,7 @@ use crate::desk::diagnosis::account_status;
 use crate::desk::inert;
 use crate::pingone::PasswordStatus;
 use crate::pingone::user::LifecycleStatus;
+use crate::ui::attributes::{other_attributes, when};
 
 /// The account tab: the lock with its countdown, lifecycle, enabled, MFA, identity provider,
 /// population, last sign-on, dates, id.
@@ -17,14 +18,14 @@ pub(super) fn account<'a>(view: &View<'_>) -> Vec<Line<'a>> {
     let plain = Style::new();
     let account = user.account.clone().unwrap_or_default();
     let locked = user.is_locked();
-    let lock_style = if locked { theme.danger } else { theme.ok };
+    let lock_style = if locked { theme.locked } else { theme.ok };
     let seconds = state
         .results
         .selected_row()
         .and_then(|row| row.seconds_until_unlock(state.now));
     let unlock = match (account.unlock_at, seconds) {
-        (Some(at), Some(seconds)) => format!("{} ({})", time(Some(at)), left(seconds)),
-        (Some(at), None) => time(Some(at)),
+        (Some(at), Some(seconds)) => format!("{} ({})", time(at), left(seconds)),
+        (Some(at), None) => time(at),
         (None, _) if locked => "never by itself: an admin must unlock".to_owned(),
         (None, _) => "—".to_owned(),
     };
@@ -48,8 +49,8 @@ pub(super) fn account<'a>(view: &View<'_>) -> Vec<Line<'a>> {
     let sign_on = user.last_sign_on.clone().unwrap_or_default();
     let sign_on_text = match (sign_on.at, sign_on.remote_ip) {
         (None, _) => "never".to_owned(),
-        (at, Some(ip)) => format!("{} from {ip}", time(at)),
-        (at, None) => time(at),
+        (at, Some(ip)) => format!("{} from {ip}", when(at, view.now)),
+        (at, None) => when(at, view.now),
     };
     vec![
         field(
@@ -65,7 +66,7 @@ pub(super) fn account<'a>(view: &View<'_>) -> Vec<Line<'a>> {
             lock_style,
             theme,
         ),
-        field("locked at", time(account.locked_at), plain, theme),
+        field("locked at", when(account.locked_at, view.now), plain, theme),
         field(
             "unlocks at",
             unlock,
@@ -84,8 +85,8 @@ pub(super) fn account<'a>(view: &View<'_>) -> Vec<Line<'a>> {
         field("identity", idp_text, plain, theme),
         population_line(view),
         field("last sign-on", sign_on_text, plain, theme),
-        field("created", time(user.created_at), plain, theme),
-        field("updated", time(user.updated_at), plain, theme),
+        field("created", when(user.created_at, view.now), plain, theme),
+        field("updated", when(user.updated_at, view.now), plain, theme),
         field("id", user.id.clone(), theme.muted, theme),
     ]
 }
@@ -118,7 +119,7 @@ pub(super) fn password<'a>(view: &View<'_>) -> Vec<Line<'a>> {
         field("password", status, style, theme),
         field(
             "pw changed",
-            time(password.last_changed_at),
+            when(password.last_changed_at, view.now),
             Style::new(),
             theme,
         ),
@@ -132,38 +133,15 @@ pub(super) fn password<'a>(view: &View<'_>) -> Vec<Line<'a>> {
     lines
 }
 
-/// Custom and less common attributes (address, external ids, custom schema attributes), so
-/// nothing PingOne sent is hidden; `_links` are plumbing and left out.
+/// Every other attribute PingOne sent (structured values as lines, labels cut to their
+/// column), or that there is none.
 pub(super) fn attributes<'a>(view: &View<'_>) -> Vec<Line<'a>> {
-    let (user, theme) = (view.user, view.theme);
-    let mut extra: Vec<(&String, &serde_json::Value)> = user
-        .extra
-        .iter()
-        .filter(|(key, _)| !key.starts_with('_'))
-        .collect();
-    extra.sort_by_key(|(key, _)| key.as_str());
-    let mut known = vec![
-        ("title", user.title.clone()),
-        ("type", user.user_type.clone()),
-        ("externalId", user.external_id.clone()),
-        ("locale", user.locale.clone()),
-        ("timezone", user.timezone.clone()),
-        ("mobilePhone", user.mobile_phone.clone()),
-    ];
-    known.retain(|(_, value)| value.is_some());
-    if extra.is_empty() && known.is_empty() {
-        return vec![Line::from(Span::styled("No other attributes", theme.muted))];
-    }
-    let mut lines = Vec::new();
-    for (key, value) in known {
-        lines.push(field(key, value.unwrap_or_default(), Style::new(), theme));
-    }
-    for (key, value) in extra {
-        let text = match value {
-            serde_json::Value::String(text) => text.clone(),
-            other => other.to_string(),
-        };
-        lines.push(field(key, text, Style::new(), theme));
+    let lines = other_attributes(view.user, view.theme);
+    if lines.is_empty() {
+        return vec![Line::from(Span::styled(
+            "No other attributes",
+            view.theme.muted,
+        ))];
     }
     lines
 }

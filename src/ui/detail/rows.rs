@@ -6,13 +6,15 @@ use jiff::Timestamp;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{View, ago, field, missing, time};
-use crate::app::Focus;
+use super::{View, field, missing};
 use crate::app::sections::Section;
+use crate::app::{Action, Focus, Mode};
 use crate::desk::diagnosis::countdown;
+use crate::desk::inert::{LONG_VALUE, capped};
 use crate::desk::known::{device_label, session_places};
-use crate::desk::{OpKind, Target, inert};
+use crate::desk::{OpKind, Target};
 use crate::pingone::{Device, Session};
+use crate::ui::attributes::relative;
 
 /// The lines of a tab of rows, and the line after the selected row (to keep it in view).
 type Rows<'a> = (Vec<Line<'a>>, Option<usize>);
@@ -33,10 +35,16 @@ fn hint<'a>(view: &View<'_>, kinds: &[OpKind]) -> Line<'a> {
         .iter()
         .map(|k| format!("{} {}", view.key(*k), k.verb()))
         .collect();
+    let key = |mode, action| view.keys.label_of(mode, action).unwrap_or_default();
+    let choose = format!(
+        "{}/{}",
+        key(Mode::Detail, Action::Down),
+        key(Mode::Detail, Action::Up)
+    );
     let how = if view.state.focus == Focus::Detail {
-        "j/k choose"
+        format!("{choose} choose")
     } else {
-        "Enter, then j/k to choose"
+        format!("{}, then {choose} to choose", key(Mode::List, Action::Open))
     };
     Line::styled(format!("{how} · {}", ops.join(" · ")), view.theme.muted)
 }
@@ -102,7 +110,7 @@ fn device_state<'a>(view: &View<'_>, device: &Device, now: Timestamp) -> Vec<Spa
     };
     let mut spans = vec![
         Span::raw("    "),
-        Span::styled(inert(status).into_owned(), status_style),
+        Span::styled(capped(status, LONG_VALUE).into_owned(), status_style),
     ];
     if device.is_blocked() {
         let since = device.block.as_ref().and_then(|b| b.blocked_at);
@@ -172,15 +180,15 @@ fn session_lines<'a>(
 ) -> Vec<Line<'a>> {
     let theme = view.theme;
     let when = |at: Option<Timestamp>| match (now, at) {
-        (Some(now), Some(at)) => ago(now, at),
-        (_, at) => time(at),
+        (Some(now), Some(at)) => relative(at, now),
+        _ => "—".to_owned(),
     };
     let label = if mark == "  " { theme.title } else { style };
     let place = session_places(session).unwrap_or_else(|| "no location".to_owned());
     vec![
         Line::from(vec![
             Span::styled(mark, style),
-            Span::styled(inert(&session.client()).into_owned(), label),
+            Span::styled(capped(&session.client(), LONG_VALUE).into_owned(), label),
         ]),
         Line::from(format!("    {place}")),
         Line::styled(
