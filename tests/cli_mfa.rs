@@ -58,6 +58,21 @@ async fn devices_and_sessions_are_listed_in_text_and_json() {
     );
     let none = pingdesk(Some(&sim), &["users", "sessions", "judy.nopassword"], &[]);
     assert!(stdout(&none).contains("session      none"));
+    // mallory.ansi's device nickname, browser and city hold escape sequences: shown as
+    // placeholders, each device and session on its one line.
+    for (what, shows, rows) in [
+        ("devices", "(␛]0;pwned␇phone)", 3),
+        (
+            "sessions",
+            "␛[2JEvil␇ 1.0 on Linux  ␛]52;c;cHduZWQ=␇atlantis",
+            2,
+        ),
+    ] {
+        let out = stdout(&pingdesk(Some(&sim), &["users", what, "mallory.ansi"], &[]));
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(out.contains(shows), "{what}: {out}");
+        assert_eq!(out.lines().count(), rows, "{what}: {out}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
