@@ -117,4 +117,7 @@ pub struct SimArgs {
     /// Lifetime of issued tokens, in seconds.
     #[arg(long, default_value_t = crate::pingone::TOKEN_LIFETIME_SECS)]
     pub token_lifetime: u64,
+    /// Answer API requests beyond this rate with 429 and Retry-After, e.g. 100/s.
+    #[arg(long, value_name = "N/s", value_parser = crate::sim::ratelimit::parse_rate)]
+    pub rate_limit: Option<u32>,
 }

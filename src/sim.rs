@@ -6,14 +6,17 @@
 #![allow(clippy::result_large_err)]
 
 mod actions;
+mod activities;
 mod audit;
 mod control;
 pub mod data;
 pub mod faults;
+mod incident;
 mod index;
 pub mod matching;
 mod mutations;
 mod passwords;
+pub mod ratelimit;
 mod responses;
 mod roles;
 mod routes;
@@ -55,6 +58,8 @@ pub struct SimConfig {
     pub directory: Option<String>,
     /// Lifetime of issued tokens.
     pub token_lifetime: Duration,
+    /// API requests per second before `429` (`--rate-limit N/s`); unlimited when `None`.
+    pub rate_limit: Option<u32>,
 }
 
 impl Default for SimConfig {
@@ -68,6 +73,7 @@ impl Default for SimConfig {
             seed: 1,
             directory: None,
             token_lifetime: Duration::from_secs(crate::pingone::TOKEN_LIFETIME_SECS),
+            rate_limit: None,
         }
     }
 }
@@ -114,6 +120,7 @@ pub(crate) struct SimState {
     faults: Mutex<Faults>,
     stats: Stats,
     audit: audit::AuditLog,
+    rate_limit: Option<Mutex<ratelimit::Bucket>>,
 }
 
 /// A running simulator. Dropping it shuts the server down.
@@ -139,7 +146,8 @@ impl SimHandle {
         &self.state.stats
     }
 
-    /// The audit events so far (`USER.UNLOCKED`, `USER.LOCKED`, `USER.CREATED`), oldest first.
+    /// The audit events so far (`USER.UNLOCKED`, `USER.LOCKED`, `USER.CREATED`, and the history
+    /// seeded at start for the users locked then), oldest first.
     pub fn audit(&self) -> Vec<AuditEvent> {
         self.state.audit.events()
     }
@@ -209,8 +217,10 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
         directory: RwLock::new(directory),
         faults: Mutex::new(Faults::default()),
         stats: Stats::default(),
-        audit: audit::AuditLog::default(),
+        audit: audit::AuditLog::new(&config.client_id),
+        rate_limit: config.rate_limit.map(|n| Mutex::new(ratelimit::Bucket::new(n))),
     });
+    activities::seed(&state.audit, &read(&state.directory), now);
     let app = routes::router(Arc::clone(&state));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

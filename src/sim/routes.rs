@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
-use super::{SimState, actions, control, read, roles, tokens, write};
+use super::{SimState, actions, activities, control, incident, ratelimit, read, roles, tokens, write};
 use crate::pingone::filter::{self, UserAttributes};
 use crate::pingone::{self, User};
 
@@ -56,6 +56,11 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
             get(control::get_faults).put(control::put_faults),
         )
         .route("/_sim/stats", get(control::stats))
+        .route(
+            "/v1/environments/{env}/activities",
+            get(activities::list_activities),
+        )
+        .route("/_sim/incident", post(incident::stage))
         .fallback(|| async { not_found("the requested resource") })
         .method_not_allowed_fallback(|| async {
             p1_error(
@@ -65,6 +70,10 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
                 Vec::new(),
             )
         })
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state),
+            ratelimit::limit,
+        ))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&state),
             control::count_and_inject_faults,
@@ -213,11 +222,11 @@ async fn list_users(
     response
 }
 
-fn encode_cursor(offset: usize) -> String {
+pub(super) fn encode_cursor(offset: usize) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("offset:{offset}"))
 }
 
-fn decode_cursor(cursor: &str) -> Option<usize> {
+pub(super) fn decode_cursor(cursor: &str) -> Option<usize> {
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()?;
