@@ -1,6 +1,7 @@
 //! The PingOne client: endpoints, credentials, queries, errors and retries. Wire types live in
 //! [`crate::pingone`]; this floor only moves them over HTTP.
 
+pub mod activities;
 pub mod auth;
 pub mod client;
 pub mod endpoints;
@@ -10,6 +11,7 @@ mod response;
 pub mod retry;
 pub mod worker;
 
+pub use activities::ActivityPage;
 pub use auth::{ClientAuthMethod, ClientCredentials, Credentials};
 pub use client::{ApiClient, ClientConfig, UserPage, UserWrite, WriteAnswer};
 pub use endpoints::{Endpoints, Region};

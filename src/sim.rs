@@ -146,8 +146,9 @@ impl SimHandle {
         &self.state.stats
     }
 
-    /// The audit events so far (`USER.UNLOCKED`, `USER.LOCKED`, `USER.CREATED`, and the history
-    /// seeded at start for the users locked then), oldest first.
+    /// The audit events requests and controls caused so far (`USER.UNLOCKED`, `USER.LOCKED`,
+    /// `USER.CREATED`…), oldest first; the history seeded at start is served by the activities
+    /// route only.
     pub fn audit(&self) -> Vec<AuditEvent> {
         self.state.audit.events()
     }

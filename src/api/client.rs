@@ -59,6 +59,8 @@ pub struct ApiClient {
     environment_id: String,
     api_base: Url,
     session_id: Arc<str>,
+    /// Sent as `X-Ping-External-Transaction-Id` (an operation's ticket), when set.
+    transaction_id: Option<Arc<str>>,
     tokens: Arc<TokenCache>,
     retry: RetryPolicy,
 }
@@ -163,6 +165,7 @@ impl ApiClient {
             environment_id: config.environment_id,
             api_base,
             session_id: session_id.into(),
+            transaction_id: None,
             tokens: Arc::new(tokens),
             retry: config.retry,
         })
@@ -171,6 +174,26 @@ impl ApiClient {
     /// Who we act as: the worker's client id, or "access token".
     pub fn actor(&self) -> &str {
         self.tokens.actor()
+    }
+
+    /// The `X-Ping-External-Session-Id` every request of this run carries.
+    pub fn session_id(&self) -> &str {
+        &self.session_id
+    }
+
+    /// The environment whose users this client manages.
+    pub fn environment_id(&self) -> &str {
+        &self.environment_id
+    }
+
+    /// This client, its requests also carrying `X-Ping-External-Transaction-Id: id` (converted
+    /// as PingOne converts it: [`pingone::external_id`]).
+    #[must_use]
+    pub fn with_transaction_id(&self, id: &str) -> Self {
+        Self {
+            transaction_id: Some(pingone::external_id(id).into()),
+            ..self.clone()
+        }
     }
 
     /// Finds users: a filter query (first page of at most `limit`), or one user by id.
@@ -208,18 +231,24 @@ impl ApiClient {
 
     /// The page after one that had a `next` link.
     pub async fn next_page(&self, next: &Url) -> Result<UserPage, ApiError> {
-        // The bearer token must only ever go to the API host it was issued for.
-        if next.origin() != self.api_base.origin() {
-            return Err(ApiError::transport(
-                "load more users",
-                ErrorKind::Decode,
-                format!(
-                    "the next-page link points to another host: {}",
-                    next.origin().ascii_serialization()
-                ),
-            ));
-        }
+        self.same_origin("load more users", next)?;
         self.list(next.clone()).await
+    }
+
+    /// Refuses a next-page link to another host: the bearer token must only ever go to the API
+    /// host it was issued for.
+    pub(crate) fn same_origin(&self, action: &'static str, next: &Url) -> Result<(), ApiError> {
+        if next.origin() == self.api_base.origin() {
+            return Ok(());
+        }
+        Err(ApiError::transport(
+            action,
+            ErrorKind::Decode,
+            format!(
+                "the next-page link points to another host: {}",
+                next.origin().ascii_serialization()
+            ),
+        ))
     }
 
     /// Reads one user.
@@ -352,6 +381,9 @@ impl ApiClient {
                 .request(request.method.clone(), request.url.clone())
                 .bearer_auth(token.expose_secret())
                 .header(pingone::HEADER_EXTERNAL_SESSION_ID, &*self.session_id);
+            if let Some(transaction) = &self.transaction_id {
+                builder = builder.header(pingone::HEADER_EXTERNAL_TRANSACTION_ID, &**transaction);
+            }
             if let Some((media_type, bytes)) = &request.body {
                 builder = builder
                     .header(CONTENT_TYPE, *media_type)

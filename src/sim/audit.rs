@@ -29,6 +29,8 @@ pub struct AuditEvent {
     pub external_session_id: Option<String>,
     /// The client's `X-Ping-External-Transaction-Id` (a ticket), if it sent one.
     pub external_transaction_id: Option<String>,
+    /// History seeded at start for the users locked then, not caused by any request.
+    pub seeded: bool,
 }
 
 /// Events in order, and the worker client that API requests act as.
@@ -67,6 +69,7 @@ impl AuditLog {
             actor,
             external_session_id: header(pingone::HEADER_EXTERNAL_SESSION_ID),
             external_transaction_id: header(pingone::HEADER_EXTERNAL_TRANSACTION_ID),
+            seeded: false,
         });
     }
 
@@ -80,6 +83,7 @@ impl AuditLog {
             actor: actor.map(str::to_owned),
             external_session_id: None,
             external_transaction_id: None,
+            seeded: true,
         });
     }
 
@@ -90,9 +94,9 @@ impl AuditLog {
         events.insert(at, event);
     }
 
-    /// A copy of the events, oldest first.
+    /// A copy of the events requests and controls caused (not the seeded history), oldest first.
     pub(super) fn events(&self) -> Vec<AuditEvent> {
-        super::lock(&self.events).clone()
+        self.select(|e| !e.seeded)
     }
 
     /// The events `keep` selects, oldest first.
