@@ -10,6 +10,7 @@ use crate::api::{
     ClientAuthMethod, ClientConfig, ClientCredentials, Credentials, Endpoints, Region,
 };
 use crate::config::file::{self, ConfigFile, Profile};
+use crate::desk::journal::{self, Settings as JournalSettings};
 
 mod secret;
 
@@ -76,6 +77,8 @@ pub struct Connection {
     pub banner_color: Option<String>,
     /// Things the person should know (a secret file others can read).
     pub warnings: Vec<String>,
+    /// The action journal.
+    pub journal: JournalSettings,
 }
 
 /// Where pingdesk will connect.
@@ -240,7 +243,36 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
         production: from_profile.production,
         banner_color: from_profile.banner_color.clone(),
         warnings,
+        journal: journal_settings(from_profile, &env_value),
     })))
+}
+
+/// The journal a profile asks for: its `journal` file (or `PINGDESK_JOURNAL`, or
+/// `$XDG_STATE_HOME/pingdesk/journal.jsonl`), syslog (at `PINGDESK_SYSLOG_SOCKET`, or
+/// `/dev/log`) when `journal_syslog`, and whether a ticket is required.
+fn journal_settings(profile: &Profile, env_value: &dyn Fn(&str) -> Option<String>) -> JournalSettings {
+    let default = JournalSettings::in_state_dir("journal.jsonl");
+    JournalSettings {
+        path: env_value("PINGDESK_JOURNAL")
+            .map(PathBuf::from)
+            .or_else(|| profile.journal.clone())
+            .unwrap_or(default.path),
+        syslog: profile.journal_syslog.then(|| {
+            env_value("PINGDESK_SYSLOG_SOCKET")
+                .map_or_else(|| PathBuf::from(journal::DEFAULT_SYSLOG_SOCKET), PathBuf::from)
+        }),
+        require_ticket: profile.require_ticket,
+    }
+}
+
+/// The demo's journal: `$XDG_STATE_HOME/pingdesk/demo-journal.jsonl` (or `PINGDESK_JOURNAL`),
+/// apart from any tenant's.
+pub fn demo_journal() -> JournalSettings {
+    let mut settings = JournalSettings::in_state_dir("demo-journal.jsonl");
+    if let Some(path) = std::env::var_os("PINGDESK_JOURNAL").filter(|p| !p.is_empty()) {
+        settings.path = PathBuf::from(path);
+    }
+    settings
 }
 
 fn find_profile<'a>(

@@ -4,7 +4,7 @@
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
-use crate::desk::{Applied, OpKind, OutcomeKind, Refusal, UserOp, outcome};
+use crate::desk::{Applied, OpError, OpKind, OutcomeKind, Refusal, Subject, UserOp, journaled, outcome};
 
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
@@ -39,9 +39,33 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
         Some(refusal) => return Err(Failure::new(Exit::Failure, refusal.to_string())),
         None => {}
     }
+    if session.journal.requires_ticket() && command.ticket.as_deref().is_none_or(str::is_empty) {
+        return Err(Failure::new(
+            Exit::Refused,
+            crate::desk::journal::JournalError::TicketRequired.to_string(),
+        ));
+    }
     confirm(session, &op.question(&user), &user, command.yes)?;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let applied = crate::desk::apply(&session.client, &user.id, &op).await?;
+    let subject = Subject::of(&user, password.as_ref());
+    let done = journaled::apply(
+        &session.journal,
+        &session.client,
+        &subject,
+        &op,
+        command.ticket.as_deref(),
+    )
+    .await;
+    if let Some(trouble) = &done.unrecorded {
+        eprintln!("pingdesk: warning: the outcome was not journaled: {trouble}");
+    }
+    let applied = match done.result {
+        Ok(applied) => applied,
+        Err(OpError::Api(error)) => return Err(error.into()),
+        Err(refused @ OpError::Refused(_)) => {
+            return Err(Failure::new(Exit::Refused, refused.to_string()));
+        }
+    };
     finish(kind, &op, &applied, command.json)
 }
 

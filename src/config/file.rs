@@ -44,6 +44,14 @@ pub struct Profile {
     pub production: bool,
     /// The header banner's colour (a colour name such as `red`, or `#rrggbb`).
     pub banner_color: Option<String>,
+    /// The action journal's file [default: `$XDG_STATE_HOME/pingdesk/journal.jsonl`].
+    pub journal: Option<PathBuf>,
+    /// Also send each journal record to the local syslog socket (RFC 5424).
+    #[serde(default)]
+    pub journal_syslog: bool,
+    /// Refuse a change that has no ticket.
+    #[serde(default)]
+    pub require_ticket: bool,
 }
 
 /// Where a secret is read from; never the config file itself.
@@ -132,6 +140,9 @@ environment_id = "11111111-1111-4111-8111-111111111111"
 client_id = "worker"
 secret = { command = ["pass", "show", "pingone/eu"] }
 production = true
+journal = "/var/log/pingdesk/eu.jsonl"
+journal_syslog = true
+require_ticket = true
 
 [profiles.lab]
 api_url = "http://127.0.0.1:8787"
@@ -155,6 +166,12 @@ read_only = true
             ]))
         );
         assert!(file.profiles["lab"].read_only);
+        assert!(eu.journal_syslog && eu.require_ticket);
+        assert_eq!(
+            eu.journal.as_deref(),
+            Some(Path::new("/var/log/pingdesk/eu.jsonl"))
+        );
+        assert!(!file.profiles["lab"].require_ticket);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! an exclusive lock. Optionally each record also goes to the local syslog socket (RFC 5424).
 //! The journaled operations themselves are in [`crate::desk::journaled`].
 
+mod entries;
 pub mod record;
 mod syslog;
 
@@ -15,6 +16,7 @@ use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
 
+pub use entries::{Entry, entries};
 pub use record::{Ending, Failure, Phase, Record, Snapshot, Subject, Who};
 
 use super::ops::UserOp;
