@@ -1,6 +1,7 @@
 //! The console's model: state, messages, effects, the key map, and the `update` function that
 //! ties them. No IO, no terminal: everything here is tested by feeding messages.
 
+pub mod incident;
 mod inflight;
 pub mod keymap;
 pub mod modal;

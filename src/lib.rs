@@ -54,7 +54,7 @@ pub fn resolve_target(connect: &connect::ConnectArgs) -> anyhow::Result<connect:
 async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
     // The simulator lives as long as the console when it serves the demo.
     let mut demo_sim = None;
-    let (config, context) = match resolve_target(connect)? {
+    let (config, mut context, journal) = match resolve_target(connect)? {
         connect::Target::Tenant(connection) => {
             let context = app::Context {
                 environment_id: connection.client.environment_id.clone(),
@@ -65,9 +65,10 @@ async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
                 production: connection.production,
                 banner_color: connection.banner_color.clone(),
                 warnings: connection.warnings.clone(),
+                require_ticket: connection.journal.require_ticket,
                 ..app::Context::default()
             };
-            (connection.client, context)
+            (connection.client, context, connection.journal)
         }
         connect::Target::Demo => {
             let sim = sim::spawn(sim::SimConfig::default())
@@ -84,10 +85,14 @@ async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
             };
             let config = crate::connect::simulator_config(&sim);
             demo_sim = Some(sim);
-            (config, context)
+            (config, context, crate::connect::demo_journal())
         }
     };
     let client = api::ApiClient::new(config)?;
+    let mut who = desk::journal::Who::here(&context.environment_id, client.actor(), client.session_id());
+    who.environment_name.clone_from(&context.environment_name);
+    who.profile.clone_from(&context.profile);
+    context.journal = Some(desk::Journal::new(journal, who));
     let result = runtime::run(client, context).await;
     drop(demo_sim);
     result

@@ -3,6 +3,7 @@
 mod detail;
 mod footer;
 mod header;
+mod incident;
 mod overlay;
 mod search;
 pub mod width;

@@ -24,6 +24,14 @@ pub enum Mode {
     ConfirmTyped,
     /// The help overlay is open.
     Help,
+    /// The locked-now queue.
+    Queue,
+    /// The journal view.
+    Journal,
+    /// A bulk unlock's progress or summary.
+    Bulk,
+    /// Typing a confirm's ticket.
+    Ticket,
 }
 
 /// One binding.
@@ -51,7 +59,8 @@ pub struct KeyMap {
     bindings: Vec<Binding>,
 }
 
-fn bind(
+/// A binding without modifiers.
+pub(super) fn bind(
     mode: Mode,
     code: KeyCode,
     action: Action,
@@ -118,7 +127,19 @@ impl Default for KeyMap {
             bind(Browse, K::Char('q'), A::Quit, "q", "quit", true),
         ]);
         bindings.extend(dialog_bindings());
-        for mode in [Search, Browse, PickLock, Confirm, ConfirmTyped, Help] {
+        bindings.extend(super::incident::keys::bindings());
+        for mode in [
+            Search,
+            Browse,
+            PickLock,
+            Confirm,
+            ConfirmTyped,
+            Help,
+            Mode::Queue,
+            Mode::Journal,
+            Mode::Bulk,
+            Mode::Ticket,
+        ] {
             let quit = Binding {
                 modifiers: KeyModifiers::CONTROL,
                 ..bind(mode, K::Char('c'), A::Quit, "Ctrl-C", "quit", false)

@@ -16,6 +16,8 @@ pub enum Modal {
     Confirm(Confirm),
     /// The key help.
     Help,
+    /// The locked-now queue, the journal, a bulk unlock (their state is in `State::incident`).
+    Incident(super::incident::View),
 }
 
 /// The confirm dialog.
@@ -33,6 +35,12 @@ pub struct Confirm {
     pub email: String,
     /// Where the dialog is.
     pub step: Step,
+    /// The ticket the change is for (sent as `X-Ping-External-Transaction-Id`, journaled).
+    pub ticket: String,
+    /// Whether keys go to the ticket field (from the start when the profile requires one).
+    pub editing_ticket: bool,
+    /// The user and their state now, for the journal.
+    pub subject: crate::desk::Subject,
 }
 
 /// The dialog's steps.
@@ -109,6 +117,9 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
     };
     state.modal = Some(Modal::Confirm(Confirm {
         question,
+        ticket: String::new(),
+        editing_ticket: state.context.require_ticket,
+        subject: crate::desk::Subject::of(&user, password.as_ref()),
         op,
         id: user.id.clone(),
         username: user.username.clone(),
@@ -131,6 +142,24 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
         return Vec::new();
     };
+    if confirm.editing_ticket {
+        match action {
+            Action::Choose if state.context.require_ticket && confirm.ticket.trim().is_empty() => {
+                state.say(StatusKind::Error, "A ticket is required: type it, then Enter");
+            }
+            Action::Choose => confirm.editing_ticket = false,
+            Action::Decline | Action::Back => {
+                state.modal = None;
+                state.say(StatusKind::Info, "Cancelled: nothing was sent");
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if action == Action::EditTicket {
+        confirm.editing_ticket = true;
+        return Vec::new();
+    }
     let yes = match (&mut confirm.step, action) {
         (Step::PickLock(picker), Action::Up) => {
             picker.choice = picker.choice.saturating_sub(1);
@@ -196,6 +225,11 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
         return Vec::new();
     }
+    let ticket = Some(confirm.ticket.trim().to_owned()).filter(|t| !t.is_empty());
+    if ticket.is_none() && state.context.require_ticket {
+        state.say(StatusKind::Error, "A ticket is required: nothing was sent");
+        return Vec::new();
+    }
     let req = state.next_req();
     let mut effects: Vec<Effect> = state
         .op
@@ -207,6 +241,8 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         req,
         id: confirm.id,
         op: confirm.op,
+        ticket,
+        subject: confirm.subject,
     });
     effects
 }
@@ -238,6 +274,7 @@ pub(super) fn type_into(state: &mut State, code: KeyCode) {
         return;
     };
     let field = match &mut confirm.step {
+        _ if confirm.editing_ticket => &mut confirm.ticket,
         Step::Answer {
             typed: Some(typed), ..
         } => typed,
@@ -246,6 +283,11 @@ pub(super) fn type_into(state: &mut State, code: KeyCode) {
         }
         _ => return,
     };
+    edit(field, code);
+}
+
+/// A typed character or Backspace into a dialog's text field (at most 128 characters).
+pub(super) fn edit(field: &mut String, code: KeyCode) {
     match code {
         KeyCode::Char(c) if field.chars().count() < 128 => field.push(c),
         KeyCode::Backspace => {

@@ -44,6 +44,10 @@ pub struct Context {
     pub banner_color: Option<String>,
     /// Start-up warnings, shown in the status line.
     pub warnings: Vec<String>,
+    /// Every change needs a ticket.
+    pub require_ticket: bool,
+    /// The action journal every write goes through; without one, writes are refused.
+    pub journal: Option<crate::desk::Journal>,
 }
 
 /// Which pane has the keys.
@@ -270,6 +274,8 @@ pub struct State {
     pub dirty: bool,
     /// Whether to leave.
     pub quit: bool,
+    /// The locked-now queue, the journal view, marks and bulk unlocks.
+    pub incident: super::incident::Incident,
     next_req: u64,
 }
 
@@ -304,6 +310,7 @@ impl State {
             spun_at: now,
             dirty: true,
             quit: false,
+            incident: super::incident::Incident::default(),
             next_req: 0,
         }
     }
@@ -321,12 +328,15 @@ impl State {
             || self.refresh.is_busy()
             || self.password.is_busy()
             || self.op.is_busy()
+            || self.incident.is_busy()
     }
 
     /// Which bindings apply now.
     pub fn mode(&self) -> Mode {
         match (&self.modal, self.focus) {
             (Some(Modal::Help), _) => Mode::Help,
+            (Some(Modal::Incident(view)), _) => super::incident::mode(self, *view),
+            (Some(Modal::Confirm(confirm)), _) if confirm.editing_ticket => Mode::Ticket,
             (Some(Modal::Confirm(confirm)), _) => match &confirm.step {
                 Step::PickLock(_) => Mode::PickLock,
                 Step::Answer { typed: Some(_), .. } => Mode::ConfirmTyped,
@@ -395,7 +405,8 @@ impl State {
             let elapsed = self.now.saturating_duration_since(at).as_secs();
             (left > elapsed).then(|| next_second(at))
         });
-        [debounce, spinner, open, account, password]
+        let queue = super::incident::next_wakeup(self);
+        [debounce, spinner, open, account, password, queue]
             .into_iter()
             .flatten()
             .min()

@@ -12,7 +12,8 @@ use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
 use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, OutcomeKind, UserOp, inert, outcome};
+use super::incident;
+use crate::desk::{Applied, OpError, OpKind, OutcomeKind, UserOp, inert, outcome};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -68,11 +69,13 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             if state.op.settle(req).is_some() {
                 match result {
                     Ok(applied) => on_applied(state, &op, *applied),
-                    Err(error) => fail(state, &error),
+                    Err(OpError::Api(error)) => fail(state, &error),
+                    Err(refused) => state.say(StatusKind::Error, refused.to_string()),
                 }
             }
             Vec::new()
         }
+        Msg::Incident(reply) => incident::on_reply(state, reply),
     };
     sync_shown(state);
     effects
@@ -92,6 +95,7 @@ fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
         state.typed_at = Some(state.now);
     }
     modal::type_into(state, key.code);
+    incident::type_into(state, key.code);
     Vec::new()
 }
 
@@ -233,6 +237,13 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     if let Some(Modal::Confirm(_)) = &state.modal {
         return modal::answer(state, action);
     }
+    if let Some(Modal::Incident(view)) = state.modal {
+        return incident::on_action(state, Some(view), action);
+    }
+    let bulk = action == Action::Op(OpKind::UnlockAccount) && !state.incident.marks.is_empty();
+    if bulk || matches!(action, Action::Queue | Action::Journal | Action::Mark | Action::MarkAll) {
+        return incident::on_action(state, None, action);
+    }
     match action {
         Action::Quit => state.quit = true,
         Action::Help => state.modal = Some(Modal::Help),
@@ -269,7 +280,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             effects.extend(open_selected(state, true));
             return effects;
         }
-        Action::Confirm | Action::Decline | Action::Choose | Action::ToggleChoice => {}
+        Action::Confirm
+        | Action::Decline
+        | Action::Choose
+        | Action::ToggleChoice
+        | Action::EditTicket
+        | Action::Queue
+        | Action::Journal
+        | Action::Mark
+        | Action::MarkAll
+        | Action::Scan => {}
     }
     Vec::new()
 }

@@ -11,7 +11,6 @@ use futures_util::{StreamExt as _, stream};
 use tokio::time::Instant;
 
 use super::apply::{Sent, recover, send};
-use super::diagnosis::account_lock_is_only_the_password;
 use super::inert;
 use super::journal::{Journal, Subject};
 use super::journaled::{after_applied, after_error, after_sent, ticketed};
@@ -32,12 +31,17 @@ pub struct Item {
 }
 
 impl Item {
-    /// The unlock `user` needs, as far as the record and the password state say; `None` when
-    /// nothing is locked. An account locked only by its password is unlocked through the
-    /// password (which frees the account with it).
+    /// The unlock `user` needs, as far as the record and the password state (when read) say;
+    /// `None` when nothing is locked. A lock without `lockedAt` is the password's (PingOne:
+    /// absent "if the account was locked out automatically by failed password attempts")
+    /// unless the password state says otherwise: it is unlocked through the password, which
+    /// frees the account with it.
     pub fn unlock(user: &User, password: Option<&PasswordState>) -> Option<Self> {
         let password_out = password.is_some_and(|p| p.status == PasswordStatus::LockedOut);
-        let op = if user.is_locked() && !account_lock_is_only_the_password(user, password) {
+        let no_locked_at = user.account.as_ref().is_some_and(|a| a.locked_at.is_none());
+        let op = if user.is_locked() && no_locked_at && (password.is_none() || password_out) {
+            UserOp::UnlockPassword
+        } else if user.is_locked() {
             UserOp::UnlockAccount
         } else if password_out {
             UserOp::UnlockPassword

@@ -7,10 +7,12 @@ use tokio::task::AbortHandle;
 use tracing::Instrument as _;
 
 use crate::api::ApiClient;
+use crate::app::incident::Reply;
 use crate::app::{Effect, Msg, ReqId};
+use crate::desk::{Journal, OpError, journaled};
 
 /// One request's work, boxed so that every kind is spawned the same way.
-type BoxFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
+pub type BoxFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
 
 /// Turns effects into tasks against the API.
 pub struct Executor {
@@ -18,16 +20,23 @@ pub struct Executor {
     replies: UnboundedSender<Msg>,
     running: HashMap<ReqId, AbortHandle>,
     page_size: usize,
+    jobs: super::incident::Jobs,
 }
 
 impl Executor {
     /// An executor whose tasks reply on `replies`.
-    pub fn new(client: ApiClient, replies: UnboundedSender<Msg>, page_size: usize) -> Self {
+    pub fn new(
+        client: ApiClient,
+        replies: UnboundedSender<Msg>,
+        page_size: usize,
+        journal: Option<Journal>,
+    ) -> Self {
         Self {
             client,
             replies,
             running: HashMap::new(),
             page_size,
+            jobs: super::incident::Jobs::new(journal),
         }
     }
 
@@ -74,18 +83,48 @@ impl Executor {
                         let _ = replies.send(Msg::PasswordLoaded { req, result });
                     }),
                 ),
-                Effect::Apply { req, id, op } => (
+                Effect::Apply {
                     req,
-                    Box::pin(async move {
-                        // Logged before it leaves, so a kill mid-request still leaves a trace.
-                        tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
-                        let result = crate::desk::apply(&client, &id, &op).await.map(Box::new);
-                        if let Err(error) = &result {
-                            tracing::warn!(op = op.kind().verb(), user_id = %id, %error, "operation failed");
-                        }
-                        let _ = replies.send(Msg::Applied { req, op, result });
-                    }),
-                ),
+                    id,
+                    op,
+                    ticket,
+                    subject,
+                } => {
+                    let journal = self.jobs.journal().cloned();
+                    (
+                        req,
+                        Box::pin(async move {
+                            // Logged before it leaves, so a kill mid-request still leaves a trace.
+                            tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
+                            let done = match &journal {
+                                Some(journal) => {
+                                    journaled::apply(journal, &client, &subject, &op, ticket.as_deref())
+                                        .await
+                                }
+                                None => journaled::Done {
+                                    result: Err(OpError::Refused(
+                                        "no journal is configured for this connection".into(),
+                                    )),
+                                    unrecorded: None,
+                                },
+                            };
+                            if let Err(error) = &done.result {
+                                tracing::warn!(op = op.kind().verb(), user_id = %id, %error, "operation failed");
+                            }
+                            let result = done.result.map(Box::new);
+                            let _ = replies.send(Msg::Applied { req, op, result });
+                            if let Some(trouble) = done.unrecorded {
+                                let _ = replies.send(Msg::Incident(Reply::Unrecorded(trouble)));
+                            }
+                        }),
+                    )
+                }
+                Effect::Incident(job) => {
+                    match self.jobs.start(job, client, replies) {
+                        Some(task) => task,
+                        None => continue,
+                    }
+                }
             };
             // Every log line of the request carries its id.
             let task = tokio::spawn(work.instrument(tracing::info_span!("request", req = req.0)));

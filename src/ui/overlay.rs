@@ -31,6 +31,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
             );
         }
         Some(Modal::Help) => render_help(keys, theme, frame),
+        Some(Modal::Incident(view)) => super::incident::render(state, theme, frame, *view),
         None => {}
     }
 }
@@ -65,6 +66,7 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
             Span::raw(inert(environment).into_owned()),
         ]),
         Line::from(vec![label("state"), Span::styled(why, theme.danger)]),
+        super::incident::confirm_ticket(state, theme, &confirm.ticket, confirm.editing_ticket),
         Line::from(""),
     ];
     match &confirm.step {
@@ -107,29 +109,32 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
         Step::Answer {
             yes_highlighted,
             typed: None,
-        } => {
-            let choice = |text: &'static str, on: bool| {
-                Span::styled(
-                    format!(" {text} "),
-                    if on { theme.selection } else { theme.muted },
-                )
-            };
-            lines.push(Line::from(vec![
-                choice("Yes (y)", *yes_highlighted),
-                Span::raw("   "),
-                choice("No (n)", !yes_highlighted),
-                Span::styled(
-                    if *yes_highlighted {
-                        "   Enter = Yes"
-                    } else {
-                        "   Enter = No"
-                    },
-                    theme.muted,
-                ),
-            ]));
-        }
+        } => lines.push(yes_no(theme, *yes_highlighted)),
     }
     lines
+}
+
+/// "Yes (y)   No (n)   Enter = No", the highlighted choice marked.
+pub(super) fn yes_no<'a>(theme: &Theme, yes_highlighted: bool) -> Line<'a> {
+    let choice = |text: &'static str, on: bool| {
+        Span::styled(
+            format!(" {text} "),
+            if on { theme.selection } else { theme.muted },
+        )
+    };
+    Line::from(vec![
+        choice("Yes (y)", yes_highlighted),
+        Span::raw("   "),
+        choice("No (n)", !yes_highlighted),
+        Span::styled(
+            if yes_highlighted {
+                "   Enter = Yes"
+            } else {
+                "   Enter = No"
+            },
+            theme.muted,
+        ),
+    ])
 }
 
 /// The key help, generated from the key map; the confirm keys are left out when the screen is
@@ -166,7 +171,7 @@ fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
