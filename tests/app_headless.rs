@@ -55,9 +55,23 @@ fn press(keys: &mpsc::UnboundedSender<std::io::Result<Event>>, code: KeyCode) {
 async fn search_unlock_and_quit_through_the_real_loop() {
     let sim = sim::spawn(SimConfig::default()).await.expect("simulator");
     let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client");
+    let journal_file = std::env::temp_dir().join(format!(
+        "pingdesk-headless-{}/journal.jsonl",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&journal_file);
+    let journal = pingdesk::desk::Journal::new(
+        pingdesk::desk::journal::Settings {
+            path: journal_file.clone(),
+            syslog: None,
+            require_ticket: false,
+        },
+        pingdesk::desk::journal::Who::here(&sim.environment_id, "test", "pingdesk-test"),
+    );
     let context = Context {
         environment_id: sim.environment_id.clone(),
         demo: true,
+        journal: Some(journal.clone()),
         ..Context::default()
     };
     let (keys, key_stream) = mpsc::unbounded_channel();
@@ -137,4 +151,21 @@ async fn search_unlock_and_quit_through_the_real_loop() {
         1,
         "opening alice read her password once; the unlock read nothing more"
     );
+    let phases: Vec<_> = journal
+        .read()
+        .expect("the journal reads")
+        .into_iter()
+        .map(|r| (r.phase, r.operation, r.username))
+        .collect();
+    use pingdesk::desk::journal::Phase;
+    let unlock = || ("unlock".to_owned(), "alice.locked".to_owned());
+    assert_eq!(
+        phases,
+        [
+            (Phase::Intent, unlock().0, unlock().1),
+            (Phase::Outcome, unlock().0, unlock().1)
+        ],
+        "the unlock was journaled before and after"
+    );
+    let _ = std::fs::remove_file(&journal_file);
 }
