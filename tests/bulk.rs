@@ -44,6 +44,8 @@ async fn staged(config: SimConfig, incident: usize) -> (SimHandle, ApiClient, Ve
         items.push(Item::unlock(&record, Some(&password)).expect("locked"));
     }
     assert_eq!(items.len(), incident);
+    // Staging read every user: let a rate-limited simulator's bucket fill again (at most 1 s).
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     (sim, client, items)
 }
 

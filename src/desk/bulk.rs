@@ -18,6 +18,9 @@ use super::ops::{OpKind, UserOp};
 use crate::api::{ApiClient, ApiError, ErrorKind};
 use crate::pingone::{PasswordState, PasswordStatus, User};
 
+/// Answers accepted in the last second before a `429` needed to set a pace from them.
+const MIN_EVIDENCE: usize = 8;
+
 /// Requests in flight at once, by default.
 pub const DEFAULT_CONCURRENCY: usize = 8;
 
@@ -224,7 +227,8 @@ fn judge(item: &Item, sent: &Sent) -> (End, String) {
 }
 
 /// Paces requests: none while a `Retry-After` runs; after a `429`, no faster than 95 % of the
-/// rate PingOne accepted over the last second (and each further `429` slows it by a tenth).
+/// rate PingOne accepted over the last second (each further `429` slows it by a tenth at
+/// least), and 5 % faster after each 5 s without one, to find the rate again if it rose.
 #[derive(Debug, Default)]
 struct Pacer {
     state: std::sync::Mutex<Pace>,
@@ -236,6 +240,8 @@ struct Pace {
     interval: Option<Duration>,
     next: Option<Instant>,
     accepted: VecDeque<Instant>,
+    /// The last `429`, or the last speed-up since.
+    calm_since: Option<Instant>,
 }
 
 impl Pacer {
@@ -278,6 +284,13 @@ impl Pacer {
         let mut pace = self.lock();
         let now = Instant::now();
         pace.accepted.push_back(now);
+        let calm = pace
+            .calm_since
+            .is_some_and(|at| now.duration_since(at) >= Duration::from_secs(5));
+        if let Some(interval) = pace.interval.filter(|_| calm) {
+            pace.interval = Some(interval.div_f64(1.05));
+            pace.calm_since = Some(now);
+        }
         while pace
             .accepted
             .front()
@@ -298,8 +311,13 @@ impl Pacer {
             return;
         }
         pace.paused_until = Some(until);
+        pace.calm_since = Some(now);
+        // Too few answers in the last second to tell PingOne's rate: the pause alone.
+        if pace.accepted.len() < MIN_EVIDENCE {
+            return;
+        }
         #[allow(clippy::cast_precision_loss)] // a count of requests in one second
-        let rate = (pace.accepted.len().max(1) as f64) * 0.95;
+        let rate = pace.accepted.len() as f64 * 0.95;
         let from_rate = Duration::from_secs_f64(1.0 / rate);
         pace.interval = Some(match pace.interval {
             Some(interval) => interval.mul_f64(1.1).max(from_rate),

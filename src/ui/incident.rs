@@ -11,7 +11,7 @@ use super::overlay::centered;
 use crate::app::State;
 use crate::app::incident::{QueueError, View, sample};
 use crate::config::theme::Theme;
-use crate::desk::inert;
+use crate::desk::{Verdict, inert};
 use crate::desk::queue::Source;
 
 /// Draws `view`.
@@ -84,18 +84,14 @@ fn queue(state: &State, theme: &Theme, frame: &mut Frame) {
                     .since
                     .map(|at| at.strftime("%m-%d %H:%M").to_string())
                     .unwrap_or_else(|| "    -      ".into());
-                let left = locked
-                    .seconds_left
-                    .map(|s| s.saturating_sub(elapsed))
-                    .filter(|s| *s > 0)
-                    .map(|s| format!("  ⏱ {}m {:02}s", s / 60, s % 60))
-                    .unwrap_or_default();
+                // The causes again with the time elapsed since the read: live countdowns.
+                let verdict = Verdict::of(&locked.user, locked.password.as_ref(), elapsed);
+                let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
                 let style = if i == view.selected { theme.selection } else { ratatui::style::Style::new() };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{pointer}{mark} {since}  "), style),
                     Span::styled(format!("{:<24} ", inert(&locked.user.username)), style.patch(theme.title)),
-                    Span::styled(inert(&locked.cause).into_owned(), theme.danger),
-                    Span::styled(left, theme.warning),
+                    Span::styled(causes.join("; "), theme.danger),
                 ]));
             }
             if q.users.is_empty() {

@@ -231,9 +231,15 @@ pub(super) fn on_progress_key(state: &mut State, action: Action) -> Vec<Effect> 
             );
             vec![Effect::Incident(Job::StopBulk { req })]
         }
+        // Back to where it started, read again: the queue if it was open, else the list.
         Action::Back | Action::Choose | Action::Quit if run.finished => {
-            state.modal = None;
-            Vec::new()
+            if state.incident.queue.result.is_some() {
+                state.modal = Some(Modal::Incident(View::Queue));
+                super::load_queue(state, false)
+            } else {
+                state.modal = None;
+                crate::app::update::initial_search(state)
+            }
         }
         _ => Vec::new(),
     }
