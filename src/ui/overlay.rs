@@ -137,8 +137,8 @@ pub(super) fn yes_no<'a>(theme: &Theme, yes_highlighted: bool) -> Line<'a> {
     ])
 }
 
-/// The key help, generated from the key map; the confirm keys are left out when the screen is
-/// too short (the dialog shows its own keys).
+/// The key help, generated from the key map; the confirm keys, then the search field's, are left
+/// out when the screen is too short (the dialog and the footer show their own keys).
 fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let mut sections = vec![
         (Mode::Browse, "List and detail"),
@@ -159,7 +159,7 @@ fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
         lines
     };
     let mut lines = lines_for(&sections);
-    if lines.len() + 2 > usize::from(frame.area().height) {
+    while lines.len() + 2 > usize::from(frame.area().height) && sections.len() > 1 {
         sections.pop();
         lines = lines_for(&sections);
     }

@@ -12,7 +12,7 @@ pub fn bindings() -> Vec<Binding> {
     use Mode::{Browse, Bulk, Confirm, ConfirmTyped, Journal, Queue, Ticket};
     let unlock = A::Op(OpKind::UnlockAccount);
     vec![
-        bind(Browse, K::Char('L'), A::Queue, "L", "locked-now queue", true),
+        bind(Browse, K::Char('L'), A::Queue, "L", "locked-now queue", false),
         bind(Browse, K::Char('J'), A::Journal, "J", "journal", false),
         bind(Browse, K::Char(' '), A::Mark, "Space", "mark", false),
         bind(Browse, K::Char('*'), A::MarkAll, "*", "mark all shown", false),
