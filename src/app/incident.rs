@@ -99,6 +99,10 @@ pub fn at_start() -> Vec<Effect> {
 
 /// The key binding's action in an incident view (or on the list, for marks and the views).
 pub fn on_action(state: &mut State, view: Option<View>, action: Action) -> Vec<Effect> {
+    if action == Action::Quit {
+        state.quit = true;
+        return Vec::new();
+    }
     match view {
         None => on_list(state, action),
         Some(View::Queue) => on_queue(state, action),
@@ -110,7 +114,7 @@ pub fn on_action(state: &mut State, view: Option<View>, action: Action) -> Vec<E
                 Action::PageDown => *scroll += state.list_height.max(1),
                 Action::PageUp => *scroll = scroll.saturating_sub(state.list_height.max(1)),
                 Action::Home => *scroll = 0,
-                Action::Back | Action::Journal | Action::Quit => state.modal = None,
+                Action::Back | Action::Journal => state.modal = None,
                 _ => {}
             }
             Vec::new()
@@ -126,7 +130,7 @@ pub fn on_action(state: &mut State, view: Option<View>, action: Action) -> Vec<E
                 state.say(StatusKind::Info, "Reading those users again…");
                 vec![Effect::Incident(Job::Reread { req, intents })]
             }
-            Action::Decline | Action::Back | Action::Quit => {
+            Action::Decline | Action::Back => {
                 state.modal = None;
                 state.say(
                     StatusKind::Info,
@@ -255,7 +259,7 @@ fn on_queue(state: &mut State, action: Action) -> Vec<Effect> {
                 .collect();
             bulk::ask(state, &picked);
         }
-        Action::Back | Action::Queue | Action::Quit => state.modal = None,
+        Action::Back | Action::Queue => state.modal = None,
         _ => {}
     }
     Vec::new()

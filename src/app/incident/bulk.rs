@@ -232,7 +232,7 @@ pub(super) fn on_progress_key(state: &mut State, action: Action) -> Vec<Effect> 
             vec![Effect::Incident(Job::StopBulk { req })]
         }
         // Back to where it started, read again: the queue if it was open, else the list.
-        Action::Back | Action::Choose | Action::Quit if run.finished => {
+        Action::Back | Action::Choose if run.finished => {
             if state.incident.queue.result.is_some() {
                 state.modal = Some(Modal::Incident(View::Queue));
                 super::load_queue(state, false)
