@@ -250,7 +250,10 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
 /// The journal a profile asks for: its `journal` file (or `PINGDESK_JOURNAL`, or
 /// `$XDG_STATE_HOME/pingdesk/journal.jsonl`), syslog (at `PINGDESK_SYSLOG_SOCKET`, or
 /// `/dev/log`) when `journal_syslog`, and whether a ticket is required.
-fn journal_settings(profile: &Profile, env_value: &dyn Fn(&str) -> Option<String>) -> JournalSettings {
+fn journal_settings(
+    profile: &Profile,
+    env_value: &dyn Fn(&str) -> Option<String>,
+) -> JournalSettings {
     let default = JournalSettings::in_state_dir("journal.jsonl");
     JournalSettings {
         path: env_value("PINGDESK_JOURNAL")
@@ -258,8 +261,10 @@ fn journal_settings(profile: &Profile, env_value: &dyn Fn(&str) -> Option<String
             .or_else(|| profile.journal.clone())
             .unwrap_or(default.path),
         syslog: profile.journal_syslog.then(|| {
-            env_value("PINGDESK_SYSLOG_SOCKET")
-                .map_or_else(|| PathBuf::from(journal::DEFAULT_SYSLOG_SOCKET), PathBuf::from)
+            env_value("PINGDESK_SYSLOG_SOCKET").map_or_else(
+                || PathBuf::from(journal::DEFAULT_SYSLOG_SOCKET),
+                PathBuf::from,
+            )
         }),
         require_ticket: profile.require_ticket,
     }

@@ -89,7 +89,8 @@ async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
         }
     };
     let client = api::ApiClient::new(config)?;
-    let mut who = desk::journal::Who::here(&context.environment_id, client.actor(), client.session_id());
+    let mut who =
+        desk::journal::Who::here(&context.environment_id, client.actor(), client.session_id());
     who.environment_name.clone_from(&context.environment_name);
     who.profile.clone_from(&context.profile);
     context.journal = Some(desk::Journal::new(journal, who));

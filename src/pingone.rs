@@ -218,7 +218,10 @@ pub fn permission_hint(permission: &str) -> String {
 mod tests {
     #[test]
     fn external_ids_are_converted_as_pingone_converts_them() {
-        assert_eq!(super::external_id(" INC-42/a@b=c#d+e.f_g "), "INC-42/a@b=c#d+e.f_g");
+        assert_eq!(
+            super::external_id(" INC-42/a@b=c#d+e.f_g "),
+            "INC-42/a@b=c#d+e.f_g"
+        );
         assert_eq!(super::external_id("ticket 7: ✓"), "ticket_7___");
         assert_eq!(super::external_id(&"x".repeat(150)).len(), 100);
     }

@@ -219,7 +219,9 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
         faults: Mutex::new(Faults::default()),
         stats: Stats::default(),
         audit: audit::AuditLog::new(&config.client_id),
-        rate_limit: config.rate_limit.map(|n| Mutex::new(ratelimit::Bucket::new(n))),
+        rate_limit: config
+            .rate_limit
+            .map(|n| Mutex::new(ratelimit::Bucket::new(n))),
     });
     activities::seed(&state.audit, &read(&state.directory), now);
     let app = routes::router(Arc::clone(&state));

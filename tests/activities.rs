@@ -66,27 +66,44 @@ async fn the_demo_history_is_seeded_and_filtered_by_action_type() {
         .activities(&last_day(Some(locks)), 1000)
         .await
         .expect("activities");
-    assert!(page.activities.iter().all(|a| a.action.kind == "USER.LOCKED"));
+    assert!(
+        page.activities
+            .iter()
+            .all(|a| a.action.kind == "USER.LOCKED")
+    );
     let users: Vec<&str> = page
         .activities
         .iter()
         .filter_map(|a| a.user().map(|u| u.id.as_str()))
         .collect();
-    assert!(users.contains(&ALICE) && users.contains(&CAROL), "{users:?}");
+    assert!(
+        users.contains(&ALICE) && users.contains(&CAROL),
+        "{users:?}"
+    );
     let alice = page
         .activities
         .iter()
         .find(|a| a.user().is_some_and(|u| u.id == ALICE))
         .expect("alice's lock");
     assert_eq!(
-        alice.actors.as_ref().and_then(|a| a.client.as_ref()).map(|c| c.id.as_str()),
+        alice
+            .actors
+            .as_ref()
+            .and_then(|a| a.client.as_ref())
+            .map(|c| c.id.as_str()),
         Some("adminui"),
         "an admin lock is the admin console's"
     );
-    assert_eq!(alice.user().and_then(|u| u.name.as_deref()), Some("alice.locked"));
+    assert_eq!(
+        alice.user().and_then(|u| u.name.as_deref()),
+        Some("alice.locked")
+    );
     // Carol's lockout: failed checks without an actor, then the lock.
-    let checks = Expr::cmp("action.type", FilterOp::Eq, "PASSWORD.CHECK_FAILED")
-        .and(Expr::cmp("resources.id", FilterOp::Eq, CAROL));
+    let checks = Expr::cmp("action.type", FilterOp::Eq, "PASSWORD.CHECK_FAILED").and(Expr::cmp(
+        "resources.id",
+        FilterOp::Eq,
+        CAROL,
+    ));
     let carol = client
         .activities(&last_day(Some(checks)), 100)
         .await
@@ -146,7 +163,11 @@ async fn the_queue_leaves_out_users_unlocked_since_their_event() {
     let after = queue::locked_now(&client, queue::DEFAULT_WINDOW, Timestamp::now())
         .await
         .expect("queue");
-    assert!(!names(&after).contains(&"alice.locked".to_owned()), "{:?}", names(&after));
+    assert!(
+        !names(&after).contains(&"alice.locked".to_owned()),
+        "{:?}",
+        names(&after)
+    );
     assert_eq!(after.users.len(), before.users.len() - 1);
 
     // A staged incident shows up at the top.
@@ -155,7 +176,10 @@ async fn the_queue_leaves_out_users_unlocked_since_their_event() {
     let incident = queue::locked_now(&client, queue::DEFAULT_WINDOW, Timestamp::now())
         .await
         .expect("queue");
-    let top: Vec<&str> = incident.users[..4].iter().map(|l| l.user.id.as_str()).collect();
+    let top: Vec<&str> = incident.users[..4]
+        .iter()
+        .map(|l| l.user.id.as_str())
+        .collect();
     for id in &staged {
         assert!(top.contains(&id.as_str()), "{id} among the newest");
     }
@@ -173,7 +197,9 @@ async fn a_worker_that_may_not_read_audit_data_gets_a_scan() {
         .await
         .expect_err("forbidden");
     assert!(queue::audit_forbidden(&error), "{error}");
-    let scanned = queue::scan(&client, queue::DEFAULT_SCAN).await.expect("scan");
+    let scanned = queue::scan(&client, queue::DEFAULT_SCAN)
+        .await
+        .expect("scan");
     assert_eq!(scanned.source, Source::Scan { scanned: 57 });
     assert!(scanned.users.iter().any(|l| l.user.id == ALICE));
     assert!(scanned.users.iter().all(|l| l.user.is_locked()));
@@ -187,7 +213,11 @@ async fn the_rate_limit_answers_429_with_retry_after() {
     })
     .await;
     let token = reqwest::Client::new()
-        .post(sim.base_url.join(&format!("{}/as/token", sim.environment_id)).expect("url"))
+        .post(
+            sim.base_url
+                .join(&format!("{}/as/token", sim.environment_id))
+                .expect("url"),
+        )
         .basic_auth(&sim.client_id, Some("demo-secret-not-for-production"))
         .form(&[("grant_type", "client_credentials")])
         .send()
@@ -201,7 +231,10 @@ async fn the_rate_limit_answers_429_with_retry_after() {
         .to_owned();
     let url = sim
         .base_url
-        .join(&format!("v1/environments/{}/users/{ALICE}", sim.environment_id))
+        .join(&format!(
+            "v1/environments/{}/users/{ALICE}",
+            sim.environment_id
+        ))
         .expect("url");
     let mut statuses = Vec::new();
     let mut retry_after = None;
@@ -219,5 +252,8 @@ async fn the_rate_limit_answers_429_with_retry_after() {
     }
     assert_eq!(&statuses[..5], [200; 5], "{statuses:?}");
     assert!(statuses[5..].contains(&429), "{statuses:?}");
-    assert_eq!(retry_after.as_ref().and_then(|v| v.to_str().ok()), Some("1"));
+    assert_eq!(
+        retry_after.as_ref().and_then(|v| v.to_str().ok()),
+        Some("1")
+    );
 }

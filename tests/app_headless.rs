@@ -55,19 +55,7 @@ fn press(keys: &mpsc::UnboundedSender<std::io::Result<Event>>, code: KeyCode) {
 async fn search_unlock_and_quit_through_the_real_loop() {
     let sim = sim::spawn(SimConfig::default()).await.expect("simulator");
     let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client");
-    let journal_file = std::env::temp_dir().join(format!(
-        "pingdesk-headless-{}/journal.jsonl",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_file(&journal_file);
-    let journal = pingdesk::desk::Journal::new(
-        pingdesk::desk::journal::Settings {
-            path: journal_file.clone(),
-            syslog: None,
-            require_ticket: false,
-        },
-        pingdesk::desk::journal::Who::here(&sim.environment_id, "test", "pingdesk-test"),
-    );
+    let journal = journal_in_temp(&sim.environment_id);
     let context = Context {
         environment_id: sim.environment_id.clone(),
         demo: true,
@@ -151,21 +139,41 @@ async fn search_unlock_and_quit_through_the_real_loop() {
         1,
         "opening alice read her password once; the unlock read nothing more"
     );
-    let phases: Vec<_> = journal
-        .read()
-        .expect("the journal reads")
-        .into_iter()
-        .map(|r| (r.phase, r.operation, r.username))
-        .collect();
+    assert_unlock_journaled(&journal);
+}
+
+/// A journal in the temp directory for the console's writes.
+fn journal_in_temp(environment: &str) -> pingdesk::desk::Journal {
+    let path = std::env::temp_dir().join(format!(
+        "pingdesk-headless-{}/journal.jsonl",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&path);
+    pingdesk::desk::Journal::new(
+        pingdesk::desk::journal::Settings {
+            path,
+            syslog: None,
+            require_ticket: false,
+        },
+        pingdesk::desk::journal::Who::here(environment, "test", "pingdesk-test"),
+    )
+}
+
+/// The journal holds alice's unlock: its intent, then its outcome.
+fn assert_unlock_journaled(journal: &pingdesk::desk::Journal) {
     use pingdesk::desk::journal::Phase;
-    let unlock = || ("unlock".to_owned(), "alice.locked".to_owned());
+    let records = journal.read().expect("the journal reads");
+    let phases: Vec<(Phase, &str, &str)> = records
+        .iter()
+        .map(|r| (r.phase, r.operation.as_str(), r.username.as_str()))
+        .collect();
     assert_eq!(
         phases,
         [
-            (Phase::Intent, unlock().0, unlock().1),
-            (Phase::Outcome, unlock().0, unlock().1)
+            (Phase::Intent, "unlock", "alice.locked"),
+            (Phase::Outcome, "unlock", "alice.locked")
         ],
         "the unlock was journaled before and after"
     );
-    let _ = std::fs::remove_file(&journal_file);
+    let _ = std::fs::remove_file(journal.path());
 }

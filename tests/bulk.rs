@@ -71,7 +71,12 @@ fn unlocks_per_user(sim: &SimHandle) -> HashMap<String, usize> {
     per_user
 }
 
-async fn run(journal: &Journal, client: &ApiClient, items: Vec<Item>, stop: &AtomicBool) -> Vec<Report> {
+async fn run(
+    journal: &Journal,
+    client: &ApiClient,
+    items: Vec<Item>,
+    stop: &AtomicBool,
+) -> Vec<Report> {
     let reports = Mutex::new(Vec::new());
     let report = |r: Report| reports.lock().expect("lock").push(r);
     bulk::run(journal, client, items, Some("INC-77"), 4, stop, &report).await;
@@ -85,10 +90,15 @@ async fn injected_429s_and_5xx_send_no_user_twice_and_account_for_all() {
         ..SimConfig::default()
     };
     let (sim, client, items) = staged(config, 30).await;
-    assert!(items.iter().all(|i| i.op == UserOp::UnlockPassword), "password lockouts");
+    assert!(
+        items.iter().all(|i| i.op == UserOp::UnlockPassword),
+        "password lockouts"
+    );
     sim.add_fault(FaultRule::new(
         Route::PasswordAction,
-        FaultKind::RateLimit { retry_after_secs: 1 },
+        FaultKind::RateLimit {
+            retry_after_secs: 1,
+        },
         6,
     ));
     sim.add_fault(FaultRule::new(
@@ -107,8 +117,16 @@ async fn injected_429s_and_5xx_send_no_user_twice_and_account_for_all() {
     assert_eq!(count(End::Skipped), 1, "the user listed twice is sent once");
     assert_eq!(count(End::Failed), 3, "the three 503s: never sent again");
     assert_eq!(count(End::Done), 27);
-    assert!(reports.iter().filter(|r| r.end == End::Failed).all(|r| r.text.contains("503") || r.text.to_lowercase().contains("server")));
-    assert!(reports.iter().any(|r| r.attempts > 1), "the 429s were sent again");
+    assert!(
+        reports
+            .iter()
+            .filter(|r| r.end == End::Failed)
+            .all(|r| r.text.contains("503") || r.text.to_lowercase().contains("server"))
+    );
+    assert!(
+        reports.iter().any(|r| r.attempts > 1),
+        "the 429s were sent again"
+    );
     let per_user = unlocks_per_user(&sim);
     assert_eq!(per_user.len(), 27);
     assert!(per_user.values().all(|n| *n == 1), "{per_user:?}");
@@ -117,10 +135,23 @@ async fn injected_429s_and_5xx_send_no_user_twice_and_account_for_all() {
     // Every user sent has an intent and an outcome.
     let records = journal.read().expect("journal");
     let intents = records.iter().filter(|r| r.phase == Phase::Intent).count();
-    let outcomes: Vec<_> = records.iter().filter(|r| r.phase == Phase::Outcome).collect();
+    let outcomes: Vec<_> = records
+        .iter()
+        .filter(|r| r.phase == Phase::Outcome)
+        .collect();
     assert_eq!((intents, outcomes.len()), (30, 30));
-    assert_eq!(outcomes.iter().filter(|r| r.result == Some(Ending::Failed)).count(), 3);
-    assert!(records.iter().all(|r| r.ticket.as_deref() == Some("INC-77")));
+    assert_eq!(
+        outcomes
+            .iter()
+            .filter(|r| r.result == Some(Ending::Failed))
+            .count(),
+        3
+    );
+    assert!(
+        records
+            .iter()
+            .all(|r| r.ticket.as_deref() == Some("INC-77"))
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -153,9 +184,16 @@ async fn a_stop_sends_nothing_more() {
     let journal = journal_at(dir.join("j.jsonl"), &client);
     let reports = run(&journal, &client, items, &AtomicBool::new(true)).await;
     assert_eq!(reports.len(), 10);
-    assert!(reports.iter().all(|r| r.end == End::Skipped && r.attempts == 0));
+    assert!(
+        reports
+            .iter()
+            .all(|r| r.end == End::Skipped && r.attempts == 0)
+    );
     assert_eq!(sim.stats().get(Route::PasswordAction), 0);
-    assert!(journal.read().expect("journal").is_empty(), "nothing sent, nothing journaled");
+    assert!(
+        journal.read().expect("journal").is_empty(),
+        "nothing sent, nothing journaled"
+    );
     let still = client
         .find_users(&UserQuery::All, 1000)
         .await

@@ -14,7 +14,10 @@ use secrecy::ExposeSecret as _;
 use serde_json::Value;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pingdesk-cli-incident-{name}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "pingdesk-cli-incident-{name}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
@@ -54,7 +57,9 @@ fn command(sim: &SimHandle, journal: &Path, args: &[&str]) -> Command {
 }
 
 fn run(sim: &SimHandle, journal: &Path, args: &[&str]) -> Output {
-    command(sim, journal, args).output().expect("the binary runs")
+    command(sim, journal, args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn code(output: &Output) -> i32 {
@@ -109,22 +114,29 @@ async fn two_processes_appending_at_once_never_tear_a_line() {
     std::fs::write(dir.join("a.txt"), a.join("\n")).expect("list a");
     std::fs::write(dir.join("b.txt"), b.join("\n")).expect("list b");
     let spawn = |list: &str| {
-        command(&sim, &journal, &["users", "unlock", "--from", list, "--yes", "--ticket", list])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawned")
+        command(
+            &sim,
+            &journal,
+            &["users", "unlock", "--from", list, "--yes", "--ticket", list],
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawned")
     };
     let first = spawn(dir.join("a.txt").to_str().expect("utf-8"));
     let second = spawn(dir.join("b.txt").to_str().expect("utf-8"));
-    let (first, second) = tokio::task::spawn_blocking(move || {
-        (first.wait_with_output(), second.wait_with_output())
-    })
-    .await
-    .expect("joined");
+    let (first, second) =
+        tokio::task::spawn_blocking(move || (first.wait_with_output(), second.wait_with_output()))
+            .await
+            .expect("joined");
     for output in [first.expect("first"), second.expect("second")] {
         assert_eq!(code(&output), 0, "{}", stderr(&output));
-        assert!(stderr(&output).contains("Unlocked 60 of 60"), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("Unlocked 60 of 60"),
+            "{}",
+            stderr(&output)
+        );
     }
     let text = std::fs::read_to_string(&journal).expect("journal");
     let lines: Vec<&str> = text.lines().collect();
@@ -142,7 +154,10 @@ async fn two_processes_appending_at_once_never_tear_a_line() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let mode = std::fs::metadata(&journal).expect("meta").permissions().mode();
+        let mode = std::fs::metadata(&journal)
+            .expect("meta")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     let _ = std::fs::remove_dir_all(dir);
@@ -154,10 +169,22 @@ async fn an_unwritable_journal_refuses_the_write() {
     let dir = scratch("unwritable");
     let journal = dir.join("journal.jsonl");
     std::fs::create_dir_all(&journal).expect("a directory in the way");
-    let output = run(&sim, &journal, &["users", "unlock", "alice.locked", "--yes"]);
+    let output = run(
+        &sim,
+        &journal,
+        &["users", "unlock", "alice.locked", "--yes"],
+    );
     assert_eq!(code(&output), 5, "{}", stderr(&output));
-    assert!(stderr(&output).contains("cannot be written"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("nothing was sent"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot be written"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("nothing was sent"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(sim.stats().get(Route::UserAction), 0);
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -175,14 +202,26 @@ async fn a_profile_that_requires_a_ticket_refuses_a_change_without_one() {
     .expect("config");
     let with_profile = |args: &[&str]| {
         let mut c = command(&sim, &journal, args);
-        c.env("PINGDESK_CONFIG", &config).env("PINGDESK_PROFILE", "prod");
+        c.env("PINGDESK_CONFIG", &config)
+            .env("PINGDESK_PROFILE", "prod");
         c.output().expect("runs")
     };
     let refused = with_profile(&["users", "unlock", "alice.locked", "--yes"]);
     assert_eq!(code(&refused), 5, "{}", stderr(&refused));
-    assert!(stderr(&refused).contains("requires a ticket"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("requires a ticket"),
+        "{}",
+        stderr(&refused)
+    );
     assert_eq!(sim.stats().get(Route::UserAction), 0);
-    let done = with_profile(&["users", "unlock", "alice.locked", "--yes", "--ticket", "CHG-7"]);
+    let done = with_profile(&[
+        "users",
+        "unlock",
+        "alice.locked",
+        "--yes",
+        "--ticket",
+        "CHG-7",
+    ]);
     assert_eq!(code(&done), 0, "{}", stderr(&done));
     let records = read_records(&journal).expect("records");
     assert!(records.iter().all(|r| r.ticket.as_deref() == Some("CHG-7")));
@@ -210,7 +249,10 @@ async fn locked_bulk_unlock_and_the_journal_from_a_script() {
         .map(|u| u["user"]["username"].as_str().expect("username"))
         .collect();
     for name in &staged {
-        assert!(names[..5].contains(&name.as_str()), "{name} newest: {names:?}");
+        assert!(
+            names[..5].contains(&name.as_str()),
+            "{name} newest: {names:?}"
+        );
     }
     assert!(names.contains(&"alice.locked"));
     let list = dir.join("list.txt");
@@ -220,20 +262,41 @@ async fn locked_bulk_unlock_and_the_journal_from_a_script() {
     let bulk = run(
         &sim,
         &journal,
-        &["users", "unlock", "--from", list.to_str().expect("utf-8"), "--yes", "--ticket", "INC-5", "--json"],
+        &[
+            "users",
+            "unlock",
+            "--from",
+            list.to_str().expect("utf-8"),
+            "--yes",
+            "--ticket",
+            "INC-5",
+            "--json",
+        ],
     );
     assert_eq!(code(&bulk), 1, "one name matches nobody: {}", stderr(&bulk));
-    assert!(stderr(&bulk).contains("Unlocked 6 of 6"), "{}", stderr(&bulk));
+    assert!(
+        stderr(&bulk).contains("Unlocked 6 of 6"),
+        "{}",
+        stderr(&bulk)
+    );
     assert!(stderr(&bulk).contains("nobody.here"), "{}", stderr(&bulk));
     let report: Value = serde_json::from_slice(&bulk.stdout).expect("json");
     assert_eq!(report["users"].as_array().expect("users").len(), 6);
     let after = run(&sim, &journal, &["users", "locked"]);
-    assert!(!stdout(&after).contains("alice.locked"), "{}", stdout(&after));
+    assert!(
+        !stdout(&after).contains("alice.locked"),
+        "{}",
+        stdout(&after)
+    );
 
     let all = run(&sim, &journal, &["journal"]);
     assert_eq!(stdout(&all).lines().count(), 6, "{}", stdout(&all));
     assert!(stdout(&all).contains("ticket INC-5"));
-    let alice = run(&sim, &journal, &["journal", "--user", "alice.locked", "--json"]);
+    let alice = run(
+        &sim,
+        &journal,
+        &["journal", "--user", "alice.locked", "--json"],
+    );
     let records: Vec<Record> = serde_json::from_slice(&alice.stdout).expect("json");
     assert_eq!(records.len(), 2);
     assert!(records.iter().all(|r| r.username == "alice.locked"));
@@ -255,13 +318,26 @@ async fn a_kill_between_intent_and_outcome_is_reported_at_the_next_start() {
     ));
     let dir = scratch("kill");
     let journal = dir.join("journal.jsonl");
-    let mut child = command(&sim, &journal, &["users", "unlock", "alice.locked", "--yes", "--ticket", "INC-1"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawned");
+    let mut child = command(
+        &sim,
+        &journal,
+        &[
+            "users",
+            "unlock",
+            "alice.locked",
+            "--yes",
+            "--ticket",
+            "INC-1",
+        ],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .expect("spawned");
     let deadline = Instant::now() + Duration::from_secs(30);
-    while read_records(&journal).expect("readable").is_empty() || sim.stats().get(Route::UserAction) == 0 {
+    while read_records(&journal).expect("readable").is_empty()
+        || sim.stats().get(Route::UserAction) == 0
+    {
         assert!(Instant::now() < deadline, "no intent written");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -277,15 +353,39 @@ async fn a_kill_between_intent_and_outcome_is_reported_at_the_next_start() {
         "{}",
         stderr(&next)
     );
-    assert!(stderr(&next).contains("alice.locked (ticket INC-1)"), "{}", stderr(&next));
-    assert!(stdout(&next).contains("no outcome recorded"), "{}", stdout(&next));
+    assert!(
+        stderr(&next).contains("alice.locked (ticket INC-1)"),
+        "{}",
+        stderr(&next)
+    );
+    assert!(
+        stdout(&next).contains("no outcome recorded"),
+        "{}",
+        stdout(&next)
+    );
 
     let reread = run(&sim, &journal, &["journal", "--reread"]);
     assert_eq!(code(&reread), 0, "{}", stderr(&reread));
-    assert!(stdout(&reread).starts_with("Outcome unknown"), "{}", stdout(&reread));
-    assert!(stdout(&reread).contains("alice.locked"), "{}", stdout(&reread));
+    assert!(
+        stdout(&reread).starts_with("Outcome unknown"),
+        "{}",
+        stdout(&reread)
+    );
+    assert!(
+        stdout(&reread).contains("alice.locked"),
+        "{}",
+        stdout(&reread)
+    );
     let after = run(&sim, &journal, &["journal"]);
-    assert!(!stderr(&after).contains("unknown outcome"), "{}", stderr(&after));
-    assert!(stdout(&after).contains("unknown; re-read later"), "{}", stdout(&after));
+    assert!(
+        !stderr(&after).contains("unknown outcome"),
+        "{}",
+        stderr(&after)
+    );
+    assert!(
+        stdout(&after).contains("unknown; re-read later"),
+        "{}",
+        stdout(&after)
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -65,11 +65,17 @@ async fn an_operation_is_journaled_before_and_after_with_its_ticket() {
     assert!(!applied.user.is_locked());
     let records = journal.read().expect("read");
     let [intent, outcome]: [Record; 2] = records.try_into().expect("two records");
-    assert_eq!((intent.phase, outcome.phase), (Phase::Intent, Phase::Outcome));
+    assert_eq!(
+        (intent.phase, outcome.phase),
+        (Phase::Intent, Phase::Outcome)
+    );
     assert_eq!(intent.op_id, outcome.op_id);
     assert!(intent.time <= outcome.time);
     assert_eq!(intent.operation, "unlock");
-    assert_eq!((intent.user_id.as_str(), intent.username.as_str()), (ALICE, "alice.locked"));
+    assert_eq!(
+        (intent.user_id.as_str(), intent.username.as_str()),
+        (ALICE, "alice.locked")
+    );
     assert_eq!(intent.ticket.as_deref(), Some("INC 42: lockout ✓"));
     assert_eq!(intent.transaction_id, "INC_42__lockout__");
     assert_eq!(intent.who.environment, sim.environment_id);
@@ -90,8 +96,14 @@ async fn an_operation_is_journaled_before_and_after_with_its_ticket() {
     // PingOne's own audit carries the ticket and the session.
     let event = sim.audit().pop().expect("an event");
     assert_eq!(event.action, "USER.UNLOCKED");
-    assert_eq!(event.external_transaction_id.as_deref(), Some("INC_42__lockout__"));
-    assert_eq!(event.external_session_id.as_deref(), Some(client.session_id()));
+    assert_eq!(
+        event.external_transaction_id.as_deref(),
+        Some("INC_42__lockout__")
+    );
+    assert_eq!(
+        event.external_session_id.as_deref(),
+        Some(client.session_id())
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -115,7 +127,10 @@ async fn a_refusal_is_journaled_with_pingones_code_and_correlation_id() {
     assert_eq!(error.status, Some(400));
     assert_eq!(error.code.as_deref(), Some("REQUEST_FAILED"));
     assert!(outcome.correlation_id.is_some());
-    assert!(outcome.transaction_id.starts_with("pingdesk-"), "a generated id without a ticket");
+    assert!(
+        outcome.transaction_id.starts_with("pingdesk-"),
+        "a generated id without a ticket"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -133,7 +148,11 @@ async fn a_journal_that_cannot_be_written_refuses_the_write() {
         panic!("refused: {:?}", done.result)
     };
     assert!(why.contains("cannot be written"), "{why}");
-    assert_eq!(sim.stats().get(Route::UserAction), 0, "nothing reached PingOne");
+    assert_eq!(
+        sim.stats().get(Route::UserAction),
+        0,
+        "nothing reached PingOne"
+    );
     assert!(client.get_user(ALICE).await.expect("alice").is_locked());
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -144,11 +163,25 @@ async fn a_required_ticket_refuses_a_change_without_one() {
     let dir = scratch("ticket");
     let journal = journal(dir.join("j.jsonl"), &client, None, true);
     let subject = alice(&client).await;
-    let done = journaled::apply(&journal, &client, &subject, &UserOp::UnlockAccount, Some("  ")).await;
+    let done = journaled::apply(
+        &journal,
+        &client,
+        &subject,
+        &UserOp::UnlockAccount,
+        Some("  "),
+    )
+    .await;
     assert!(matches!(&done.result, Err(OpError::Refused(why)) if why.contains("ticket")));
     assert_eq!(sim.stats().get(Route::UserAction), 0);
     assert!(journal.read().expect("read").is_empty());
-    let done = journaled::apply(&journal, &client, &subject, &UserOp::UnlockAccount, Some("CHG-1")).await;
+    let done = journaled::apply(
+        &journal,
+        &client,
+        &subject,
+        &UserOp::UnlockAccount,
+        Some("CHG-1"),
+    )
+    .await;
     assert!(done.result.is_ok());
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -165,7 +198,14 @@ async fn records_go_to_syslog_as_rfc_5424() {
         .expect("timeout");
     let journal = journal(dir.join("j.jsonl"), &client, Some(socket), false);
     let subject = alice(&client).await;
-    let done = journaled::apply(&journal, &client, &subject, &UserOp::UnlockAccount, Some("T-1")).await;
+    let done = journaled::apply(
+        &journal,
+        &client,
+        &subject,
+        &UserOp::UnlockAccount,
+        Some("T-1"),
+    )
+    .await;
     assert!(done.result.is_ok());
     let mut buf = vec![0_u8; 65536];
     let mut messages = Vec::new();
@@ -220,8 +260,16 @@ async fn an_intent_left_by_a_dead_run_is_reread_and_resolved() {
     let reread = journaled::reread(&journal, &client, &open).await;
     assert_eq!(reread.len(), 1);
     assert!(reread[0].recorded);
-    assert!(reread[0].text.starts_with("Outcome unknown"), "{}", reread[0].text);
-    assert!(reread[0].text.contains("alice.locked"), "{}", reread[0].text);
+    assert!(
+        reread[0].text.starts_with("Outcome unknown"),
+        "{}",
+        reread[0].text
+    );
+    assert!(
+        reread[0].text.contains("alice.locked"),
+        "{}",
+        reread[0].text
+    );
     assert!(journal.unresolved().expect("read").is_empty(), "resolved");
     let outcome = journal.read().expect("read").pop().expect("outcome");
     assert_eq!(outcome.result, Some(Ending::Unknown));

@@ -112,7 +112,9 @@ impl Pty {
             }
             if Instant::now() > deadline {
                 let log = std::fs::read_to_string(&self.log_file).unwrap_or_default();
-                panic!("timed out waiting for {what}\n--- screen ---\n{screen}\n--- log ---\n{log}");
+                panic!(
+                    "timed out waiting for {what}\n--- screen ---\n{screen}\n--- log ---\n{log}"
+                );
             }
             std::thread::sleep(POLL);
         }
@@ -144,7 +146,10 @@ fn lock(parser: &Parser) -> MutexGuard<'_, vt100::Parser> {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pingdesk-pty-incident-{name}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "pingdesk-pty-incident-{name}-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir
@@ -166,22 +171,34 @@ fn the_queue_marks_all_and_bulk_unlocks_in_the_demo() {
     pty.send(b"t");
     pty.send(b"INC-88\r");
     pty.send(b"y");
-    let screen = pty.wait_for("the summary", |s| s.contains("finished: Esc or Enter closes"));
+    let screen = pty.wait_for("the summary", |s| {
+        s.contains("finished: Esc or Enter closes")
+    });
     assert!(screen.contains("0 failed"), "{screen}");
     pty.send(b"\r");
     // Back to the queue, read again: the users unlocked since are gone from it.
-    pty.wait_for("the queue read again", |s| s.contains("Nobody is locked now") || s.contains("Locked now: 1 "));
+    pty.wait_for("the queue read again", |s| {
+        s.contains("Nobody is locked now") || s.contains("Locked now: 1 ")
+    });
     pty.send(b"\x1b");
     // Alone, so that the terminal does not read Esc J as Alt-J.
     pty.wait_for("the queue closed", |s| !s.contains("Locked now"));
     pty.send(b"J");
-    pty.wait_for("the journal view", |s| s.contains("Journal, newest first") && s.contains("#INC-88"));
+    pty.wait_for("the journal view", |s| {
+        s.contains("Journal, newest first") && s.contains("#INC-88")
+    });
     pty.send(b"\x1b");
-    pty.wait_for("the journal closed", |s| !s.contains("Journal, newest first"));
+    pty.wait_for("the journal closed", |s| {
+        !s.contains("Journal, newest first")
+    });
     pty.quit();
     let records = read_records(&dir.join("pingdesk/demo-journal.jsonl")).expect("journal");
     assert!(records.len() >= 20, "{} records", records.len());
-    assert!(records.iter().all(|r| r.ticket.as_deref() == Some("INC-88")));
+    assert!(
+        records
+            .iter()
+            .all(|r| r.ticket.as_deref() == Some("INC-88"))
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -193,7 +210,10 @@ fn sim_env(sim: &SimHandle, journal: &Path) -> Vec<(String, String)> {
         ("PINGDESK_AUTH_URL".into(), url),
         ("PINGONE_ENVIRONMENT_ID".into(), sim.environment_id.clone()),
         ("PINGONE_CLIENT_ID".into(), sim.client_id.clone()),
-        ("PINGONE_CLIENT_SECRET".into(), sim.client_secret.expose_secret().to_owned()),
+        (
+            "PINGONE_CLIENT_SECRET".into(),
+            sim.client_secret.expose_secret().to_owned(),
+        ),
         ("PINGDESK_JOURNAL".into(), journal.display().to_string()),
     ]
 }
@@ -201,21 +221,34 @@ fn sim_env(sim: &SimHandle, journal: &Path) -> Vec<(String, String)> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_kill_mid_request_the_console_offers_to_reread_the_user() {
     let sim = sim::spawn(SimConfig::default()).await.expect("simulator");
-    sim.add_fault(FaultRule::new(Route::UserAction, FaultKind::Delay { millis: 60_000 }, 1));
+    sim.add_fault(FaultRule::new(
+        Route::UserAction,
+        FaultKind::Delay { millis: 60_000 },
+        1,
+    ));
     let dir = scratch("kill");
     let journal = dir.join("journal.jsonl");
     let env = sim_env(&sim, &journal);
     let mut cli = std::process::Command::new(env!("CARGO_BIN_EXE_pingdesk"));
-    cli.args(["users", "unlock", "alice.locked", "--yes", "--ticket", "INC-1"])
-        .envs(env.iter().map(|(k, v)| (k, v)))
-        .env("XDG_STATE_HOME", &dir)
-        .env("PINGDESK_LOG_FILE", dir.join("cli.log"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    cli.args([
+        "users",
+        "unlock",
+        "alice.locked",
+        "--yes",
+        "--ticket",
+        "INC-1",
+    ])
+    .envs(env.iter().map(|(k, v)| (k, v)))
+    .env("XDG_STATE_HOME", &dir)
+    .env("PINGDESK_LOG_FILE", dir.join("cli.log"))
+    .stdin(Stdio::null())
+    .stdout(Stdio::null())
+    .stderr(Stdio::null());
     let mut child = cli.spawn().expect("spawned");
     let deadline = Instant::now() + timeout();
-    while read_records(&journal).expect("readable").is_empty() || sim.stats().get(Route::UserAction) == 0 {
+    while read_records(&journal).expect("readable").is_empty()
+        || sim.stats().get(Route::UserAction) == 0
+    {
         assert!(Instant::now() < deadline, "no intent written");
         tokio::time::sleep(POLL).await;
     }
@@ -223,10 +256,14 @@ async fn after_a_kill_mid_request_the_console_offers_to_reread_the_user() {
     child.wait().expect("reaped");
     let console = tokio::task::spawn_blocking(move || {
         let mut pty = Pty::spawn(&dir, &[], &env);
-        let screen = pty.wait_for("the offer", |s| s.contains("1 operation of unknown outcome"));
+        let screen = pty.wait_for("the offer", |s| {
+            s.contains("1 operation of unknown outcome")
+        });
         assert!(screen.contains("alice.locked (ticket INC-1)"), "{screen}");
         pty.send(b"y");
-        pty.wait_for("the re-read", |s| s.contains("Outcome unknown") && s.contains("alice.locked"));
+        pty.wait_for("the re-read", |s| {
+            s.contains("Outcome unknown") && s.contains("alice.locked")
+        });
         pty.quit();
         dir
     });

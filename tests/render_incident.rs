@@ -37,7 +37,8 @@ fn locked(id: &str, name: &str, seconds: Option<u64>) -> Locked {
     user.username = name.into();
     if let Some(account) = user.account.as_mut() {
         account.seconds_until_unlock = seconds;
-        account.unlock_at = seconds.map(|_| jiff::Timestamp::from_second(2_000_000_000).expect("time"));
+        account.unlock_at =
+            seconds.map(|_| jiff::Timestamp::from_second(2_000_000_000).expect("time"));
     }
     Locked {
         since: Some(jiff::Timestamp::from_second(1_790_000_000).expect("time")),
@@ -61,7 +62,14 @@ fn with_queue(start: Instant) -> (State, KeyMap) {
         ],
         source: Source::Audit { events: 3 },
     };
-    update(&mut state, &keys, Msg::Incident(Reply::QueueLoaded { req, result: Ok(queue) }));
+    update(
+        &mut state,
+        &keys,
+        Msg::Incident(Reply::QueueLoaded {
+            req,
+            result: Ok(queue),
+        }),
+    );
     (state, keys)
 }
 
@@ -74,7 +82,10 @@ fn the_queue_with_marks_and_countdowns() {
     update(&mut state, &keys, Msg::Tick(start + Duration::from_secs(5)));
     let terminal = draw(&state, &keys);
     let screen = format!("{:?}", terminal.backend());
-    assert!(screen.contains("2m 00s"), "the countdown moved on by 5 s: {screen}");
+    assert!(
+        screen.contains("2m 00s"),
+        "the countdown moved on by 5 s: {screen}"
+    );
     assert!(screen.contains("␛[31m"), "escapes inert");
     insta::assert_snapshot!("queue", terminal.backend());
 }
@@ -87,7 +98,8 @@ fn the_bulk_confirm_and_its_progress() {
     assert_eq!(state.modal, Some(Modal::Incident(View::BulkConfirm)));
     insta::assert_snapshot!("bulk_confirm", draw(&state, &keys).backend());
     let effects = update(&mut state, &keys, key(KeyCode::Char('y')));
-    let [Effect::Incident(pingdesk::app::incident::Job::Bulk { req, ref items, .. })] = effects[..] else {
+    let [Effect::Incident(pingdesk::app::incident::Job::Bulk { req, ref items, .. })] = effects[..]
+    else {
         panic!("{effects:?}")
     };
     let report = Report {
@@ -97,7 +109,11 @@ fn the_bulk_confirm_and_its_progress() {
         text: "mallory␛[31m: PingOne refused the request (503)".into(),
         attempts: 1,
     };
-    update(&mut state, &keys, Msg::Incident(Reply::BulkItem { req, report }));
+    update(
+        &mut state,
+        &keys,
+        Msg::Incident(Reply::BulkItem { req, report }),
+    );
     let done = Report {
         subject: items[1].subject.clone(),
         end: End::Done,
@@ -105,7 +121,11 @@ fn the_bulk_confirm_and_its_progress() {
         op: OpKind::UnlockAccount,
         attempts: 1,
     };
-    update(&mut state, &keys, Msg::Incident(Reply::BulkItem { req, report: done }));
+    update(
+        &mut state,
+        &keys,
+        Msg::Incident(Reply::BulkItem { req, report: done }),
+    );
     let terminal = draw(&state, &keys);
     let screen = format!("{:?}", terminal.backend());
     assert!(screen.contains("1 done · 1 failed"), "{screen}");

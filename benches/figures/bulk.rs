@@ -28,6 +28,7 @@ use crate::{Ctx, http, millis};
 const USERS: usize = 1000;
 
 /// Measures P9.
+#[allow(clippy::cast_precision_loss)] // counts of at most 1,000 users
 pub fn bulk_unlock(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     let sim = Sim::start(
         &ctx.bin,
@@ -40,7 +41,8 @@ pub fn bulk_unlock(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     let client = client(&sim)?;
-    let (mut sustained, mut overall, mut duplicates, mut lost) = (vec![], vec![], vec![], vec![]);
+    let (mut sustained, mut overall, mut duplicates, mut missing) =
+        (vec![], vec![], vec![], vec![]);
     for run in 0..ctx.runs.clamp(1, 5) {
         let staged = stage(&sim)?;
         // Staging goes around the limit; let the bucket fill as an idle tenant's would.
@@ -58,14 +60,44 @@ pub fn bulk_unlock(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
         sustained.push((USERS - 200) as f64 / from_200th.as_secs_f64());
         overall.push(USERS as f64 / last.as_secs_f64());
         duplicates.push(runtime.block_on(duplicate_unlocks(&client, started_at))? as f64);
-        lost.push(lost_users(&path, &staged)? as f64);
+        missing.push(lost_users(&path, &staged)? as f64);
     }
-    report.add("P9", "unlocks/s sustained (200th to 1,000th)", Summary::of(&sustained), Unit::PerSec, Goal::AtLeast(90.0));
-    report.add("P9", "unlocks/s overall (first 429 and its pause included)", Summary::of(&overall), Unit::PerSec, Goal::None);
-    report.add("P9", "duplicates (unlocks beyond one per user, PingOne's audit)", Summary::of(&duplicates), Unit::Count, Goal::AtMost(0.0));
-    report.add("P9", "lost (users without a journal outcome)", Summary::of(&lost), Unit::Count, Goal::AtMost(0.0));
+    report.add(
+        "P9",
+        "unlocks/s sustained (200th to 1,000th)",
+        Summary::of(&sustained),
+        Unit::PerSec,
+        Goal::AtLeast(90.0),
+    );
+    report.add(
+        "P9",
+        "unlocks/s overall (first 429 and its pause included)",
+        Summary::of(&overall),
+        Unit::PerSec,
+        Goal::None,
+    );
+    report.add(
+        "P9",
+        "duplicates (unlocks beyond one per user, PingOne's audit)",
+        Summary::of(&duplicates),
+        Unit::Count,
+        Goal::AtMost(0.0),
+    );
+    report.add(
+        "P9",
+        "lost (users without a journal outcome)",
+        Summary::of(&missing),
+        Unit::Count,
+        Goal::AtMost(0.0),
+    );
     let cli = cli_end_to_end(ctx, &sim)?;
-    report.add("P9", "CLI users unlock --from, 1,000 names, resolving included (once)", Summary::of(&[millis(cli)]), Unit::Ms, Goal::None);
+    report.add(
+        "P9",
+        "CLI users unlock --from, 1,000 names, resolving included (once)",
+        Summary::of(&[millis(cli)]),
+        Unit::Ms,
+        Goal::None,
+    );
     report.note(
         "P9",
         "simulator limited to 100 API requests/s with Retry-After in whole seconds; the bulk runner \
@@ -160,13 +192,25 @@ async fn unlock(
     let started = Instant::now();
     let seen = Mutex::new((Vec::new(), Vec::new()));
     let report = |r: bulk::Report| {
-        let mut seen = seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut seen = seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         seen.0.push(started.elapsed());
         seen.1.push(r.end);
     };
     let stop = AtomicBool::new(false);
-    bulk::run(&journal, client, items, Some("P9"), bulk::DEFAULT_CONCURRENCY, &stop, &report).await;
-    seen.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+    bulk::run(
+        &journal,
+        client,
+        items,
+        Some("P9"),
+        bulk::DEFAULT_CONCURRENCY,
+        &stop,
+        &report,
+    )
+    .await;
+    seen.into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Password unlocks recorded since `since` beyond one per user.
@@ -189,7 +233,10 @@ async fn duplicate_unlocks(client: &ApiClient, since: jiff::Timestamp) -> anyhow
         }
     }
     if per_user.len() != USERS {
-        bail!("{} users unlocked in PingOne's audit, not {USERS}", per_user.len());
+        bail!(
+            "{} users unlocked in PingOne's audit, not {USERS}",
+            per_user.len()
+        );
     }
     Ok(per_user.values().map(|n| n - 1).sum())
 }
@@ -202,7 +249,10 @@ fn lost_users(path: &Path, staged: &[(String, String)]) -> anyhow::Result<usize>
         .filter(|r| r.phase == Phase::Outcome)
         .map(|r| r.user_id.as_str())
         .collect();
-    Ok(staged.iter().filter(|(id, _)| !finished.contains(id.as_str())).count())
+    Ok(staged
+        .iter()
+        .filter(|(id, _)| !finished.contains(id.as_str()))
+        .count())
 }
 
 /// `pingdesk users unlock --from FILE --yes` on a fresh incident, timed.

@@ -21,7 +21,10 @@ impl ApiClient {
     /// `GET …/activities?filter=…&limit=…`: the first page of activities `filter` selects
     /// (PingOne requires a date range in it).
     pub async fn activities(&self, filter: &Expr, limit: usize) -> Result<ActivityPage, ApiError> {
-        let mut url = self.api_url(ACTION, &["environments", self.environment_id(), "activities"])?;
+        let mut url = self.api_url(
+            ACTION,
+            &["environments", self.environment_id(), "activities"],
+        )?;
         url.query_pairs_mut()
             .append_pair("filter", &filter.render())
             .append_pair(
@@ -43,9 +46,7 @@ impl ApiClient {
             ..Request::get(ACTION, url)
         };
         let mut page: Page<Activity> = self.call(request).await?;
-        let next = page
-            .link("next")
-            .and_then(|href| Url::parse(href).ok());
+        let next = page.link("next").and_then(|href| Url::parse(href).ok());
         Ok(ActivityPage {
             activities: page.take("activities"),
             next,

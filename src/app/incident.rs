@@ -19,9 +19,9 @@ use super::keymap::Mode;
 use super::modal::Modal;
 use super::msg::{Action, Effect, ReqId};
 use super::state::{State, StatusKind};
+use crate::desk::OpKind;
 use crate::desk::journal::{Entry, Record};
 use crate::desk::queue::Queue;
-use crate::desk::OpKind;
 
 /// Which incident view is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,7 +174,10 @@ fn on_list(state: &mut State, action: Action) -> Vec<Effect> {
                 .iter()
                 .filter(|r| state.incident.marks.contains(&r.id))
                 .map(|r| {
-                    let password = state.extras.get(&r.id).and_then(|e| e.password.ok().cloned());
+                    let password = state
+                        .extras
+                        .get(&r.id)
+                        .and_then(|e| e.password.ok().cloned());
                     (r.user(), password)
                 })
                 .collect();

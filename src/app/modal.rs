@@ -10,6 +10,8 @@ use super::state::{State, StatusKind};
 use crate::desk::{OpKind, UserOp, inert};
 
 /// A layer over the panes that takes keys first.
+// One modal at a time, and tests match on `Modal::Confirm(Confirm { .. })`: not worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modal {
     /// "Do this to that user?"
@@ -142,22 +144,8 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
         return Vec::new();
     };
-    if confirm.editing_ticket {
-        match action {
-            Action::Choose if state.context.require_ticket && confirm.ticket.trim().is_empty() => {
-                state.say(StatusKind::Error, "A ticket is required: type it, then Enter");
-            }
-            Action::Choose => confirm.editing_ticket = false,
-            Action::Decline | Action::Back => {
-                state.modal = None;
-                state.say(StatusKind::Info, "Cancelled: nothing was sent");
-            }
-            _ => {}
-        }
-        return Vec::new();
-    }
-    if action == Action::EditTicket {
-        confirm.editing_ticket = true;
+    if confirm.editing_ticket || action == Action::EditTicket {
+        ticket_keys(state, action);
         return Vec::new();
     }
     let yes = match (&mut confirm.step, action) {
@@ -245,6 +233,30 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         subject: confirm.subject,
     });
     effects
+}
+
+/// The ticket field's keys: `t` (or Tab) opens it; Enter leaves it (unless a required ticket is
+/// empty); Esc cancels the dialog.
+fn ticket_keys(state: &mut State, action: Action) {
+    let require = state.context.require_ticket;
+    let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
+        return;
+    };
+    match action {
+        Action::EditTicket => confirm.editing_ticket = true,
+        Action::Choose if require && confirm.ticket.trim().is_empty() => {
+            state.say(
+                StatusKind::Error,
+                "A ticket is required: type it, then Enter",
+            );
+        }
+        Action::Choose => confirm.editing_ticket = false,
+        Action::Decline | Action::Back => {
+            state.modal = None;
+            state.say(StatusKind::Info, "Cancelled: nothing was sent");
+        }
+        _ => {}
+    }
 }
 
 fn lock_question(username: &str, unlock_at: Option<Timestamp>) -> String {

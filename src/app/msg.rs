@@ -4,8 +4,8 @@ use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 
-use crate::api::{ApiError, UserPage, UserQuery};
 use super::incident;
+use crate::api::{ApiError, UserPage, UserQuery};
 use crate::desk::{Applied, OpError, OpKind, Subject, UserOp};
 use crate::pingone::{PasswordState, User};
 

@@ -22,6 +22,8 @@ pub const OPEN_AFTER: Duration = Duration::from_millis(300);
 pub const FRESH_FOR: Duration = Duration::from_secs(30);
 
 /// What the header says about where we are connected.
+// Independent facts about the connection, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     /// Environment display name, when known.

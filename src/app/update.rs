@@ -6,13 +6,13 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler as _;
 
+use super::incident;
 use super::keymap::{KeyMap, Mode};
 use super::modal::{self, Modal};
 use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
 use crate::api::{ApiError, UserPage, UserQuery};
-use super::incident;
 use crate::desk::{Applied, OpError, OpKind, OutcomeKind, UserOp, inert, outcome};
 use crate::pingone::User;
 
@@ -241,7 +241,12 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         return incident::on_action(state, Some(view), action);
     }
     let bulk = action == Action::Op(OpKind::UnlockAccount) && !state.incident.marks.is_empty();
-    if bulk || matches!(action, Action::Queue | Action::Journal | Action::Mark | Action::MarkAll) {
+    if bulk
+        || matches!(
+            action,
+            Action::Queue | Action::Journal | Action::Mark | Action::MarkAll
+        )
+    {
         return incident::on_action(state, None, action);
     }
     match action {

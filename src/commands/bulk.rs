@@ -70,7 +70,11 @@ pub async fn run(
     }
     if items.is_empty() {
         eprintln!("Nothing to unlock");
-        return Ok(if problems.is_empty() { Exit::Ok } else { Exit::Failure });
+        return Ok(if problems.is_empty() {
+            Exit::Ok
+        } else {
+            Exit::Failure
+        });
     }
     confirm(session, &items, yes, from == "-")?;
     let stop = Arc::new(AtomicBool::new(false));
@@ -132,7 +136,12 @@ fn read_list(from: &str) -> Result<Vec<String>, Failure> {
 
 /// One confirm for the batch: the count, the environment and a sample of names; on
 /// production, the count typed. With the list on stdin, or no terminal, only `--yes` will do.
-fn confirm(session: &Session, items: &[Item], yes: bool, list_on_stdin: bool) -> Result<(), Failure> {
+fn confirm(
+    session: &Session,
+    items: &[Item],
+    yes: bool,
+    list_on_stdin: bool,
+) -> Result<(), Failure> {
     if yes {
         return Ok(());
     }
@@ -148,7 +157,11 @@ fn confirm(session: &Session, items: &[Item], yes: bool, list_on_stdin: bool) ->
         .map(|i| inert(&i.subject.username).into_owned())
         .collect();
     let more = items.len().saturating_sub(sample.len());
-    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
     let count = items.len().to_string();
     let question = format!(
         "Unlock {count} users ({}{more}) in environment {}?",
@@ -156,7 +169,10 @@ fn confirm(session: &Session, items: &[Item], yes: bool, list_on_stdin: bool) ->
         inert(&session.environment)
     );
     let (prompt, expected) = if session.production() {
-        (format!("{question} PRODUCTION: type the count to confirm: "), count.as_str())
+        (
+            format!("{question} PRODUCTION: type the count to confirm: "),
+            count.as_str(),
+        )
     } else {
         (format!("{question} [y/N] "), "y")
     };
@@ -181,9 +197,9 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
             indicatif::ProgressDrawTarget::hidden()
         },
     );
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} unlocked or failed, {per_sec}, ETA {eta}")
-    {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} unlocked or failed, {per_sec}, ETA {eta}",
+    ) {
         bar.set_style(style);
     }
     bar

@@ -52,11 +52,15 @@ pub async fn run(
     reread: bool,
 ) -> Result<Exit, Failure> {
     let journal = &session.journal;
-    let unreadable = |e: crate::desk::journal::JournalError| Failure::new(Exit::Failure, e.to_string());
+    let unreadable =
+        |e: crate::desk::journal::JournalError| Failure::new(Exit::Failure, e.to_string());
     if reread {
         let open = journal.unresolved().map_err(unreadable)?;
         if open.is_empty() {
-            eprintln!("No operation of unknown outcome in {}", journal.path().display());
+            eprintln!(
+                "No operation of unknown outcome in {}",
+                journal.path().display()
+            );
             return Ok(Exit::Ok);
         }
         let done = journaled::reread(journal, &session.client, &open).await;
@@ -94,7 +98,10 @@ pub async fn run(
     }
     let entries = entries(&records, &keep);
     if entries.is_empty() {
-        eprintln!("The journal {} has no matching entry", journal.path().display());
+        eprintln!(
+            "The journal {} has no matching entry",
+            journal.path().display()
+        );
     }
     for entry in entries {
         let ticket = entry

@@ -20,7 +20,9 @@ pub async fn run(session: &Session, since: &str, scan: bool, json: bool) -> Resu
         Err(error) if queue::audit_forbidden(&error) => {
             return Err(Failure::new(
                 Exit::Auth,
-                format!("{error}. `pingdesk users locked --scan` looks through the first 1,000 users instead"),
+                format!(
+                    "{error}. `pingdesk users locked --scan` looks through the first 1,000 users instead"
+                ),
             ));
         }
         Err(error) => return Err(error.into()),
@@ -41,12 +43,16 @@ pub async fn run(session: &Session, since: &str, scan: bool, json: bool) -> Resu
     }
     let bold = colour();
     for locked in &queue.users {
-        let since = locked
-            .since
-            .map(|at| at.strftime("%Y-%m-%d %H:%M:%S").to_string())
-            .unwrap_or_else(|| "-".into());
+        let since = locked.since.map_or_else(
+            || "-".into(),
+            |at| at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+        );
         let name = inert(&locked.user.username);
-        let name = if bold { format!("\x1b[1m{name}\x1b[0m") } else { name.into_owned() };
+        let name = if bold {
+            format!("\x1b[1m{name}\x1b[0m")
+        } else {
+            name.into_owned()
+        };
         println!("{since}  {name}  {}", locked.cause);
     }
     Ok(Exit::Ok)

@@ -4,7 +4,9 @@
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
-use crate::desk::{Applied, OpError, OpKind, OutcomeKind, Refusal, Subject, UserOp, journaled, outcome};
+use crate::desk::{
+    Applied, OpError, OpKind, OutcomeKind, Refusal, Subject, UserOp, journaled, outcome,
+};
 
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {

@@ -56,7 +56,14 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
         }
         UsersCommand::Op(command) => match command.from.clone() {
             Some(from) => {
-                super::bulk::run(session, &from, command.ticket.as_deref(), command.yes, command.json).await
+                super::bulk::run(
+                    session,
+                    &from,
+                    command.ticket.as_deref(),
+                    command.yes,
+                    command.json,
+                )
+                .await
             }
             None => super::ops::run(session, command).await,
         },

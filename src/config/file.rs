@@ -17,6 +17,8 @@ pub struct ConfigFile {
 }
 
 /// One PingOne connection, named.
+// Independent switches of the config file, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {

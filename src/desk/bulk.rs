@@ -220,7 +220,10 @@ fn judge(item: &Item, sent: &Sent) -> (End, String) {
         (None, None) => false,
     };
     if still {
-        (End::NotDone, format!("PingOne answered, but {name} is still locked"))
+        (
+            End::NotDone,
+            format!("PingOne answered, but {name} is still locked"),
+        )
     } else {
         (End::Done, item.op.done(&name))
     }

@@ -49,7 +49,9 @@ pub enum JournalError {
         source: std::io::Error,
     },
     /// The profile requires a ticket and none was given.
-    #[error("this profile requires a ticket for every change: give one (--ticket ID, or in the dialog)")]
+    #[error(
+        "this profile requires a ticket for every change: give one (--ticket ID, or in the dialog)"
+    )]
     TicketRequired,
 }
 
@@ -170,10 +172,12 @@ impl Journal {
         let written = tokio::task::spawn_blocking(move || append_line(&path, &line, durable))
             .await
             .map_err(|e| std::io::Error::other(e.to_string()));
-        written.and_then(|r| r).map_err(|source| JournalError::Write {
-            path: self.inner.settings.path.clone(),
-            source,
-        })?;
+        written
+            .and_then(|r| r)
+            .map_err(|source| JournalError::Write {
+                path: self.inner.settings.path.clone(),
+                source,
+            })?;
         if let Some(socket) = &self.inner.settings.syslog
             && let Err(error) = syslog::send(socket, record)
         {
@@ -361,7 +365,8 @@ mod tests {
 
     #[test]
     fn a_torn_line_is_ended_and_skipped() {
-        let dir = std::env::temp_dir().join(format!("pingdesk-journal-unit-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("pingdesk-journal-unit-{}", std::process::id()));
         let path = dir.join("j.jsonl");
         let _ = std::fs::remove_dir_all(&dir);
         let line = |r: &Record| {

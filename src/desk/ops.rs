@@ -391,9 +391,8 @@ pub fn age(text: &str) -> Result<jiff::SignedDuration, String> {
 pub fn lock_until(text: &str, now: Timestamp) -> Result<Timestamp, String> {
     let text = text.trim();
     let at = if let Some(span) = text.strip_prefix('+') {
-        let duration = age(span).map_err(|_| {
-            format!("{:?} is not a duration such as +2h or +30m", inert(text))
-        })?;
+        let duration = age(span)
+            .map_err(|_| format!("{:?} is not a duration such as +2h or +30m", inert(text)))?;
         now.checked_add(duration).map_err(|e| e.to_string())?
     } else {
         text.parse::<Timestamp>().map_err(|_| {

@@ -133,8 +133,14 @@ impl Activity {
 /// `result.status`, `actors.user.username` refused; `resources.id` and the population are in
 /// [DEV]. The full list is UNVERIFIED.
 const ACTIVITY_ATTRIBUTES: &[(&str, &[FilterOp])] = &[
-    ("recordedAt", &[FilterOp::Gt, FilterOp::Lt, FilterOp::Ge, FilterOp::Le]),
-    ("createdAt", &[FilterOp::Gt, FilterOp::Lt, FilterOp::Ge, FilterOp::Le]),
+    (
+        "recordedAt",
+        &[FilterOp::Gt, FilterOp::Lt, FilterOp::Ge, FilterOp::Le],
+    ),
+    (
+        "createdAt",
+        &[FilterOp::Gt, FilterOp::Lt, FilterOp::Ge, FilterOp::Le],
+    ),
     ("action.type", &[FilterOp::Eq]),
     ("actors.user.id", &[FilterOp::Eq]),
     ("actors.client.id", &[FilterOp::Eq]),
@@ -188,8 +194,11 @@ pub fn has_date_range(expr: &super::Expr) -> bool {
             .filter(|c| c.attribute == attribute)
             .map(|c| c.op)
             .collect();
-        ops.iter().any(|op| matches!(op, FilterOp::Gt | FilterOp::Ge))
-            && ops.iter().any(|op| matches!(op, FilterOp::Lt | FilterOp::Le))
+        ops.iter()
+            .any(|op| matches!(op, FilterOp::Gt | FilterOp::Ge))
+            && ops
+                .iter()
+                .any(|op| matches!(op, FilterOp::Lt | FilterOp::Le))
     };
     bounds("recordedAt") || bounds("createdAt")
 }
@@ -210,8 +219,11 @@ mod tests {
         let refused = |f: &str| parse(f, &ActivityAttributes).expect_err(f).0;
         assert!(refused(r#"result.status eq "FAILED""#).contains("result.status"));
         assert!(refused(r#"action.type sw "USER""#).contains("'sw'"));
-        let open = parse(r#"recordedAt gt "2026-01-01T00:00:00Z""#, &ActivityAttributes)
-            .expect("valid");
+        let open = parse(
+            r#"recordedAt gt "2026-01-01T00:00:00Z""#,
+            &ActivityAttributes,
+        )
+        .expect("valid");
         assert!(!has_date_range(&open), "a lower bound alone is no range");
     }
 

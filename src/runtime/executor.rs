@@ -98,8 +98,14 @@ impl Executor {
                             tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
                             let done = match &journal {
                                 Some(journal) => {
-                                    journaled::apply(journal, &client, &subject, &op, ticket.as_deref())
-                                        .await
+                                    journaled::apply(
+                                        journal,
+                                        &client,
+                                        &subject,
+                                        &op,
+                                        ticket.as_deref(),
+                                    )
+                                    .await
                                 }
                                 None => journaled::Done {
                                     result: Err(OpError::Refused(
@@ -119,12 +125,10 @@ impl Executor {
                         }),
                     )
                 }
-                Effect::Incident(job) => {
-                    match self.jobs.start(job, client, replies) {
-                        Some(task) => task,
-                        None => continue,
-                    }
-                }
+                Effect::Incident(job) => match self.jobs.start(job, client, replies) {
+                    Some(task) => task,
+                    None => continue,
+                },
             };
             // Every log line of the request carries its id.
             let task = tokio::spawn(work.instrument(tracing::info_span!("request", req = req.0)));

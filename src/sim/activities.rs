@@ -47,7 +47,11 @@ pub(super) async fn list_activities(
     // UNVERIFIED: the status and code of a filter without a date range.
     let range_needed =
         "The filter must include a date range: recordedAt gt \"…\" and recordedAt lt \"…\"";
-    let expr = match params.filter.as_deref().map(|f| filter::parse(f, &ActivityAttributes)) {
+    let expr = match params
+        .filter
+        .as_deref()
+        .map(|f| filter::parse(f, &ActivityAttributes))
+    {
         None => return invalid_data("filter", range_needed),
         Some(Err(error)) => return invalid_data("filter", error.0),
         Some(Ok(expr)) => expr,
@@ -80,9 +84,7 @@ pub(super) async fn list_activities(
             .get(id, Timestamp::now())
             .and_then(|u| u.population.map(|p| p.id))
     };
-    let matching = state
-        .audit
-        .select(|event| holds(&expr, event, &population));
+    let matching = state.audit.select(|event| holds(&expr, event, &population));
     let base = format!("{}v1/environments/{env}", state.base_url);
     let items: Vec<Activity> = matching
         .iter()
@@ -92,8 +94,8 @@ pub(super) async fn list_activities(
         .collect();
     drop(directory);
     let link = |cursor: Option<usize>| {
-        let mut url = url::Url::parse(&format!("{base}/activities"))
-            .expect("the simulator's own URL parses");
+        let mut url =
+            url::Url::parse(&format!("{base}/activities")).expect("the simulator's own URL parses");
         {
             let mut pairs = url.query_pairs_mut();
             if let Some(f) = &params.filter {
@@ -257,7 +259,9 @@ pub(super) fn seed(audit: &AuditLog, directory: &Directory, now: Timestamp) {
             }
             seeded.push((started, events::USER_LOCKED, user.id, None));
         } else {
-            let when = user.updated_at.unwrap_or(now - SignedDuration::from_hours(1));
+            let when = user
+                .updated_at
+                .unwrap_or(now - SignedDuration::from_hours(1));
             seeded.push((when, events::USER_LOCKED, user.id, None));
         }
     }

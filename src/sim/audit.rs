@@ -74,7 +74,13 @@ impl AuditLog {
     }
 
     /// Records an event that happened at `at` with no client request behind it (seeded history).
-    pub(super) fn record_at(&self, at: Timestamp, action: &str, user_id: &str, actor: Option<&str>) {
+    pub(super) fn record_at(
+        &self,
+        at: Timestamp,
+        action: &str,
+        user_id: &str,
+        actor: Option<&str>,
+    ) {
         self.push(AuditEvent {
             id: uuid::Uuid::new_v4().to_string(),
             recorded_at: at,

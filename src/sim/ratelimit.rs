@@ -40,13 +40,19 @@ impl Bucket {
             self.tokens -= 1.0;
             Ok(())
         } else {
-            Err(Duration::from_secs_f64((1.0 - self.tokens) / self.per_second))
+            Err(Duration::from_secs_f64(
+                (1.0 - self.tokens) / self.per_second,
+            ))
         }
     }
 }
 
 /// The middleware: API requests beyond the rate get 429.
-pub(super) async fn limit(State(state): State<Arc<SimState>>, request: Request, next: Next) -> Response {
+pub(super) async fn limit(
+    State(state): State<Arc<SimState>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let Some(bucket) = state.rate_limit.as_ref() else {
         return next.run(request).await;
     };

@@ -16,7 +16,9 @@ use serde::Deserialize;
 
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
-use super::{SimState, actions, activities, control, incident, ratelimit, read, roles, tokens, write};
+use super::{
+    SimState, actions, activities, control, incident, ratelimit, read, roles, tokens, write,
+};
 use crate::pingone::filter::{self, UserAttributes};
 use crate::pingone::{self, User};
 

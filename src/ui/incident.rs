@@ -11,8 +11,8 @@ use super::overlay::centered;
 use crate::app::State;
 use crate::app::incident::{QueueError, View, sample};
 use crate::config::theme::Theme;
-use crate::desk::{Verdict, inert};
 use crate::desk::queue::Source;
+use crate::desk::{Verdict, inert};
 
 /// Draws `view`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, view: View) {
@@ -28,7 +28,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, view: View) {
 /// A large box (the screen less a margin), cleared, with `title`.
 fn large<'a>(frame: &mut Frame, theme: &Theme, title: String) -> (Rect, Block<'a>) {
     let screen = frame.area();
-    let area = centered(screen, screen.width.saturating_sub(4), screen.height.saturating_sub(4));
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4),
+        screen.height.saturating_sub(4),
+    );
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(theme.focus)
@@ -46,14 +50,20 @@ fn dialog(frame: &mut Frame, theme: &Theme, title: String, lines: Vec<Line<'_>>,
         .title(Line::styled(title, theme.title));
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
         area,
     );
 }
 
 fn queue(state: &State, theme: &Theme, frame: &mut Frame) {
     let view = &state.incident.queue;
-    let loading = if view.loading.is_some() { " (reading…)" } else { "" };
+    let loading = if view.loading.is_some() {
+        " (reading…)"
+    } else {
+        ""
+    };
     let mut lines = Vec::new();
     let title = match &view.result {
         None => {
@@ -79,18 +89,29 @@ fn queue(state: &State, theme: &Theme, frame: &mut Frame) {
                 .map_or(0, |at| state.now.saturating_duration_since(at).as_secs());
             for (i, locked) in q.users.iter().enumerate() {
                 let pointer = if i == view.selected { "▶" } else { " " };
-                let mark = if view.marks.contains(&locked.user.id) { "✓" } else { " " };
-                let since = locked
-                    .since
-                    .map(|at| at.strftime("%m-%d %H:%M").to_string())
-                    .unwrap_or_else(|| "    -      ".into());
+                let mark = if view.marks.contains(&locked.user.id) {
+                    "✓"
+                } else {
+                    " "
+                };
+                let since = locked.since.map_or_else(
+                    || "    -      ".into(),
+                    |at| at.strftime("%m-%d %H:%M").to_string(),
+                );
                 // The causes again with the time elapsed since the read: live countdowns.
                 let verdict = Verdict::of(&locked.user, locked.password.as_ref(), elapsed);
                 let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
-                let style = if i == view.selected { theme.selection } else { ratatui::style::Style::new() };
+                let style = if i == view.selected {
+                    theme.selection
+                } else {
+                    ratatui::style::Style::new()
+                };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{pointer}{mark} {since}  "), style),
-                    Span::styled(format!("{:<24} ", inert(&locked.user.username)), style.patch(theme.title)),
+                    Span::styled(
+                        format!("{:<24} ", inert(&locked.user.username)),
+                        style.patch(theme.title),
+                    ),
                     Span::styled(causes.join("; "), theme.danger),
                 ]));
             }
@@ -106,7 +127,10 @@ fn queue(state: &State, theme: &Theme, frame: &mut Frame) {
             } else {
                 format!(", {} marked", view.marks.len())
             };
-            format!(" Locked now: {} ({source}){marked}{loading} ", q.users.len())
+            format!(
+                " Locked now: {} ({source}){marked}{loading} ",
+                q.users.len()
+            )
         }
     };
     let (area, block) = large(frame, theme, title);
@@ -118,13 +142,16 @@ fn queue(state: &State, theme: &Theme, frame: &mut Frame) {
 
 fn journal(state: &State, theme: &Theme, frame: &mut Frame) {
     let view = &state.incident.journal;
-    let ours = state.context.journal.as_ref().map(|j| j.who().session_id.clone());
+    let ours = state
+        .context
+        .journal
+        .as_ref()
+        .map(|j| j.who().session_id.clone());
     let path = state
         .context
         .journal
         .as_ref()
-        .map(|j| j.path().display().to_string())
-        .unwrap_or_else(|| "no journal".into());
+        .map_or_else(|| "no journal".into(), |j| j.path().display().to_string());
     let mut lines = Vec::new();
     match &view.entries {
         None => lines.push(Line::styled("Reading the journal…", theme.muted)),
@@ -135,11 +162,22 @@ fn journal(state: &State, theme: &Theme, frame: &mut Frame) {
         Some(Ok(entries)) => {
             for entry in entries {
                 let this = ours.as_deref() == Some(entry.session_id.as_str());
-                let style = if entry.result == "ok" { theme.ok } else { theme.danger };
-                let ticket = entry.ticket.as_deref().map(|t| format!("  #{t}")).unwrap_or_default();
+                let style = if entry.result == "ok" {
+                    theme.ok
+                } else {
+                    theme.danger
+                };
+                let ticket = entry
+                    .ticket
+                    .as_deref()
+                    .map(|t| format!("  #{t}"))
+                    .unwrap_or_default();
                 lines.push(Line::from(vec![
                     Span::styled(if this { "• " } else { "  " }, theme.title),
-                    Span::styled(entry.time.strftime("%Y-%m-%d %H:%M:%S  ").to_string(), theme.muted),
+                    Span::styled(
+                        entry.time.strftime("%Y-%m-%d %H:%M:%S  ").to_string(),
+                        theme.muted,
+                    ),
                     Span::raw(format!("{:<16} {:<20} ", entry.operation, entry.username)),
                     Span::styled(entry.result.clone(), style),
                     Span::styled(ticket, theme.title),
@@ -178,9 +216,16 @@ fn bulk_confirm(state: &State, theme: &Theme, frame: &mut Frame) {
         return;
     };
     let context = &state.context;
-    let environment = context.environment_name.as_deref().unwrap_or(&context.environment_id);
+    let environment = context
+        .environment_name
+        .as_deref()
+        .unwrap_or(&context.environment_id);
     let (names, more) = sample(confirm);
-    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
     let count = confirm.items.len();
     let mut lines = vec![
         Line::styled(format!("Unlock {count} users?"), theme.title),
@@ -196,7 +241,10 @@ fn bulk_confirm(state: &State, theme: &Theme, frame: &mut Frame) {
     ];
     if confirm.not_locked > 0 {
         lines.push(Line::styled(
-            format!("{} marked users are not locked: nothing is sent for them", confirm.not_locked),
+            format!(
+                "{} marked users are not locked: nothing is sent for them",
+                confirm.not_locked
+            ),
             theme.muted,
         ));
     }
@@ -204,7 +252,9 @@ fn bulk_confirm(state: &State, theme: &Theme, frame: &mut Frame) {
     match &confirm.typed {
         Some(typed) => {
             lines.push(Line::styled(
-                format!("Production: type the count ({count}) to confirm, then Enter (Esc cancels)"),
+                format!(
+                    "Production: type the count ({count}) to confirm, then Enter (Esc cancels)"
+                ),
                 theme.muted,
             ));
             lines.push(Line::from(format!("> {}▏", inert(typed))));
@@ -251,11 +301,19 @@ fn bulk(state: &State, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(theme.focus)
-        .title(Line::styled(format!(" Bulk unlock of {} users ", run.total), theme.title));
+        .title(Line::styled(
+            format!(" Bulk unlock of {} users ", run.total),
+            theme.title,
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [gauge, text] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    let ratio = if run.total == 0 { 1.0 } else { settled as f64 / run.total as f64 };
+    #[allow(clippy::cast_precision_loss)] // counts of users, far below 2^52
+    let ratio = if run.total == 0 {
+        1.0
+    } else {
+        settled as f64 / run.total as f64
+    };
     frame.render_widget(
         Gauge::default()
             .gauge_style(theme.ok)
@@ -280,7 +338,11 @@ fn unresolved(state: &State, theme: &Theme, frame: &mut Frame) {
         ),
     ];
     for intent in open.iter().take(8) {
-        let ticket = intent.ticket.as_deref().map(|t| format!(" (ticket {})", inert(t))).unwrap_or_default();
+        let ticket = intent
+            .ticket
+            .as_deref()
+            .map(|t| format!(" (ticket {})", inert(t)))
+            .unwrap_or_default();
         lines.push(Line::from(format!(
             "  {} {} {}{ticket}",
             intent.time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -289,6 +351,8 @@ fn unresolved(state: &State, theme: &Theme, frame: &mut Frame) {
         )));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from("Re-read those users now and record what PingOne shows? (y/Enter: yes, n/Esc: no)"));
+    lines.push(Line::from(
+        "Re-read those users now and record what PingOne shows? (y/Enter: yes, n/Esc: no)",
+    ));
     dialog(frame, theme, " Unknown outcomes ".into(), lines, 76);
 }

@@ -115,7 +115,10 @@ pub(super) fn ask(state: &mut State, users: &[(User, Option<PasswordState>)]) {
         .filter_map(|(user, password)| Item::unlock(user, password.as_ref()))
         .collect();
     if items.is_empty() {
-        state.say(StatusKind::Info, "None of these users is locked: nothing to unlock");
+        state.say(
+            StatusKind::Info,
+            "None of these users is locked: nothing to unlock",
+        );
         return;
     }
     let production = state.context.production;
@@ -151,7 +154,10 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     let count = confirm.items.len().to_string();
     let go = match (action, confirm.editing_ticket, &confirm.typed) {
         (Action::Choose, true, _) if require && confirm.ticket.trim().is_empty() => {
-            state.say(StatusKind::Error, "A ticket is required: type it, then Enter");
+            state.say(
+                StatusKind::Error,
+                "A ticket is required: type it, then Enter",
+            );
             return Vec::new();
         }
         (Action::Choose, true, _) => {

@@ -2,6 +2,7 @@
 //! outcome), in words, every piece of it inert.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use jiff::Timestamp;
 
@@ -47,7 +48,11 @@ fn entry(intent: &Record, outcome: Option<&Record>) -> Entry {
         None => "no outcome recorded".to_owned(),
         Some(outcome) => {
             let error = outcome.error.as_ref().map(|e| {
-                let code = e.code.as_deref().map(|c| format!("{c} ")).unwrap_or_default();
+                let code = e
+                    .code
+                    .as_deref()
+                    .map(|c| format!("{c} "))
+                    .unwrap_or_default();
                 let status = e.status.map(|s| format!("{s} ")).unwrap_or_default();
                 format!("{status}{code}{}", e.message)
             });
@@ -77,10 +82,10 @@ fn entry(intent: &Record, outcome: Option<&Record>) -> Entry {
     let who = &intent.who;
     let mut by = format!("as {}", who.client_id);
     if let Some(user) = &who.os_user {
-        by.push_str(&format!(" by {user}@{}", who.host));
+        let _ = write!(by, " by {user}@{}", who.host);
     }
     if let Some(origin) = &who.ssh_origin {
-        by.push_str(&format!(" from {origin}"));
+        let _ = write!(by, " from {origin}");
     }
     Entry {
         time: intent.time,

@@ -196,6 +196,7 @@ pub struct Record {
 
 impl Record {
     /// The outcome of this intent, written now.
+    #[must_use]
     pub fn outcome(&self, result: Ending) -> Self {
         Self {
             time: Timestamp::now(),

@@ -96,10 +96,14 @@ fn param(value: &str) -> String {
 fn header_field(value: &str) -> String {
     let field: String = value
         .chars()
-        .filter(|c| c.is_ascii_graphic())
+        .filter(char::is_ascii_graphic)
         .take(255)
         .collect();
-    if field.is_empty() { "-".to_owned() } else { field }
+    if field.is_empty() {
+        "-".to_owned()
+    } else {
+        field
+    }
 }
 
 #[cfg(test)]
