@@ -3,6 +3,10 @@
 //! paging, a staged incident, the queue leaving out users unlocked since their event, the scan
 //! offered when audit data may not be read, and the rate limit's 429 with `Retry-After`.
 
+#[path = "common/incident.rs"]
+mod incident;
+
+use incident::stage;
 use jiff::{SignedDuration, Timestamp};
 use pingdesk::api::ApiClient;
 use pingdesk::desk::queue::{self, Source};
@@ -36,26 +40,6 @@ fn last_day(extra: Option<Expr>) -> Expr {
         Some(extra) => range.and(extra),
         None => range,
     }
-}
-
-/// POSTs `/_sim/incident` with `{"lock": n}`; the ids locked.
-async fn stage(sim: &SimHandle, n: usize) -> Vec<String> {
-    let url = sim.base_url.join("_sim/incident").expect("url");
-    let body: serde_json::Value = reqwest::Client::new()
-        .post(url)
-        .json(&serde_json::json!({ "lock": n }))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
-    body["locked"]
-        .as_array()
-        .expect("locked")
-        .iter()
-        .map(|u| u["id"].as_str().expect("id").to_owned())
-        .collect()
 }
 
 #[tokio::test]
@@ -171,7 +155,7 @@ async fn the_queue_leaves_out_users_unlocked_since_their_event() {
     assert_eq!(after.users.len(), before.users.len() - 1);
 
     // A staged incident shows up at the top.
-    let staged = stage(&sim, 4).await;
+    let staged: Vec<String> = stage(&sim, 4).await.into_iter().map(|(id, _)| id).collect();
     assert_eq!(staged.len(), 4);
     let incident = queue::locked_now(&client, queue::DEFAULT_WINDOW, Timestamp::now())
         .await

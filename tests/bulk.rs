@@ -3,6 +3,10 @@
 //! twice (PingOne's audit has at most one unlock per user), every user accounted for, every one
 //! journaled; a stop sends nothing more.
 
+#[path = "common/incident.rs"]
+mod incident;
+
+use incident::{scratch, stage};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -14,33 +18,15 @@ use pingdesk::desk::journal::{Ending, Phase, Settings, Who};
 use pingdesk::desk::{Journal, UserOp};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pingdesk-bulk-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
 /// A simulator with `generated` extra users and `incident` of them locked by failed checks;
 /// a client; the staged users as bulk items (read as the queue reads them).
 async fn staged(config: SimConfig, incident: usize) -> (SimHandle, ApiClient, Vec<Item>) {
     let sim = sim::spawn(config).await.expect("simulator");
     let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client");
-    let url = sim.base_url.join("_sim/incident").expect("url");
-    let body: serde_json::Value = reqwest::Client::new()
-        .post(url)
-        .json(&serde_json::json!({ "lock": incident }))
-        .send()
-        .await
-        .expect("staged")
-        .json()
-        .await
-        .expect("json");
     let mut items = Vec::new();
-    for user in body["locked"].as_array().expect("locked") {
-        let id = user["id"].as_str().expect("id");
-        let record = client.get_user(id).await.expect("user");
-        let password = client.password_state(id).await.expect("password");
+    for (id, _) in stage(&sim, incident).await {
+        let record = client.get_user(&id).await.expect("user");
+        let password = client.password_state(&id).await.expect("password");
         items.push(Item::unlock(&record, Some(&password)).expect("locked"));
     }
     assert_eq!(items.len(), incident);
@@ -106,7 +92,7 @@ async fn injected_429s_and_5xx_send_no_user_twice_and_account_for_all() {
         FaultKind::Status { status: 503 },
         3,
     ));
-    let dir = scratch("faults");
+    let dir = scratch("bulk-faults");
     let journal = journal_at(dir.join("j.jsonl"), &client);
     let mut twice = items.clone();
     twice.push(items[0].clone());
@@ -163,7 +149,7 @@ async fn the_simulators_rate_limit_is_honoured() {
         ..SimConfig::default()
     };
     let (sim, client, items) = staged(config, 40).await;
-    let dir = scratch("rate");
+    let dir = scratch("bulk-rate");
     let journal = journal_at(dir.join("j.jsonl"), &client);
     let reports = run(&journal, &client, items, &AtomicBool::new(false)).await;
     assert_eq!(reports.len(), 40);
@@ -180,7 +166,7 @@ async fn a_stop_sends_nothing_more() {
         ..SimConfig::default()
     };
     let (sim, client, items) = staged(config, 10).await;
-    let dir = scratch("stop");
+    let dir = scratch("bulk-stop");
     let journal = journal_at(dir.join("j.jsonl"), &client);
     let reports = run(&journal, &client, items, &AtomicBool::new(true)).await;
     assert_eq!(reports.len(), 10);

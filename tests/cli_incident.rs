@@ -4,7 +4,11 @@
 //! `journal` with its filters, and `kill -9` between intent and outcome, reported at the next
 //! start and resolved by `journal --reread`.
 
-use std::path::{Path, PathBuf};
+#[path = "common/incident.rs"]
+mod incident;
+
+use incident::{scratch, stage};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -12,16 +16,6 @@ use pingdesk::desk::journal::{Ending, Phase, Record, read_records};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
 use secrecy::ExposeSecret as _;
 use serde_json::Value;
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "pingdesk-cli-incident-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
 
 /// `pingdesk args…` pointed at `sim`, journaling to `journal`, no terminal.
 fn command(sim: &SimHandle, journal: &Path, args: &[&str]) -> Command {
@@ -75,23 +69,11 @@ fn stdout(output: &Output) -> String {
 }
 
 /// Locks `n` users by failed checks; their usernames.
-async fn stage(sim: &SimHandle, n: usize) -> Vec<String> {
-    pingdesk::api::client::install_crypto_provider();
-    let url = sim.base_url.join("_sim/incident").expect("url");
-    let body: Value = reqwest::Client::new()
-        .post(url)
-        .json(&serde_json::json!({ "lock": n }))
-        .send()
+async fn stage_names(sim: &SimHandle, n: usize) -> Vec<String> {
+    stage(sim, n)
         .await
-        .expect("staged")
-        .json()
-        .await
-        .expect("json");
-    body["locked"]
-        .as_array()
-        .expect("locked")
-        .iter()
-        .map(|u| u["username"].as_str().expect("username").to_owned())
+        .into_iter()
+        .map(|(_, name)| name)
         .collect()
 }
 
@@ -107,8 +89,8 @@ async fn start(generated: usize) -> SimHandle {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_appending_at_once_never_tear_a_line() {
     let sim = start(200).await;
-    let names = stage(&sim, 120).await;
-    let dir = scratch("two");
+    let names = stage_names(&sim, 120).await;
+    let dir = scratch("cli-two");
     let journal = dir.join("journal.jsonl");
     let (a, b) = names.split_at(60);
     std::fs::write(dir.join("a.txt"), a.join("\n")).expect("list a");
@@ -166,7 +148,7 @@ async fn two_processes_appending_at_once_never_tear_a_line() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unwritable_journal_refuses_the_write() {
     let sim = start(0).await;
-    let dir = scratch("unwritable");
+    let dir = scratch("cli-unwritable");
     let journal = dir.join("journal.jsonl");
     std::fs::create_dir_all(&journal).expect("a directory in the way");
     let output = run(
@@ -192,7 +174,7 @@ async fn an_unwritable_journal_refuses_the_write() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_profile_that_requires_a_ticket_refuses_a_change_without_one() {
     let sim = start(0).await;
-    let dir = scratch("ticket");
+    let dir = scratch("cli-ticket");
     let journal = dir.join("journal.jsonl");
     let config = dir.join("config.toml");
     std::fs::write(
@@ -236,8 +218,8 @@ async fn a_profile_that_requires_a_ticket_refuses_a_change_without_one() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn locked_bulk_unlock_and_the_journal_from_a_script() {
     let sim = start(50).await;
-    let staged = stage(&sim, 5).await;
-    let dir = scratch("script");
+    let staged = stage_names(&sim, 5).await;
+    let dir = scratch("cli-script");
     let journal = dir.join("journal.jsonl");
     let locked = run(&sim, &journal, &["users", "locked", "--json"]);
     assert_eq!(code(&locked), 0, "{}", stderr(&locked));
@@ -316,7 +298,7 @@ async fn a_kill_between_intent_and_outcome_is_reported_at_the_next_start() {
         FaultKind::Delay { millis: 60_000 },
         1,
     ));
-    let dir = scratch("kill");
+    let dir = scratch("cli-kill");
     let journal = dir.join("journal.jsonl");
     let mut child = command(
         &sim,

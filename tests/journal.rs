@@ -3,6 +3,10 @@
 //! cannot be written refusing the write, a required ticket, syslog (RFC 5424) on a socket the
 //! test binds, and re-reading the user of an intent a crashed run left behind.
 
+#[path = "common/incident.rs"]
+mod incident;
+
+use incident::scratch;
 use std::path::PathBuf;
 
 use pingdesk::api::ApiClient;
@@ -12,14 +16,6 @@ use pingdesk::desk::{Journal, UserOp};
 use pingdesk::sim::{self, Route, SimConfig, SimHandle};
 
 const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
-
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pingdesk-journal-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
 
 async fn start() -> (SimHandle, ApiClient) {
     let sim = sim::spawn(SimConfig::default()).await.expect("simulator");
@@ -49,7 +45,7 @@ async fn alice(client: &ApiClient) -> Subject {
 #[tokio::test]
 async fn an_operation_is_journaled_before_and_after_with_its_ticket() {
     let (sim, client) = start().await;
-    let dir = scratch("fields");
+    let dir = scratch("journal-fields");
     let journal = journal(dir.join("j.jsonl"), &client, None, false);
     let subject = alice(&client).await;
     let done = journaled::apply(
@@ -110,7 +106,7 @@ async fn an_operation_is_journaled_before_and_after_with_its_ticket() {
 #[tokio::test]
 async fn a_refusal_is_journaled_with_pingones_code_and_correlation_id() {
     let (_sim, client) = start().await;
-    let dir = scratch("failed");
+    let dir = scratch("journal-failed");
     let journal = journal(dir.join("j.jsonl"), &client, None, false);
     let frank = client
         .find_users(&pingdesk::api::UserQuery::exact("frank.ok"), 1)
@@ -137,7 +133,7 @@ async fn a_refusal_is_journaled_with_pingones_code_and_correlation_id() {
 #[tokio::test]
 async fn a_journal_that_cannot_be_written_refuses_the_write() {
     let (sim, client) = start().await;
-    let dir = scratch("unwritable");
+    let dir = scratch("journal-unwritable");
     // A directory where the file should be: nothing can be appended to it.
     let path = dir.join("journal.jsonl");
     std::fs::create_dir_all(&path).expect("a directory in the way");
@@ -160,7 +156,7 @@ async fn a_journal_that_cannot_be_written_refuses_the_write() {
 #[tokio::test]
 async fn a_required_ticket_refuses_a_change_without_one() {
     let (sim, client) = start().await;
-    let dir = scratch("ticket");
+    let dir = scratch("journal-ticket");
     let journal = journal(dir.join("j.jsonl"), &client, None, true);
     let subject = alice(&client).await;
     let done = journaled::apply(
@@ -190,7 +186,7 @@ async fn a_required_ticket_refuses_a_change_without_one() {
 #[tokio::test]
 async fn records_go_to_syslog_as_rfc_5424() {
     let (_sim, client) = start().await;
-    let dir = scratch("syslog");
+    let dir = scratch("journal-syslog");
     let socket = dir.join("log.sock");
     let listener = std::os::unix::net::UnixDatagram::bind(&socket).expect("bound");
     listener
@@ -235,7 +231,7 @@ async fn records_go_to_syslog_as_rfc_5424() {
 #[tokio::test]
 async fn an_intent_left_by_a_dead_run_is_reread_and_resolved() {
     let (_sim, client) = start().await;
-    let dir = scratch("unresolved");
+    let dir = scratch("journal-unresolved");
     let path = dir.join("j.jsonl");
     // A run that died after writing its intent: another pid, which no process has.
     let mut dead = Who::here(client.environment_id(), client.actor(), "pingdesk-dead-run");

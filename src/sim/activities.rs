@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::audit::{AuditEvent, AuditLog};
 use super::responses::{invalid_data, json};
-use super::routes::{admit, decode_cursor, encode_cursor};
+use super::routes::{admit, decode_cursor, page_link};
 use super::store::Directory;
 use super::{SimState, read};
 use crate::pingone::activity::{
@@ -93,21 +93,8 @@ pub(super) async fn list_activities(
         .map(|event| activity(event, &directory, &base))
         .collect();
     drop(directory);
-    let link = |cursor: Option<usize>| {
-        let mut url =
-            url::Url::parse(&format!("{base}/activities")).expect("the simulator's own URL parses");
-        {
-            let mut pairs = url.query_pairs_mut();
-            if let Some(f) = &params.filter {
-                pairs.append_pair("filter", f);
-            }
-            pairs.append_pair("limit", &limit.to_string());
-            if let Some(at) = cursor {
-                pairs.append_pair("cursor", &encode_cursor(at));
-            }
-        }
-        url.to_string()
-    };
+    let collection = format!("{base}/activities");
+    let link = |cursor| page_link(&collection, params.filter.as_deref(), limit, cursor);
     let next = offset + items.len();
     let mut page = Page::new("activities", items, matching.len())
         .with_link("self", &link((offset > 0).then_some(offset)));

@@ -190,18 +190,8 @@ async fn list_users(
     drop(directory);
     let users_url = format!("{}v1/environments/{env}/users", state.base_url);
     let link = |cursor: Option<usize>| {
-        let mut url = url::Url::parse(&users_url).expect("the simulator's own URL parses");
-        {
-            let mut pairs = url.query_pairs_mut();
-            if let Some(f) = &params.filter {
-                pairs.append_pair("filter", f);
-            }
-            pairs.append_pair("limit", &limit.to_string());
-            if let Some(at) = cursor {
-                pairs.append_pair("cursor", &encode_cursor(at));
-            }
-        }
-        serde_json::json!({ "href": url.as_str() })
+        let href = page_link(&users_url, params.filter.as_deref(), limit, cursor);
+        serde_json::json!({ "href": href })
     };
     let mut links = serde_json::Map::new();
     links.insert("self".into(), link((offset > 0).then_some(offset)));
@@ -224,7 +214,28 @@ async fn list_users(
     response
 }
 
-pub(super) fn encode_cursor(offset: usize) -> String {
+/// A page's link: the collection's URL with its filter, limit and cursor (an offset).
+pub(super) fn page_link(
+    collection: &str,
+    filter: Option<&str>,
+    limit: usize,
+    cursor: Option<usize>,
+) -> String {
+    let mut url = url::Url::parse(collection).expect("the simulator's own URL parses");
+    {
+        let mut pairs = url.query_pairs_mut();
+        if let Some(filter) = filter {
+            pairs.append_pair("filter", filter);
+        }
+        pairs.append_pair("limit", &limit.to_string());
+        if let Some(at) = cursor {
+            pairs.append_pair("cursor", &encode_cursor(at));
+        }
+    }
+    url.into()
+}
+
+fn encode_cursor(offset: usize) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("offset:{offset}"))
 }
 

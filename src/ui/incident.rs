@@ -5,9 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
 
-use super::overlay::centered;
+use super::overlay::{centered, dialog};
 use crate::app::State;
 use crate::app::incident::{QueueError, View, sample};
 use crate::config::theme::Theme;
@@ -38,23 +38,6 @@ fn large<'a>(frame: &mut Frame, theme: &Theme, title: String) -> (Rect, Block<'a
         .border_style(theme.focus)
         .title(Line::styled(title, theme.title));
     (area, block)
-}
-
-/// A dialog of `lines`, `width` wide, in the middle.
-fn dialog(frame: &mut Frame, theme: &Theme, title: String, lines: Vec<Line<'_>>, width: u16) {
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let area = centered(frame.area(), width, height);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.danger)
-        .title(Line::styled(title, theme.title));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
 }
 
 fn queue(state: &State, theme: &Theme, frame: &mut Frame) {

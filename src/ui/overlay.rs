@@ -15,20 +15,8 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     match &state.modal {
         Some(Modal::Confirm(confirm)) => {
             let lines = confirm_lines(state, theme, confirm);
-            let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-            let area = centered(frame.area(), 66, height);
             let title = format!(" Confirm: {} ", confirm.op.kind().verb());
-            let block = Block::bordered()
-                .border_type(BorderType::Double)
-                .border_style(theme.danger)
-                .title(Line::styled(title, theme.title));
-            frame.render_widget(Clear, area);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
+            dialog(frame, theme, title, lines, 66);
         }
         Some(Modal::Help) => render_help(keys, theme, frame),
         Some(Modal::Incident(view)) => super::incident::render(state, theme, frame, *view),
@@ -168,6 +156,30 @@ fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let block = Block::bordered().title(Line::styled(" Keys (Esc closes) ", theme.title));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// A dialog of `lines`, `width` wide, in the middle of the screen: a double border in the danger
+/// colour, for questions whose answer changes something.
+pub(super) fn dialog(
+    frame: &mut Frame,
+    theme: &Theme,
+    title: String,
+    lines: Vec<Line<'_>>,
+    width: u16,
+) {
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), width, height);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.danger)
+        .title(Line::styled(title, theme.title));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.
