@@ -7,13 +7,15 @@ pub mod client;
 pub mod endpoints;
 pub mod error;
 pub mod query;
+mod request;
 mod response;
 pub mod retry;
 pub mod worker;
 
 pub use activities::ActivityPage;
 pub use auth::{ClientAuthMethod, ClientCredentials, Credentials};
-pub use client::{ApiClient, ClientConfig, UserPage, UserWrite, WriteAnswer};
+pub use client::{ApiClient, ClientConfig, UserPage};
 pub use endpoints::{Endpoints, Region};
 pub use error::{ApiError, ErrorKind};
 pub use query::UserQuery;
+pub use request::{UserWrite, WriteAnswer};

@@ -12,10 +12,10 @@ pub mod ops;
 pub mod outcome;
 pub mod queue;
 
-pub use apply::{Applied, Sent, apply};
+pub use apply::{Applied, Sent, apply, lost_answer, lost_sentence};
 pub use diagnosis::{Cause, Fix, StatusWord, Verdict, status_word};
 pub use inert::inert;
 pub use journal::{Journal, Subject};
 pub use journaled::OpError;
 pub use ops::{OpKind, Refusal, UserOp};
-pub use outcome::{Outcome, OutcomeKind, outcome};
+pub use outcome::{Outcome, OutcomeKind, Seen, outcome, unread};

@@ -2,6 +2,8 @@
 
 pub mod executor;
 mod incident;
+mod pointer;
+pub mod setup;
 pub mod terminal;
 
 use std::future::Future;
@@ -18,27 +20,32 @@ use tokio::sync::mpsc;
 
 use crate::api::ApiClient;
 use crate::app::update::initial_search;
-use crate::app::{Context, KeyMap, Msg, State, update};
-use crate::config::theme::Theme;
+use crate::app::{Msg, State, update};
+pub use setup::Setup;
 
 /// Users per page of results.
 pub const PAGE_SIZE: usize = 100;
 
 /// Runs the console on the real terminal until the person quits, the terminal closes, or
 /// SIGTERM/SIGHUP arrives; the terminal is restored in every case.
-pub async fn run(client: ApiClient, context: Context) -> anyhow::Result<()> {
-    let mut guard = terminal::TerminalGuard::enter()?;
+pub async fn run(client: ApiClient, setup: Setup) -> anyhow::Result<()> {
+    let mut guard = terminal::TerminalGuard::enter(setup.mouse)?;
     let mut signals = StopSignals::new()?;
     run_loop(
         &mut guard.terminal,
         EventStream::new(),
         signals.recv(),
         client,
-        context,
+        setup,
         |_| {},
     )
     .await
-    .map(drop)
+    .and_then(|state| match state.fatal {
+        Some(message) => {
+            Err(crate::commands::Failure::new(crate::commands::Exit::Usage, message).into())
+        }
+        None => Ok(()),
+    })
 }
 
 /// The loop itself, over any backend and event stream (tests drive it headless). `stop` ends it
@@ -48,7 +55,7 @@ pub async fn run_loop<B, E>(
     mut events: E,
     stop: impl Future<Output = ()>,
     client: ApiClient,
-    context: Context,
+    setup: Setup,
     mut observe: impl FnMut(&State),
 ) -> anyhow::Result<State>
 where
@@ -56,11 +63,16 @@ where
     B::Error: Send + Sync + 'static,
     E: Stream<Item = std::io::Result<Event>> + Unpin,
 {
-    let keys = KeyMap::default();
-    let theme = Theme::default();
+    let Setup {
+        context,
+        keys,
+        theme,
+        mouse,
+        terminal_out,
+    } = setup;
     let (replies, mut inbox) = mpsc::unbounded_channel();
     let journal = context.journal.clone();
-    let mut executor = executor::Executor::new(client, replies, PAGE_SIZE, journal);
+    let mut executor = executor::Executor::new(client, replies, PAGE_SIZE, journal, terminal_out);
     let mut state = State::new(context, Instant::now());
     let size = terminal.size().context("reading the terminal size")?;
     update(&mut state, &keys, resized(size.width, size.height));
@@ -87,6 +99,13 @@ where
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => Msg::Key(key),
                 Some(Ok(Event::Resize(width, height))) => resized(width, height),
+                Some(Ok(Event::Mouse(event))) if mouse => {
+                    let size = terminal.size().context("reading the terminal size")?;
+                    match pointer::pointer(&state, &theme, size, event) {
+                        Some(pointer) => Msg::Pointer(pointer),
+                        None => continue,
+                    }
+                }
                 Some(Ok(_)) => continue,
                 Some(Err(error)) => return Err(error).context("reading the terminal"),
                 None => break,
@@ -112,6 +131,7 @@ where
 fn resized(width: u16, height: u16) -> Msg {
     Msg::Resized {
         list_rows: crate::ui::list_rows(width, height),
+        too_small: crate::ui::too_small(width, height),
     }
 }
 

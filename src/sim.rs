@@ -10,11 +10,13 @@ mod activities;
 mod audit;
 mod control;
 pub mod data;
+mod edges;
 pub mod faults;
 mod incident;
 mod index;
 pub mod matching;
 mod mutations;
+mod paging;
 mod passwords;
 pub mod ratelimit;
 mod responses;
@@ -22,6 +24,7 @@ mod roles;
 mod routes;
 pub mod store;
 mod tokens;
+mod validate;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -226,14 +229,7 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
     activities::seed(&state.audit, &read(&state.directory), now);
     let app = routes::router(Arc::clone(&state));
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let server = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = stopped.await;
-        });
-        if let Err(error) = server.await {
-            tracing::error!(%error, "the simulator stopped with an error");
-        }
-    });
+    let task = tokio::spawn(edges::serve(listener, app, stopped));
     tracing::info!(%base_url, environment = %environment.id, "simulator listening");
     Ok(SimHandle {
         base_url,

@@ -1,10 +1,13 @@
 //! The simulator's activities resource and the locked-now queue over loopback HTTP: the seeded
 //! history of the demo's locked users, the date range PingOne requires, `action.type` and
 //! paging, a staged incident, the queue leaving out users unlocked since their event, the scan
-//! offered when audit data may not be read, and the rate limit's 429 with `Retry-After`.
+//! offered when audit data may not be read, the rate limit's 429 with `Retry-After`, and every
+//! error of the activities and incident routes in PingOne's shape with a `Correlation-Id`.
 
 #[path = "common/incident.rs"]
 mod incident;
+#[path = "common/wire.rs"]
+mod wire;
 
 use incident::stage;
 use jiff::{SignedDuration, Timestamp};
@@ -13,6 +16,7 @@ use pingdesk::desk::queue::{self, Source};
 use pingdesk::desk::{UserOp, apply};
 use pingdesk::pingone::{Expr, FilterOp};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
+use wire::{api, http, pingone_error, send, targets, token};
 
 const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
 const CAROL: &str = "25fd2bf1-b169-4cb0-a006-387eb71d1e03";
@@ -190,54 +194,90 @@ async fn a_worker_that_may_not_read_audit_data_gets_a_scan() {
 }
 
 #[tokio::test]
-async fn the_rate_limit_answers_429_with_retry_after() {
+async fn the_rate_limit_answers_429_in_pingone_shape_with_retry_after() {
     let (sim, _client) = start(SimConfig {
         rate_limit: Some(5),
         ..SimConfig::default()
     })
     .await;
-    let token = reqwest::Client::new()
-        .post(
-            sim.base_url
-                .join(&format!("{}/as/token", sim.environment_id))
-                .expect("url"),
-        )
-        .basic_auth(&sim.client_id, Some("demo-secret-not-for-production"))
-        .form(&[("grant_type", "client_credentials")])
-        .send()
-        .await
-        .expect("token")
-        .json::<serde_json::Value>()
-        .await
-        .expect("json")["access_token"]
-        .as_str()
-        .expect("token")
-        .to_owned();
-    let url = sim
-        .base_url
-        .join(&format!(
-            "v1/environments/{}/users/{ALICE}",
-            sim.environment_id
-        ))
-        .expect("url");
+    let http = http();
+    // The token endpoint is not limited.
+    let token = token(&sim, &http).await;
     let mut statuses = Vec::new();
-    let mut retry_after = None;
+    let mut limited = None;
     for _ in 0..8 {
-        let response = reqwest::Client::new()
-            .get(url.clone())
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("answered");
-        statuses.push(response.status().as_u16());
-        if response.status() == 429 {
-            retry_after = response.headers().get("retry-after").cloned();
+        let answer = send(
+            http.get(api(&sim, &format!("users/{ALICE}")))
+                .bearer_auth(&token),
+        )
+        .await;
+        statuses.push(answer.status);
+        if answer.status == 429 {
+            limited = Some(answer);
         }
     }
     assert_eq!(&statuses[..5], [200; 5], "{statuses:?}");
-    assert!(statuses[5..].contains(&429), "{statuses:?}");
+    let limited = limited.expect("a request past the rate was refused");
+    pingone_error(&limited, 429, "REQUEST_LIMITED");
     assert_eq!(
-        retry_after.as_ref().and_then(|v| v.to_str().ok()),
+        limited
+            .headers
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
         Some("1")
     );
+}
+
+#[tokio::test]
+async fn the_activities_and_incident_routes_answer_errors_in_pingone_shape() {
+    let (sim, _client) = start(SimConfig::default()).await;
+    let http = http();
+    let token = token(&sim, &http).await;
+    let activities = |query: &str| {
+        http.get(api(&sim, &format!("activities{query}")))
+            .bearer_auth(&token)
+    };
+    let range = last_day(None).render();
+    let ok = send(activities(&format!("?filter={}", urlencode(&range)))).await;
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    assert!(
+        ok.headers.contains_key("correlation-id"),
+        "a success has one too"
+    );
+    for param in ["filter", "limit", "cursor"] {
+        let twice = send(activities(&format!("?{param}=a&{param}=b"))).await;
+        let body = pingone_error(&twice, 400, "INVALID_DATA");
+        assert_eq!(targets(&body), [param], "{body}");
+    }
+    let body = pingone_error(&send(activities("")).await, 400, "INVALID_DATA");
+    assert_eq!(
+        targets(&body),
+        ["filter"],
+        "a date range is required: {body}"
+    );
+    let limit = format!("?filter={}&limit=0", urlencode(&range));
+    let body = pingone_error(&send(activities(&limit)).await, 400, "INVALID_DATA");
+    assert_eq!(targets(&body), ["limit"], "{body}");
+    let anonymous = http.get(api(&sim, "activities"));
+    pingone_error(&send(anonymous).await, 401, "ACCESS_FAILED");
+
+    let incident = format!("{}_sim/incident", sim.base_url);
+    let stage = |body: &'static str| {
+        http.post(incident.clone())
+            .header("content-type", "application/json")
+            .body(body)
+    };
+    pingone_error(&send(stage("{\"lock\": ")).await, 400, "INVALID_DATA");
+    pingone_error(
+        &send(stage("{\"lock\": \"many\"}")).await,
+        400,
+        "INVALID_DATA",
+    );
+    let staged = send(stage("{\"lock\": 2}")).await;
+    assert_eq!(staged.body["count"], 2, "{}", staged.body);
+}
+
+/// `text` percent-encoded for a query.
+fn urlencode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }

@@ -4,68 +4,37 @@
 //! `journal` with its filters, and `kill -9` between intent and outcome, reported at the next
 //! start and resolved by `journal --reread`.
 
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "common/incident.rs"]
 mod incident;
 
-use incident::{scratch, stage};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use cli::{code, stderr, stdout};
+use incident::{scratch, stage};
 use pingdesk::desk::journal::{Ending, Phase, Record, read_records};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
-use secrecy::ExposeSecret as _;
 use serde_json::Value;
 
-/// `pingdesk args…` pointed at `sim`, journaling to `journal`, no terminal.
+/// `pingdesk args…` pointed at `sim`, journaling to `journal`, its home, state, config and log
+/// in the journal's directory, no terminal.
 fn command(sim: &SimHandle, journal: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pingdesk"));
     let dir = journal.parent().expect("a directory");
+    let mut command = cli::at(sim, &dir.join("pingdesk.log"));
     command
         .args(args)
-        .env("PINGDESK_LOG_FILE", dir.join("pingdesk.log"))
         .env("HOME", dir)
         .env("XDG_STATE_HOME", dir)
         .env("XDG_CONFIG_HOME", dir)
         .env("PINGDESK_JOURNAL", journal);
-    for name in [
-        "PINGONE_API_ACCESS_TOKEN",
-        "PINGONE_REGION_CODE",
-        "PINGDESK_PROFILE",
-        "PINGDESK_CONFIG",
-        "PINGDESK_READ_ONLY",
-        "PINGDESK_TARGET_ENVIRONMENT_ID",
-        "NO_COLOR",
-    ] {
-        command.env_remove(name);
-    }
-    let url = sim.base_url.as_str();
-    command
-        .env("PINGDESK_API_URL", url)
-        .env("PINGDESK_AUTH_URL", url)
-        .env("PINGONE_ENVIRONMENT_ID", &sim.environment_id)
-        .env("PINGONE_CLIENT_ID", &sim.client_id)
-        .env("PINGONE_CLIENT_SECRET", sim.client_secret.expose_secret())
-        .stdin(Stdio::null());
     command
 }
 
 fn run(sim: &SimHandle, journal: &Path, args: &[&str]) -> Output {
-    command(sim, journal, args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("an exit code")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    cli::run(&mut command(sim, journal, args))
 }
 
 /// Locks `n` users by failed checks; their usernames.

@@ -257,13 +257,17 @@ async fn an_intent_left_by_a_dead_run_is_reread_and_resolved() {
     assert_eq!(reread.len(), 1);
     assert!(reread[0].recorded);
     assert!(
-        reread[0].text.starts_with("Outcome unknown"),
+        reread[0].text.starts_with(
+            "Outcome unknown (unlock account sent by a run that ended before PingOne answered; not sent again)"
+        ),
         "{}",
         reread[0].text
     );
     assert!(
-        reread[0].text.contains("alice.locked"),
-        "{}",
+        reread[0].text.contains(
+            "alice.locked: cannot sign in: account locked by an admin — the account is still LOCKED"
+        ),
+        "what a read shows now, and whether it shows the change: {}",
         reread[0].text
     );
     assert!(journal.unresolved().expect("read").is_empty(), "resolved");

@@ -1,165 +1,50 @@
-//! PTY end-to-end tests of the incident tools (the harness is a copy of `tests/pty.rs`'s): in the
-//! demo, the locked-now queue, mark all, one confirm, the bulk unlock's progress and summary,
-//! and the journal view; and a `kill -9` of a CLI unlock while the simulator holds the request,
-//! after which the console offers to re-read the user and does. `PINGDESK_PTY_TIMEOUT_SECS`
-//! stretches the waits.
+//! PTY end-to-end tests of the incident tools (harness: `tests/common/term.rs`): in the demo,
+//! the locked-now queue, mark all, one confirm, the bulk unlock's progress and summary, and the
+//! journal view; and a `kill -9` of a CLI unlock while the simulator holds the request, after
+//! which the console offers to re-read the user and does. `PINGDESK_PTY_TIMEOUT_SECS` stretches
+//! the waits.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::{Path, PathBuf};
+#[path = "common/incident.rs"]
+mod incident;
+#[path = "common/term.rs"]
+mod term;
+
+use std::path::Path;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use incident::scratch;
 use pingdesk::desk::journal::{Phase, read_records};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use secrecy::ExposeSecret as _;
+use term::Term;
 
-const POLL: Duration = Duration::from_millis(100);
-
-fn timeout() -> Duration {
-    let secs = std::env::var("PINGDESK_PTY_TIMEOUT_SECS")
-        .ok()
-        .and_then(|value| value.trim().parse::<u64>().ok())
-        .filter(|&secs| secs > 0)
-        .unwrap_or(20);
-    Duration::from_secs(secs)
-}
-
-type Parser = Arc<Mutex<vt100::Parser>>;
-
-/// A running pingdesk in a PTY; killed on drop.
-struct Pty {
-    parser: Parser,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    _reader_done: Receiver<()>,
-    log_file: PathBuf,
-}
-
-impl Pty {
-    /// Starts pingdesk with `args` and `env` in a 100×30 PTY, its state in `dir`.
-    fn spawn(dir: &Path, args: &[&str], env: &[(String, String)]) -> Self {
-        let (cols, rows) = (100, 30);
-        let log_file = dir.join("pingdesk.log");
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                ..PtySize::default()
-            })
-            .expect("opening a PTY");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pingdesk"));
-        cmd.args(args);
-        for (key, _) in std::env::vars_os() {
-            let name = key.to_string_lossy();
-            if name.starts_with("PINGONE_") || name.starts_with("PINGDESK_") {
-                cmd.env_remove(&key);
-            }
-        }
-        cmd.env("PINGDESK_LOG_FILE", &log_file);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_STATE_HOME", dir);
-        cmd.env("XDG_CONFIG_HOME", dir);
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        cmd.cwd(dir);
-        let child = pair.slave.spawn_command(cmd).expect("spawning pingdesk");
-        drop(pair.slave);
-        let size = |n: u16| NonZeroU16::new(n).expect("a PTY size is never zero");
-        let parser: Parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
-        let mut reader = pair.master.try_clone_reader().expect("cloning the reader");
-        let writer = pair.master.take_writer().expect("taking the PTY writer");
-        let (done_tx, reader_done) = mpsc::channel();
-        let feed = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0_u8; 8192];
-            while let Ok(n @ 1..) = reader.read(&mut buf) {
-                lock(&feed).process(&buf[..n]);
-            }
-            let _ = done_tx.send(());
-        });
-        Self {
-            parser,
-            writer,
-            child,
-            _master: pair.master,
-            _reader_done: reader_done,
-            log_file,
-        }
-    }
-
-    fn contents(&self) -> String {
-        lock(&self.parser).screen().contents()
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("writing to the PTY");
-        self.writer.flush().expect("flushing the PTY");
-    }
-
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + timeout();
-        loop {
-            let screen = self.contents();
-            if ready(&screen) {
-                return screen;
-            }
-            if Instant::now() > deadline {
-                let log = std::fs::read_to_string(&self.log_file).unwrap_or_default();
-                panic!(
-                    "timed out waiting for {what}\n--- screen ---\n{screen}\n--- log ---\n{log}"
-                );
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn quit(&mut self) {
-        self.send(b"\x03");
-        let deadline = Instant::now() + timeout();
-        while matches!(self.child.try_wait(), Ok(None)) {
-            assert!(Instant::now() < deadline, "pingdesk did not quit");
-            std::thread::sleep(POLL);
-        }
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-fn lock(parser: &Parser) -> MutexGuard<'_, vt100::Parser> {
-    parser
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "pingdesk-pty-incident-{name}-{}",
-        std::process::id()
+/// The console in a 100×30 PTY with `args`, its state, config and log in `dir`, and `env`.
+fn console(dir: &Path, args: &[&str], env: &[(String, String)]) -> Term {
+    let mut all: Vec<(String, String)> = ["HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"]
+        .iter()
+        .map(|name| ((*name).to_owned(), dir.display().to_string()))
+        .collect();
+    all.push((
+        "PINGDESK_LOG_FILE".into(),
+        dir.join("pingdesk.log").display().to_string(),
     ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+    all.extend_from_slice(env);
+    Term::spawn(args, &all, 100, 30)
+}
+
+/// Ctrl-C, then the exit code.
+fn quit(pty: &mut Term) -> u32 {
+    pty.send(b"\x03");
+    pty.exit_code()
 }
 
 #[test]
 fn the_queue_marks_all_and_bulk_unlocks_in_the_demo() {
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = scratch(&format!("demo{}", N.fetch_add(1, Ordering::SeqCst)));
-    let mut pty = Pty::spawn(&dir, &["--demo"], &[]);
+    let dir = scratch(&format!("pty-demo{}", N.fetch_add(1, Ordering::SeqCst)));
+    let mut pty = console(&dir, &["--demo"], &[]);
     pty.wait_for("the list", |s| s.contains(" of 57 "));
     pty.send(b"\r");
     pty.send(b"L");
@@ -191,7 +76,7 @@ fn the_queue_marks_all_and_bulk_unlocks_in_the_demo() {
     pty.wait_for("the journal closed", |s| {
         !s.contains("Journal, newest first")
     });
-    pty.quit();
+    assert_eq!(quit(&mut pty), 0);
     let records = read_records(&dir.join("pingdesk/demo-journal.jsonl")).expect("journal");
     assert!(records.len() >= 20, "{} records", records.len());
     assert!(
@@ -226,7 +111,7 @@ async fn after_a_kill_mid_request_the_console_offers_to_reread_the_user() {
         FaultKind::Delay { millis: 60_000 },
         1,
     ));
-    let dir = scratch("kill");
+    let dir = scratch("pty-kill");
     let journal = dir.join("journal.jsonl");
     let env = sim_env(&sim, &journal);
     let mut cli = std::process::Command::new(env!("CARGO_BIN_EXE_pingdesk"));
@@ -245,17 +130,17 @@ async fn after_a_kill_mid_request_the_console_offers_to_reread_the_user() {
     .stdout(Stdio::null())
     .stderr(Stdio::null());
     let mut child = cli.spawn().expect("spawned");
-    let deadline = Instant::now() + timeout();
+    let deadline = Instant::now() + term::patience();
     while read_records(&journal).expect("readable").is_empty()
         || sim.stats().get(Route::UserAction) == 0
     {
         assert!(Instant::now() < deadline, "no intent written");
-        tokio::time::sleep(POLL).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
     let console = tokio::task::spawn_blocking(move || {
-        let mut pty = Pty::spawn(&dir, &[], &env);
+        let mut pty = console(&dir, &[], &env);
         let screen = pty.wait_for("the offer", |s| {
             s.contains("1 operation of unknown outcome")
         });
@@ -264,7 +149,7 @@ async fn after_a_kill_mid_request_the_console_offers_to_reread_the_user() {
         pty.wait_for("the re-read", |s| {
             s.contains("Outcome unknown") && s.contains("alice.locked")
         });
-        pty.quit();
+        assert_eq!(quit(&mut pty), 0);
         dir
     });
     let dir = console.await.expect("the console ran");

@@ -3,32 +3,21 @@
 
 #[path = "common/console.rs"]
 mod console;
+#[path = "common/screens.rs"]
+mod screens;
 
 use console::*;
+use screens::context;
+
 use pingdesk::app::incident::{Reply, View};
-use pingdesk::config::theme::Theme;
 use pingdesk::desk::bulk::{End, Report};
 use pingdesk::desk::queue::{Locked, Queue, Source};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// `state` on the 100×30 test terminal.
 fn draw(state: &State, keys: &KeyMap) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
-    terminal
-        .draw(|frame| pingdesk::ui::render(state, keys, &Theme::default(), frame))
-        .expect("drawn");
-    terminal
-}
-
-fn context() -> Context {
-    Context {
-        environment_name: Some("Northwind Traders (demo)".into()),
-        environment_id: "5e0f3c1a-7b2d-4e8f-9a6b-0c1d2e3f4a5b".into(),
-        region: "simulator".into(),
-        actor: "pingdesk-demo-worker".into(),
-        demo: true,
-        ..Context::default()
-    }
+    screens::draw(state, keys, 100, 30)
 }
 
 /// A user locked by an admin at a fixed time, with `seconds` left when timed.
@@ -131,4 +120,22 @@ fn the_bulk_confirm_and_its_progress() {
     assert!(screen.contains("1 done · 1 failed"), "{screen}");
     assert!(screen.contains("2/3"), "{screen}");
     insta::assert_snapshot!("bulk_progress", terminal.backend());
+}
+
+#[test]
+fn the_confirms_ticket_hint_names_the_key_in_force() {
+    let file = pingdesk::config::file::parse(
+        "[keys.confirm]\nedit_ticket = \"T\"\n",
+        std::path::Path::new("config.toml"),
+    )
+    .expect("a valid config");
+    let keys = KeyMap::with(&file.keys).expect("valid keys");
+    let (mut state, _) = listing(context(), vec![user("a", true)], Instant::now());
+    open(&mut state, &keys, PasswordStatus::Ok);
+    update(&mut state, &keys, op_key(&keys, OpKind::UnlockAccount));
+    let screen = format!("{:?}", draw(&state, &keys).backend());
+    assert!(screen.contains("(optional: T adds one)"), "{screen}");
+    update(&mut state, &keys, key(KeyCode::Char('T')));
+    let screen = format!("{:?}", draw(&state, &keys).backend());
+    assert!(screen.contains("(Enter when done)"), "editing: {screen}");
 }

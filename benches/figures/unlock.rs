@@ -62,7 +62,7 @@ pub fn one_shot(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
             let which = (round + k) % 3;
             sim.lock(&token, &id)?;
             let (_, make) = &contenders[which];
-            let took = procs::timed(&mut make(), &format!("Unlocked {USER}"))?;
+            let took = procs::timed(&mut make(), "Unlocked")?;
             if round > 0 {
                 times[which].push(millis(took));
             }

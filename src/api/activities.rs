@@ -2,8 +2,9 @@
 
 use url::Url;
 
-use super::client::{ApiClient, Request};
+use super::client::ApiClient;
 use super::error::ApiError;
+use super::request::Request;
 use crate::pingone::{self, Activity, Expr, Page};
 
 /// One page of activities.

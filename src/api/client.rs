@@ -16,6 +16,7 @@ use super::auth::{Credentials, TokenCache};
 use super::endpoints::Endpoints;
 use super::error::{ApiError, ErrorKind};
 use super::query::UserQuery;
+use super::request::{Request, UserWrite, WriteAnswer};
 use super::response::{Answer, correlation_id, read_response};
 use super::retry::RetryPolicy;
 use crate::pingone::user::NewUser;
@@ -74,73 +75,6 @@ pub struct UserPage {
     pub count: Option<u64>,
     /// The `_links.next.href` to follow for more, if there are more.
     pub next: Option<Url>,
-}
-
-/// A write below `/users/{id}`: what an operation sends.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserWrite {
-    /// `POST` or `PUT`.
-    pub method: Method,
-    /// The sub-resource (`password`, `enabled`), or `None` for the user itself.
-    pub sub_path: Option<&'static str>,
-    /// The `Content-Type`, which selects the action on `POST /users/{id}`.
-    pub media_type: &'static str,
-    /// The body, possibly empty.
-    pub body: Bytes,
-}
-
-/// A successful write's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WriteAnswer {
-    /// The HTTP status.
-    pub status: u16,
-    /// The body (empty for `204`).
-    pub body: Bytes,
-    /// The `Correlation-Id` response header.
-    pub correlation_id: Option<String>,
-}
-
-/// What a request sends: method, URL, optional body with its media type, whether it may be
-/// repeated, and the permission a 403 means is missing.
-pub(crate) struct Request {
-    pub(crate) action: &'static str,
-    pub(crate) permission: &'static str,
-    pub(crate) method: Method,
-    pub(crate) url: Url,
-    pub(crate) body: Option<(&'static str, Bytes)>,
-    pub(crate) idempotent: bool,
-}
-
-impl Request {
-    /// A read, which may be retried.
-    pub(crate) fn get(action: &'static str, url: Url) -> Self {
-        Self {
-            action,
-            permission: pingone::PERMISSION_READ_USER,
-            method: Method::GET,
-            url,
-            body: None,
-            idempotent: true,
-        }
-    }
-
-    /// A write of `body` as `media_type`, which is never retried once it may have arrived.
-    pub(crate) fn write(
-        action: &'static str,
-        permission: &'static str,
-        method: Method,
-        url: Url,
-        (media_type, body): (&'static str, Bytes),
-    ) -> Self {
-        Self {
-            action,
-            permission,
-            method,
-            url,
-            body: Some((media_type, body)),
-            idempotent: false,
-        }
-    }
 }
 
 impl ApiClient {
@@ -205,11 +139,17 @@ impl ApiClient {
                     count: Some(1),
                     next: None,
                 }),
-                Err(e) if e.kind == ErrorKind::NotFound => Ok(UserPage {
-                    users: Vec::new(),
-                    count: Some(0),
-                    next: None,
-                }),
+                // No such user, or no such environment: one short list tells which.
+                Err(e) if e.kind == ErrorKind::NotFound => {
+                    let mut probe = self.users_url("search users", None)?;
+                    probe.query_pairs_mut().append_pair("limit", "1");
+                    self.list(probe).await?;
+                    Ok(UserPage {
+                        users: Vec::new(),
+                        count: Some(0),
+                        next: None,
+                    })
+                }
                 Err(e) => Err(e),
             },
             UserQuery::All | UserQuery::Filter(_) | UserQuery::Raw(_) => {
@@ -340,7 +280,11 @@ impl ApiClient {
 
     /// Fetches one page of users from a list URL.
     async fn list(&self, url: Url) -> Result<UserPage, ApiError> {
-        let mut page: Page<User> = self.call(Request::get("search users", url)).await?;
+        // The users collection of an environment always exists: a 404 means the environment.
+        let mut page: Page<User> = self
+            .call(Request::get("search users", url))
+            .await
+            .map_err(|e| e.as_unknown_environment(&self.environment_id))?;
         let next = page
             .link("next")
             .and_then(|href| self.api_base.join(href).ok());

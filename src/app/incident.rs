@@ -4,7 +4,6 @@
 //! is unknown. Their state lives in [`Incident`]; they are drawn as [`View`]s of the modal.
 
 mod bulk;
-pub mod keys;
 mod replies;
 
 use std::collections::BTreeSet;

@@ -7,7 +7,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::msg::{Action, Effect};
 use super::state::{State, StatusKind};
-use crate::desk::{OpKind, UserOp, inert};
+use crate::desk::inert::in_sentence;
+use crate::desk::{OpKind, UserOp};
 
 /// A layer over the panes that takes keys first.
 // One modal at a time, and tests match on `Modal::Confirm(Confirm { .. })`: not worth a box.
@@ -18,6 +19,15 @@ pub enum Modal {
     Confirm(Confirm),
     /// The key help.
     Help,
+    /// What to copy: the next key says.
+    CopyMenu,
+    /// Text to read or select by hand (what could not be copied).
+    Text {
+        /// What it is.
+        title: String,
+        /// The text, inert.
+        text: String,
+    },
     /// The locked-now queue, the journal, a bulk unlock (their state is in `State::incident`).
     Incident(super::incident::View),
 }
@@ -112,7 +122,7 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
     let question = if kind == OpKind::LockAccount {
         format!(
             "Lock the account of {}: for how long?",
-            inert(&user.username)
+            in_sentence(&user.username)
         )
     } else {
         op.question(&user)
@@ -208,7 +218,7 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let verb = confirm.op.kind().verb();
-    let name = inert(&confirm.username).into_owned();
+    let name = in_sentence(&confirm.username);
     if !yes {
         state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
         return Vec::new();

@@ -9,11 +9,14 @@ use tui_input::backend::crossterm::EventHandler as _;
 use super::incident;
 use super::keymap::{KeyMap, Mode};
 use super::modal::{self, Modal};
+use super::motion::{back, move_selection};
 use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
-use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, OpError, OpKind, OutcomeKind, UserOp, inert, outcome};
+use super::view::scrolled;
+use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
+use crate::desk::inert::in_sentence;
+use crate::desk::{Applied, OpError, OpKind, OutcomeKind, UserOp, lost_answer, outcome, unread};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -21,10 +24,15 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
     state.dirty = true;
     let effects = match msg {
         Msg::Key(key) => on_key(state, keys, key),
-        Msg::Resized { list_rows } => {
+        Msg::Resized {
+            list_rows,
+            too_small,
+        } => {
             state.list_height = list_rows;
+            state.view.too_small = too_small;
             Vec::new()
         }
+        Msg::Pointer(pointer) => super::pointer::on_pointer(state, pointer),
         Msg::Tick(now) => on_tick(state, now),
         Msg::SearchLoaded { req, result } => {
             if state.search.settle(req).is_none() {
@@ -41,7 +49,7 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
                         state.results.rows.extend(rows);
                         state.results.next = page.next;
                     }
-                    Err(error) => fail(state, &error),
+                    Err(error) => read_failed(state, &error),
                 }
             }
             Vec::new()
@@ -50,11 +58,11 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             if state.refresh.settle(req).is_some() {
                 match result {
                     Ok(user) => {
-                        let name = inert(&user.username).into_owned();
+                        let name = in_sentence(&user.username);
                         replace_row(state, *user);
                         state.say(StatusKind::Info, format!("Read {name} again"));
                     }
-                    Err(error) => fail(state, &error),
+                    Err(error) => read_failed(state, &error),
                 }
             }
             Vec::new()
@@ -66,12 +74,8 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Applied { req, op, result } => {
-            if state.op.settle(req).is_some() {
-                match result {
-                    Ok(applied) => on_applied(state, &op, *applied),
-                    Err(OpError::Api(error)) => fail(state, &error),
-                    Err(refused) => state.say(StatusKind::Error, refused.to_string()),
-                }
+            if let Some(id) = state.op.settle(req) {
+                on_answer(state, &id, &op, result);
             }
             Vec::new()
         }
@@ -94,13 +98,18 @@ fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
     {
         state.typed_at = Some(state.now);
     }
-    modal::type_into(state, key.code);
-    incident::type_into(state, key.code);
+    if mode != Mode::TooSmall {
+        modal::type_into(state, key.code);
+        incident::type_into(state, key.code);
+    }
     Vec::new()
 }
 
 fn on_tick(state: &mut State, now: Instant) -> Vec<Effect> {
     state.now = now;
+    if state.view.too_small {
+        return Vec::new();
+    }
     if state.is_busy() && now.saturating_duration_since(state.spun_at) >= SPINNER_STEP {
         state.spinner = state.spinner.wrapping_add(1);
         state.spun_at = now;
@@ -143,8 +152,12 @@ fn search_now(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// The first search, sent at start-up.
+/// The first search, sent at start-up; owed until the terminal is large enough to show it.
 pub fn initial_search(state: &mut State) -> Vec<Effect> {
+    if state.view.too_small {
+        state.typed_at = Some(state.now);
+        return Vec::new();
+    }
     search_now(state)
 }
 
@@ -159,17 +172,52 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
             results.count = page.count;
             results.next = page.next;
             results.error = None;
+            if std::mem::take(&mut state.status_from_read) {
+                state.status = None;
+            }
+        }
+        // Nothing can work against an environment that is not there: leave, as the CLI does.
+        Err(error) if error.kind == ErrorKind::UnknownEnvironment => {
+            tracing::error!(%error, "the environment is unknown; leaving");
+            state.fatal = Some(error.to_string());
+            state.quit = true;
+            return Vec::new();
         }
         Err(error) => {
             results.rows.clear();
             results.next = None;
             results.count = None;
             results.error = Some(error.to_string());
-            tracing::warn!(%error, cause = ?error.cause, "search failed");
-            state.say(StatusKind::Error, error.to_string());
+            read_failed(state, &error);
         }
     }
     selection_moved(state)
+}
+
+/// An operation's answer: what it did (kept for the ticket note), or why it was not sent.
+fn on_answer(state: &mut State, id: &str, op: &UserOp, result: Result<Box<Applied>, OpError>) {
+    let result = match result {
+        Ok(applied) => Ok(applied),
+        Err(OpError::Api(error)) => Err(error),
+        // Refused before sending (the journal, a ticket): nothing was done to note.
+        Err(refused @ OpError::Refused(_)) => {
+            state.say(StatusKind::Error, refused.to_string());
+            return;
+        }
+    };
+    let note = super::note::Pending::new(state, id, op, &result);
+    match result {
+        Ok(applied) => on_applied(state, op, *applied),
+        Err(error) if lost_answer(op, &error) => {
+            tracing::warn!(%error, "an operation's answer was lost, and the read after it failed");
+            state.say(
+                StatusKind::Error,
+                unread(&error, "press r to see what PingOne holds"),
+            );
+        }
+        Err(error) => fail(state, &error),
+    }
+    note.record(state);
 }
 
 /// After an operation: the row and detail re-render from what PingOne returned, and the status
@@ -200,6 +248,13 @@ fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
         }
     };
     state.say(kind, told.text);
+}
+
+/// A read (a search, more results, a user read again) failed: said until the next search
+/// succeeds, which shows PingOne is reachable again.
+fn read_failed(state: &mut State, error: &ApiError) {
+    fail(state, error);
+    state.status_from_read = true;
 }
 
 fn fail(state: &mut State, error: &ApiError) {
@@ -240,6 +295,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     if let Some(Modal::Incident(view)) = state.modal {
         return incident::on_action(state, Some(view), action);
     }
+    if let Some(Modal::Help | Modal::Text { .. }) = &state.modal
+        && matches!(
+            action,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+        )
+    {
+        let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
+        state.view.overlay_scroll = scrolled(state.view.overlay_scroll, action, page);
+        return Vec::new();
+    }
     let bulk = action == Action::Op(OpKind::UnlockAccount) && !state.incident.marks.is_empty();
     if bulk
         || matches!(
@@ -251,7 +316,22 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Quit => state.quit = true,
-        Action::Help => state.modal = Some(Modal::Help),
+        Action::Help => {
+            state.view.overlay_scroll = 0;
+            state.modal = Some(Modal::Help);
+        }
+        Action::RawJson => {
+            state.view.raw_json = !state.view.raw_json;
+            state.detail_scroll = 0;
+        }
+        Action::CopyMenu => {
+            if state.selected_user().is_some() {
+                state.modal = Some(Modal::CopyMenu);
+            } else {
+                state.say(StatusKind::Info, "Select a user first");
+            }
+        }
+        Action::Copy(what) => return super::copy::copy(state, what),
         Action::FocusSearch => state.focus = Focus::Search,
         Action::NextPane => {
             let flush = state.focus == Focus::Search && state.typed_at.is_some();
@@ -297,73 +377,4 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::Scan => {}
     }
     Vec::new()
-}
-
-fn back(state: &mut State) {
-    if state.modal.take().is_some() {
-        return;
-    }
-    state.focus = match state.focus {
-        Focus::Detail => Focus::Results,
-        Focus::Results | Focus::Search => {
-            if state.results.rows.is_empty() {
-                Focus::Search
-            } else {
-                Focus::Results
-            }
-        }
-    };
-}
-
-fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
-    if state.focus == Focus::Detail {
-        scroll_detail(state, action);
-        return Vec::new();
-    }
-    let results = &mut state.results;
-    let len = results.rows.len();
-    if len == 0 {
-        return Vec::new();
-    }
-    let page = state.list_height.max(1);
-    let last = len - 1;
-    let wanted = match action {
-        Action::Up => results.selected.saturating_sub(1),
-        Action::Down => results.selected + 1,
-        Action::PageUp => results.selected.saturating_sub(page),
-        Action::PageDown => results.selected + page,
-        Action::Home => 0,
-        _ => last,
-    };
-    let past_end = wanted > last || (action == Action::End);
-    let before = results.selected;
-    results.selected = wanted.min(last);
-    let mut effects = Vec::new();
-    if state.results.selected != before {
-        effects.extend(selection_moved(state));
-    }
-    let next = state
-        .results
-        .next
-        .clone()
-        .filter(|_| past_end && !state.more.is_busy());
-    if let Some(next) = next {
-        let req = state.next_req();
-        effects.extend(state.more.start(req, ()));
-        effects.push(Effect::LoadMore { req, next });
-    }
-    effects
-}
-
-/// Scrolls the detail pane; the renderer clamps to the content.
-fn scroll_detail(state: &mut State, action: Action) {
-    let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
-    state.detail_scroll = match action {
-        Action::Up => state.detail_scroll.saturating_sub(1),
-        Action::Down => state.detail_scroll.saturating_add(1),
-        Action::PageUp => state.detail_scroll.saturating_sub(page),
-        Action::PageDown => state.detail_scroll.saturating_add(page),
-        Action::Home => 0,
-        _ => u16::MAX,
-    };
 }

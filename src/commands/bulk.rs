@@ -11,8 +11,9 @@ use futures_util::{StreamExt as _, stream};
 
 use super::users::{print_json, resolve};
 use super::{Exit, Failure, Session};
+use crate::desk::Refusal;
 use crate::desk::bulk::{self, End, Item, Report};
-use crate::desk::{Refusal, inert};
+use crate::desk::inert::{in_sentence, inert};
 
 /// Users resolved at once.
 const RESOLVE_CONCURRENCY: usize = 8;
@@ -61,8 +62,8 @@ pub async fn run(
     for (name, found) in resolved {
         match found {
             Ok(Some(item)) => items.push(item),
-            Ok(None) => eprintln!("{}: not locked: nothing to do", inert(&name)),
-            Err(failure) => problems.push(format!("{}: {}", inert(&name), failure.message)),
+            Ok(None) => eprintln!("{}: not locked: nothing to do", in_sentence(&name)),
+            Err(failure) => problems.push(format!("{}: {}", in_sentence(&name), failure.message)),
         }
     }
     for problem in &problems {
@@ -154,7 +155,7 @@ fn confirm(
     let sample: Vec<String> = items
         .iter()
         .take(5)
-        .map(|i| inert(&i.subject.username).into_owned())
+        .map(|i| in_sentence(&i.subject.username))
         .collect();
     let more = items.len().saturating_sub(sample.len());
     let more = if more > 0 {
@@ -166,7 +167,7 @@ fn confirm(
     let question = format!(
         "Unlock {count} users ({}{more}) in environment {}?",
         sample.join(", "),
-        inert(&session.environment)
+        in_sentence(&session.environment)
     );
     let (prompt, expected) = if session.production() {
         (

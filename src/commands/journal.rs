@@ -3,8 +3,9 @@
 
 use super::users::print_json;
 use super::{Exit, Failure, Session};
+use crate::desk::inert::{in_sentence, one_line};
 use crate::desk::journal::entries;
-use crate::desk::{inert, journaled};
+use crate::desk::journaled;
 
 /// Says on stderr how many operations of the journal have an unknown outcome (a run ended
 /// between sending and hearing back), and how to resolve them.
@@ -29,12 +30,12 @@ pub fn report_unresolved(session: &Session) {
         eprintln!(
             "  {} {} {}{}",
             intent.time.strftime("%Y-%m-%d %H:%M:%S UTC"),
-            inert(&intent.operation),
-            inert(&intent.username),
+            one_line(&intent.operation),
+            in_sentence(&intent.username),
             intent
                 .ticket
                 .as_deref()
-                .map(|t| format!(" (ticket {})", inert(t)))
+                .map(|t| format!(" (ticket {})", in_sentence(t)))
                 .unwrap_or_default()
         );
     }

@@ -1,10 +1,10 @@
 //! `pingdesk users locked`: the locked-now queue from a script.
 
-use super::output::colour;
 use super::users::print_json;
 use super::{Exit, Failure, Session};
+use crate::desk::inert::{in_sentence, one_line};
+use crate::desk::ops;
 use crate::desk::queue::{self, Queue, Source};
-use crate::desk::{inert, ops};
 
 /// Prints the users locked now, newest first.
 pub async fn run(session: &Session, since: &str, scan: bool, json: bool) -> Result<Exit, Failure> {
@@ -41,19 +41,17 @@ pub async fn run(session: &Session, since: &str, scan: bool, json: bool) -> Resu
             queue.users.len()
         ),
     }
-    let bold = colour();
+    // Bold, which anstream drops off a terminal, under NO_COLOR and with --no-color.
+    let bold = anstyle::Style::new().bold();
     for locked in &queue.users {
         let since = locked.since.map_or_else(
             || "-".into(),
             |at| at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
         );
-        let name = inert(&locked.user.username);
-        let name = if bold {
-            format!("\x1b[1m{name}\x1b[0m")
-        } else {
-            name.into_owned()
-        };
-        println!("{since}  {name}  {}", locked.cause);
+        // One line a user: the name capped, the causes (which quote PingOne) on one line.
+        let name = in_sentence(&locked.user.username);
+        let cause = one_line(&locked.cause);
+        anstream::println!("{since}  {bold}{name}{bold:#}  {cause}");
     }
     Ok(Exit::Ok)
 }

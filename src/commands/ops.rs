@@ -4,8 +4,10 @@
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
+use crate::desk::inert::one_line;
 use crate::desk::{
-    Applied, OpError, OpKind, OutcomeKind, Refusal, Subject, UserOp, journaled, outcome,
+    Applied, OpError, OpKind, OutcomeKind, Refusal, Subject, UserOp, journaled, lost_answer,
+    outcome, unread,
 };
 
 /// Runs one operation.
@@ -63,6 +65,13 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
     }
     let applied = match done.result {
         Ok(applied) => applied,
+        Err(OpError::Api(error)) if lost_answer(&op, &error) => {
+            let look = format!(
+                "run `pingdesk users show {}` to see what PingOne holds",
+                one_line(&user.id)
+            );
+            return Err(Failure::new(Exit::Network, unread(&error, &look)));
+        }
         Err(OpError::Api(error)) => return Err(error.into()),
         Err(refused @ OpError::Refused(_)) => {
             return Err(Failure::new(Exit::Refused, refused.to_string()));
@@ -72,7 +81,7 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
 }
 
 /// Says what happened and picks the exit code: an unknown outcome exits by what a fresh read
-/// found (0 when the cause this operation fixes is gone, 7 when it is still there).
+/// found (0 when it shows the change made, 7 when it does not or cannot tell).
 fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Exit, Failure> {
     let told = outcome(op, applied);
     eprintln!("{}", told.text);

@@ -60,6 +60,18 @@ pub async fn send(client: &ApiClient, id: &str, op: &UserOp) -> Result<Sent, Api
     decode(op, &answer)
 }
 
+/// Whether `error`, returned by [`apply`] for `op`, is the write's own answer lost (its outcome
+/// unknown) and not a refusal: the user could not even be read again afterwards.
+pub fn lost_answer(op: &UserOp, error: &ApiError) -> bool {
+    error.action == op.kind().verb() && error.outcome_unknown()
+}
+
+/// How a write's answer was lost, in words: "unlock account sent, but PingOne did not answer
+/// in time".
+pub fn lost_sentence(error: &ApiError) -> String {
+    format!("{} sent, but {}", error.action, error.reason())
+}
+
 /// Decodes the answer as `op` says PingOne answers; an empty body is fine, an unreadable one is
 /// an unknown outcome.
 fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Sent, ApiError> {
@@ -135,7 +147,7 @@ pub async fn recover(
     let Ok(user) = client.get_user(id).await else {
         return Err(error);
     };
-    let password = if op.needs_password() {
+    let password = if op.needs_password_for(&user) {
         client.password_state(id).await.ok()
     } else {
         None

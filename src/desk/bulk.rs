@@ -11,7 +11,7 @@ use futures_util::{StreamExt as _, stream};
 use tokio::time::Instant;
 
 use super::apply::{Sent, recover, send};
-use super::inert;
+use super::inert::in_sentence;
 use super::journal::{Journal, Subject};
 use super::journaled::{after_applied, after_error, after_sent, ticketed};
 use super::ops::{OpKind, UserOp};
@@ -120,7 +120,7 @@ pub async fn run(
 
 fn skipped(item: &Item, why: &str) -> Report {
     Report {
-        text: format!("{}: {why}", inert(&item.subject.username)),
+        text: format!("{}: {why}", in_sentence(&item.subject.username)),
         subject: item.subject.clone(),
         op: item.op.kind(),
         end: End::Skipped,
@@ -165,7 +165,7 @@ async fn one(
             }
             Err(error) if error.outcome_unknown() => {
                 pacer.accepted();
-                let name = inert(&item.subject.username).into_owned();
+                let name = in_sentence(&item.subject.username);
                 break match recover(&client, id, op, error).await {
                     Ok(applied) => {
                         let text = super::outcome(op, &applied).text;
@@ -207,13 +207,13 @@ fn failed(
     (
         after_error(intent, error),
         End::Failed,
-        format!("{}: {error}", inert(&item.subject.username)),
+        format!("{}: {error}", in_sentence(&item.subject.username)),
     )
 }
 
 /// Whether the answer shows the user unlocked.
 fn judge(item: &Item, sent: &Sent) -> (End, String) {
-    let name = inert(&item.subject.username).into_owned();
+    let name = in_sentence(&item.subject.username);
     let still = match (&sent.user, &sent.password) {
         (Some(user), _) => user.is_locked(),
         (None, Some(password)) => password.status == PasswordStatus::LockedOut,

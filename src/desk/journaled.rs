@@ -6,7 +6,7 @@
 use super::apply::{Applied, Sent};
 use super::journal::{Ending, Failure, Journal, JournalError, Record, Snapshot, Subject};
 use super::ops::{OpKind, UserOp};
-use super::outcome::outcome;
+use super::outcome::outcome_of_ended_run;
 use crate::api::{ApiClient, ApiError, ErrorKind};
 
 /// Why an operation did not happen as asked.
@@ -135,7 +135,7 @@ pub async fn reread(journal: &Journal, client: &ApiClient, intents: &[Record]) -
 }
 
 async fn reread_one(journal: &Journal, client: &ApiClient, intent: &Record) -> Reread {
-    let name = super::inert(&intent.username).into_owned();
+    let name = super::inert::in_sentence(&intent.username);
     let left = |text: String| Reread {
         intent: intent.clone(),
         text,
@@ -144,7 +144,7 @@ async fn reread_one(journal: &Journal, client: &ApiClient, intent: &Record) -> R
     if intent.who.environment != client.environment_id() {
         return left(format!(
             "{name}: the operation was on environment {}, not this one; not read",
-            super::inert(&intent.who.environment)
+            super::inert::in_sentence(&intent.who.environment)
         ));
     }
     let kind = OpKind::all()
@@ -179,7 +179,7 @@ async fn reread_one(journal: &Journal, client: &ApiClient, intent: &Record) -> R
         )),
         ..after_applied(intent, &applied)
     };
-    let text = outcome(&op, &applied).text;
+    let text = outcome_of_ended_run(&op, &applied).text;
     match journal.finish(&record).await {
         Ok(()) => Reread {
             intent: intent.clone(),

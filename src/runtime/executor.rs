@@ -1,6 +1,7 @@
 //! Runs effects as tasks and sends their results back as messages; aborts superseded ones.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
@@ -21,15 +22,19 @@ pub struct Executor {
     running: HashMap<ReqId, AbortHandle>,
     page_size: usize,
     jobs: super::incident::Jobs,
+    /// The terminal, for OSC 52 copies.
+    terminal_out: Box<dyn Write + Send>,
 }
 
 impl Executor {
-    /// An executor whose tasks reply on `replies`.
+    /// An executor whose tasks reply on `replies`, journal on `journal` and write copies to
+    /// `terminal_out`.
     pub fn new(
         client: ApiClient,
         replies: UnboundedSender<Msg>,
         page_size: usize,
         journal: Option<Journal>,
+        terminal_out: Box<dyn Write + Send>,
     ) -> Self {
         Self {
             client,
@@ -37,6 +42,19 @@ impl Executor {
             running: HashMap::new(),
             page_size,
             jobs: super::incident::Jobs::new(journal),
+            terminal_out,
+        }
+    }
+
+    /// Writes `text` to the terminal by OSC 52, through `wrap`.
+    fn copy(&mut self, text: &str, wrap: crate::app::Wrap) {
+        let bytes = crate::app::copy::osc52(text, wrap);
+        let written = self
+            .terminal_out
+            .write_all(&bytes)
+            .and_then(|()| self.terminal_out.flush());
+        if let Err(error) = written {
+            tracing::warn!(%error, "writing a copy to the terminal failed");
         }
     }
 
@@ -53,6 +71,10 @@ impl Executor {
                         handle.abort();
                         tracing::debug!(?req, "aborted a superseded request");
                     }
+                    continue;
+                }
+                Effect::Copy { text, wrap } => {
+                    self.copy(&text, wrap);
                     continue;
                 }
                 Effect::Search { req, query } => (

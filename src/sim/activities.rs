@@ -5,15 +5,15 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use jiff::{SignedDuration, Timestamp};
-use serde::Deserialize;
 
 use super::audit::{AuditEvent, AuditLog};
+use super::paging::page_link;
 use super::responses::{invalid_data, json};
-use super::routes::{admit, decode_cursor, page_link};
+use super::routes::admit_list;
 use super::store::Directory;
 use super::{SimState, read};
 use crate::pingone::activity::{
@@ -27,23 +27,17 @@ use crate::pingone::{self, FilterOp, Page, PasswordStatus, events, filter};
 /// admin locks.
 const ADMIN_CONSOLE: &str = "adminui";
 
-#[derive(Deserialize)]
-pub(super) struct ActivityParams {
-    filter: Option<String>,
-    limit: Option<String>,
-    cursor: Option<String>,
-}
-
 /// `GET …/activities?filter=…&limit=…&cursor=…`.
 pub(super) async fn list_activities(
     State(state): State<Arc<SimState>>,
     Path(env): Path<String>,
     headers: HeaderMap,
-    Query(params): Query<ActivityParams>,
+    RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
+    let params = match admit_list(&state, &headers, &env, query.as_deref()) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     // UNVERIFIED: the status and code of a filter without a date range.
     let range_needed =
         "The filter must include a date range: recordedAt gt \"…\" and recordedAt lt \"…\"";
@@ -65,18 +59,9 @@ pub(super) async fn list_activities(
             format!("The value for '{}' is not a date-time", bad.attribute),
         );
     }
-    let limit = match params.limit.as_deref().map(str::parse::<usize>) {
-        None => pingone::DEFAULT_PAGE_LIMIT,
-        Some(Ok(n)) if (1..=pingone::MAX_ACTIVITY_LIMIT).contains(&n) => n,
-        Some(_) => {
-            let max = pingone::MAX_ACTIVITY_LIMIT;
-            return invalid_data("limit", format!("limit must be a number from 1 to {max}"));
-        }
-    };
-    let offset = match params.cursor.as_deref().map(decode_cursor) {
-        None => 0,
-        Some(Some(offset)) => offset,
-        Some(None) => return invalid_data("cursor", "The cursor is not valid"),
+    let (limit, offset) = match params.page(pingone::MAX_ACTIVITY_LIMIT) {
+        Ok(page) => page,
+        Err(refused) => return refused,
     };
     let directory = read(&state.directory);
     let population = |id: &str| {

@@ -5,15 +5,14 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::middleware;
 use axum::response::Response;
 use axum::routing::{get, post};
-use base64::Engine as _;
 use jiff::Timestamp;
-use serde::Deserialize;
 
+use super::paging::{ListParams, page_link};
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
 use super::{
@@ -80,19 +79,8 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
             Arc::clone(&state),
             control::count_and_inject_faults,
         ))
-        .layer(middleware::from_fn(add_correlation_id))
+        .layer(middleware::from_fn(super::edges::edge))
         .with_state(state)
-}
-
-/// Every PingOne response carries a `Correlation-Id`.
-async fn add_correlation_id(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    if let Ok(value) = HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()) {
-        response
-            .headers_mut()
-            .insert(pingone::HEADER_CORRELATION_ID, value);
-    }
-    response
 }
 
 /// Checks the bearer token and the environment id, in that order.
@@ -102,6 +90,17 @@ pub(super) fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<
         return Err(not_found("environment"));
     }
     Ok(())
+}
+
+/// Admits a read of a collection (the token, the environment) and reads its query.
+pub(super) fn admit_list(
+    state: &SimState,
+    headers: &HeaderMap,
+    env: &str,
+    query: Option<&str>,
+) -> Result<ListParams, Response> {
+    admit(state, headers, env)?;
+    ListParams::parse(query)
 }
 
 /// Adds the `_links` PingOne puts on a user.
@@ -131,40 +130,20 @@ pub(super) fn with_links(state: &SimState, mut user: User) -> User {
     user
 }
 
-#[derive(Deserialize)]
-struct ListParams {
-    filter: Option<String>,
-    limit: Option<String>,
-    cursor: Option<String>,
-}
-
 /// `GET /users?filter=&limit=&cursor=`, with `Server-Timing: search;dur=<ms>`.
 async fn list_users(
     State(state): Shared,
     Path(env): Path<String>,
     headers: HeaderMap,
-    Query(params): Query<ListParams>,
+    RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let limit = match params.limit.as_deref().map(str::parse::<usize>) {
-        None => pingone::DEFAULT_PAGE_LIMIT,
-        Some(Ok(n)) if (1..=pingone::MAX_PAGE_LIMIT).contains(&n) => n,
-        Some(_) => {
-            return invalid_data(
-                "limit",
-                format!(
-                    "limit must be a number from 1 to {}",
-                    pingone::MAX_PAGE_LIMIT
-                ),
-            );
-        }
+    let params = match admit_list(&state, &headers, &env, query.as_deref()) {
+        Ok(params) => params,
+        Err(refused) => return refused,
     };
-    let offset = match params.cursor.as_deref().map(decode_cursor) {
-        None => 0,
-        Some(Some(offset)) => offset,
-        Some(None) => return invalid_data("cursor", "The cursor is not valid"),
+    let (limit, offset) = match params.page(pingone::MAX_PAGE_LIMIT) {
+        Ok(page) => page,
+        Err(refused) => return refused,
     };
     // Server-Timing covers the search itself: filter parsing, the index lookup, the page.
     let started = std::time::Instant::now();
@@ -212,42 +191,6 @@ async fn list_users(
         response.headers_mut().insert("server-timing", value);
     }
     response
-}
-
-/// A page's link: the collection's URL with its filter, limit and cursor (an offset).
-pub(super) fn page_link(
-    collection: &str,
-    filter: Option<&str>,
-    limit: usize,
-    cursor: Option<usize>,
-) -> String {
-    let mut url = url::Url::parse(collection).expect("the simulator's own URL parses");
-    {
-        let mut pairs = url.query_pairs_mut();
-        if let Some(filter) = filter {
-            pairs.append_pair("filter", filter);
-        }
-        pairs.append_pair("limit", &limit.to_string());
-        if let Some(at) = cursor {
-            pairs.append_pair("cursor", &encode_cursor(at));
-        }
-    }
-    url.into()
-}
-
-fn encode_cursor(offset: usize) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("offset:{offset}"))
-}
-
-pub(super) fn decode_cursor(cursor: &str) -> Option<usize> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()?;
-    String::from_utf8(bytes)
-        .ok()?
-        .strip_prefix("offset:")?
-        .parse()
-        .ok()
 }
 
 /// `GET /users/{id}`.
@@ -323,14 +266,36 @@ async fn create_user(
         Ok(media) => return unsupported_media(&media),
         Err(refused) => return refused,
     }
-    let user: User = match serde_json::from_slice(&body) {
+    let not_a_user = |error: serde_json::Error| {
+        invalid_data(
+            "body",
+            format!("The request body is not a valid user: {error}"),
+        )
+    };
+    let value: serde_json::Value = match serde_json::from_slice(&body) {
+        Ok(value) => value,
+        Err(error) => return not_a_user(error),
+    };
+    let details = {
+        let directory = read(&state.directory);
+        let populations: Vec<&str> = directory
+            .populations
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        super::validate::new_user(&value, &populations)
+    };
+    if !details.is_empty() {
+        return p1_error(
+            StatusCode::BAD_REQUEST,
+            pingone::CODE_INVALID_DATA,
+            "The request could not be completed. One or more validation errors were in the request.",
+            details,
+        );
+    }
+    let user: User = match serde_json::from_value(value) {
         Ok(user) => user,
-        Err(error) => {
-            return invalid_data(
-                "body",
-                format!("The request body is not a valid user: {error}"),
-            );
-        }
+        Err(error) => return not_a_user(error),
     };
     let created = write(&state.directory).create(user, Timestamp::now());
     match created {

@@ -7,19 +7,22 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
 
+use unicode_width::UnicodeWidthStr as _;
+
 use super::overlay::{centered, dialog};
-use crate::app::State;
 use crate::app::incident::{QueueError, View, sample};
+use crate::app::{Action, KeyMap, Mode, State};
 use crate::config::theme::Theme;
+use crate::desk::Verdict;
+use crate::desk::inert::{fit, in_sentence, inert, one_line};
 use crate::desk::queue::Source;
-use crate::desk::{Verdict, inert};
 
 /// Draws `view`.
-pub fn render(state: &State, theme: &Theme, frame: &mut Frame, view: View) {
+pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, view: View) {
     match view {
-        View::Queue => queue(state, theme, frame),
+        View::Queue => queue(state, keys, theme, frame),
         View::Journal => journal(state, theme, frame),
-        View::BulkConfirm => bulk_confirm(state, theme, frame),
+        View::BulkConfirm => bulk_confirm(state, keys, theme, frame),
         View::Bulk => bulk(state, theme, frame),
         View::Unresolved => unresolved(state, theme, frame),
     }
@@ -40,7 +43,19 @@ fn large<'a>(frame: &mut Frame, theme: &Theme, title: String) -> (Rect, Block<'a
     (area, block)
 }
 
-fn queue(state: &State, theme: &Theme, frame: &mut Frame) {
+/// `text` (one line already) cut or padded to exactly `width` columns.
+fn cell(text: &str, width: usize) -> String {
+    let text = fit(text, width);
+    let pad = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(pad))
+}
+
+/// How the first key of `action` in `mode` is written, or `?` when it has none.
+fn key(keys: &KeyMap, mode: Mode, action: Action) -> String {
+    keys.label_of(mode, action).unwrap_or_else(|| "?".into())
+}
+
+fn queue(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let view = &state.incident.queue;
     let loading = if view.loading.is_some() {
         " (reading…)"
@@ -54,16 +69,20 @@ fn queue(state: &State, theme: &Theme, frame: &mut Frame) {
             format!(" Locked now{loading} ")
         }
         Some(Err(QueueError::Forbidden(why))) => {
-            lines.push(Line::styled(inert(why).into_owned(), theme.danger));
+            lines.push(Line::styled(one_line(why).into_owned(), theme.danger));
             lines.push(Line::from(""));
-            lines.push(Line::from(
-                "This worker may not read audit data. Press s to scan the first 1,000 users for locked ones instead.",
-            ));
+            lines.push(Line::from(format!(
+                "This worker may not read audit data. Press {} to scan the first 1,000 users for locked ones instead.",
+                key(keys, Mode::Queue, Action::Scan)
+            )));
             format!(" Locked now{loading} ")
         }
         Some(Err(QueueError::Failed(why))) => {
-            lines.push(Line::styled(inert(why).into_owned(), theme.danger));
-            lines.push(Line::styled("r reads again", theme.muted));
+            lines.push(Line::styled(one_line(why).into_owned(), theme.danger));
+            lines.push(Line::styled(
+                format!("{} reads again", key(keys, Mode::Queue, Action::Refresh)),
+                theme.muted,
+            ));
             format!(" Locked now{loading} ")
         }
         Some(Ok(q)) => {
@@ -92,10 +111,10 @@ fn queue(state: &State, theme: &Theme, frame: &mut Frame) {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{pointer}{mark} {since}  "), style),
                     Span::styled(
-                        format!("{:<24} ", inert(&locked.user.username)),
+                        format!("{} ", cell(&one_line(&locked.user.username), 24)),
                         style.patch(theme.title),
                     ),
-                    Span::styled(causes.join("; "), theme.danger),
+                    Span::styled(one_line(&causes.join("; ")).into_owned(), theme.danger),
                 ]));
             }
             if q.users.is_empty() {
@@ -138,7 +157,7 @@ fn journal(state: &State, theme: &Theme, frame: &mut Frame) {
     let mut lines = Vec::new();
     match &view.entries {
         None => lines.push(Line::styled("Reading the journal…", theme.muted)),
-        Some(Err(why)) => lines.push(Line::styled(inert(why).into_owned(), theme.danger)),
+        Some(Err(why)) => lines.push(Line::styled(one_line(why).into_owned(), theme.danger)),
         Some(Ok(entries)) if entries.is_empty() => {
             lines.push(Line::styled("No change has been made yet.", theme.muted));
         }
@@ -161,7 +180,11 @@ fn journal(state: &State, theme: &Theme, frame: &mut Frame) {
                         entry.time.strftime("%Y-%m-%d %H:%M:%S  ").to_string(),
                         theme.muted,
                     ),
-                    Span::raw(format!("{:<16} {:<20} ", entry.operation, entry.username)),
+                    Span::raw(format!(
+                        "{} {} ",
+                        cell(&entry.operation, 16),
+                        cell(&entry.username, 20)
+                    )),
                     Span::styled(entry.result.clone(), style),
                     Span::styled(ticket, theme.title),
                     Span::styled(format!("  {}", entry.who), theme.muted),
@@ -175,11 +198,21 @@ fn journal(state: &State, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
-fn ticket_line<'a>(theme: &Theme, ticket: &str, editing: bool, required: bool) -> Line<'a> {
-    let hint = match (editing, required) {
-        (true, _) => "  (Enter when done)",
-        (false, true) => "  (required)",
-        (false, false) => "  (optional: t adds one)",
+/// The ticket line of a confirm dialog (single or bulk), naming the keys in force.
+pub fn confirm_ticket<'a>(
+    state: &State,
+    keys: &KeyMap,
+    theme: &Theme,
+    ticket: &str,
+    editing: bool,
+) -> Line<'a> {
+    let hint = match (editing, state.context.require_ticket) {
+        (true, _) => format!("  ({} when done)", key(keys, Mode::Ticket, Action::Choose)),
+        (false, true) => "  (required)".to_owned(),
+        (false, false) => format!(
+            "  (optional: {} adds one)",
+            key(keys, state.mode(), Action::EditTicket)
+        ),
     };
     let cursor = if editing { "▏" } else { "" };
     Line::from(vec![
@@ -189,12 +222,7 @@ fn ticket_line<'a>(theme: &Theme, ticket: &str, editing: bool, required: bool) -
     ])
 }
 
-/// The ticket line of a confirm dialog (single or bulk).
-pub fn confirm_ticket<'a>(state: &State, theme: &Theme, ticket: &str, editing: bool) -> Line<'a> {
-    ticket_line(theme, ticket, editing, state.context.require_ticket)
-}
-
-fn bulk_confirm(state: &State, theme: &Theme, frame: &mut Frame) {
+fn bulk_confirm(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let Some(confirm) = &state.incident.confirm else {
         return;
     };
@@ -218,9 +246,9 @@ fn bulk_confirm(state: &State, theme: &Theme, frame: &mut Frame) {
         ]),
         Line::from(vec![
             Span::styled(format!("{:<13}", "environment"), theme.muted),
-            Span::raw(inert(environment).into_owned()),
+            Span::raw(in_sentence(environment)),
         ]),
-        confirm_ticket(state, theme, &confirm.ticket, confirm.editing_ticket),
+        confirm_ticket(state, keys, theme, &confirm.ticket, confirm.editing_ticket),
     ];
     if confirm.not_locked > 0 {
         lines.push(Line::styled(
@@ -244,7 +272,7 @@ fn bulk_confirm(state: &State, theme: &Theme, frame: &mut Frame) {
         }
         None => lines.push(super::overlay::yes_no(theme, confirm.yes_highlighted)),
     }
-    dialog(frame, theme, " Confirm: bulk unlock ".into(), lines, 72);
+    dialog(frame, theme, " Confirm: bulk unlock ".into(), &lines, 72);
 }
 
 fn bulk(state: &State, theme: &Theme, frame: &mut Frame) {
@@ -276,7 +304,7 @@ fn bulk(state: &State, theme: &Theme, frame: &mut Frame) {
     if !run.failures.is_empty() {
         lines.push(Line::styled("Not unlocked, and why:", theme.danger));
         for failure in run.failures.iter().rev().take(12) {
-            lines.push(Line::from(format!("  {}", inert(failure))));
+            lines.push(Line::from(format!("  {}", one_line(failure))));
         }
     }
     let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
@@ -324,18 +352,18 @@ fn unresolved(state: &State, theme: &Theme, frame: &mut Frame) {
         let ticket = intent
             .ticket
             .as_deref()
-            .map(|t| format!(" (ticket {})", inert(t)))
+            .map(|t| format!(" (ticket {})", in_sentence(t)))
             .unwrap_or_default();
         lines.push(Line::from(format!(
             "  {} {} {}{ticket}",
             intent.time.strftime("%Y-%m-%d %H:%M:%S"),
-            inert(&intent.operation),
-            inert(&intent.username)
+            one_line(&intent.operation),
+            in_sentence(&intent.username)
         )));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(
         "Re-read those users now and record what PingOne shows? (y/Enter: yes, n/Esc: no)",
     ));
-    dialog(frame, theme, " Unknown outcomes ".into(), lines, 76);
+    dialog(frame, theme, " Unknown outcomes ".into(), &lines, 76);
 }

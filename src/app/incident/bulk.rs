@@ -10,8 +10,9 @@ use super::{Job, View};
 use crate::app::modal::Modal;
 use crate::app::msg::{Action, Effect, ReqId};
 use crate::app::state::{State, StatusKind};
+use crate::desk::Refusal;
 use crate::desk::bulk::{End, Item, Report};
-use crate::desk::{Refusal, inert};
+use crate::desk::inert::in_sentence;
 use crate::pingone::{PasswordState, User};
 
 /// Names the confirm shows.
@@ -139,7 +140,7 @@ pub fn sample(confirm: &BulkConfirm) -> (Vec<String>, usize) {
         .items
         .iter()
         .take(SAMPLE)
-        .map(|i| inert(&i.subject.username).into_owned())
+        .map(|i| in_sentence(&i.subject.username))
         .collect();
     let more = confirm.items.len() - names.len();
     (names, more)

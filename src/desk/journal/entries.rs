@@ -1,5 +1,6 @@
 //! The journal as a person reads it: one entry per operation (its intent joined with its
-//! outcome), in words, every piece of it inert.
+//! outcome), in words, every piece of it inert and on one line (names capped as in a sentence,
+//! PingOne's messages at 256 characters).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -7,7 +8,7 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 
 use super::record::{Ending, Phase, Record};
-use crate::desk::inert;
+use crate::desk::inert::{LONG_VALUE, capped, in_sentence, one_line};
 
 /// One operation, as shown by `pingdesk journal` and the console's journal view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +55,8 @@ fn entry(intent: &Record, outcome: Option<&Record>) -> Entry {
                     .map(|c| format!("{c} "))
                     .unwrap_or_default();
                 let status = e.status.map(|s| format!("{s} ")).unwrap_or_default();
-                format!("{status}{code}{}", e.message)
+                // PingOne's message, long or not, leaves the Correlation-Id after it whole.
+                format!("{status}{code}{}", capped(&e.message, LONG_VALUE))
             });
             let correlation = outcome
                 .correlation_id
@@ -90,11 +92,11 @@ fn entry(intent: &Record, outcome: Option<&Record>) -> Entry {
     Entry {
         time: intent.time,
         operation: intent.operation.clone(),
-        username: inert(&intent.username).into_owned(),
+        username: in_sentence(&intent.username),
         user_id: intent.user_id.clone(),
-        result: inert(&result).into_owned(),
-        ticket: intent.ticket.as_deref().map(|t| inert(t).into_owned()),
-        who: inert(&by).into_owned(),
+        result: one_line(&result).into_owned(),
+        ticket: intent.ticket.as_deref().map(in_sentence),
+        who: one_line(&by).into_owned(),
         session_id: who.session_id.clone(),
     }
 }
