@@ -138,4 +138,30 @@ fn the_confirms_ticket_hint_names_the_key_in_force() {
     update(&mut state, &keys, key(KeyCode::Char('T')));
     let screen = format!("{:?}", draw(&state, &keys).backend());
     assert!(screen.contains("(Enter when done)"), "editing: {screen}");
+    update(&mut state, &keys, key(KeyCode::Char('7')));
+    update(&mut state, &keys, key(KeyCode::Enter));
+    let screen = format!("{:?}", draw(&state, &keys).backend());
+    assert!(
+        screen.contains("7  (T edits it)"),
+        "a ticket given: {screen}"
+    );
+}
+
+#[test]
+fn the_lock_dialogs_first_step_offers_no_ticket_key() {
+    let (mut state, keys) = listing(context(), vec![user("a", false)], Instant::now());
+    open(&mut state, &keys, PasswordStatus::Ok);
+    update(&mut state, &keys, op_key(&keys, OpKind::LockAccount));
+    let screen = format!("{:?}", draw(&state, &keys).backend());
+    assert!(screen.contains("Lock for how long?"), "{screen}");
+    assert!(
+        screen.contains("ticket         (optional)"),
+        "no key before the question: {screen}"
+    );
+    update(&mut state, &keys, key(KeyCode::Enter));
+    let screen = format!("{:?}", draw(&state, &keys).backend());
+    assert!(
+        screen.contains("(optional: t adds one)"),
+        "then the key: {screen}"
+    );
 }

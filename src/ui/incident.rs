@@ -50,9 +50,11 @@ fn cell(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(pad))
 }
 
-/// How the first key of `action` in `mode` is written, or `?` when it has none.
-fn key(keys: &KeyMap, mode: Mode, action: Action) -> String {
-    keys.label_of(mode, action).unwrap_or_else(|| "?".into())
+/// `say` with the first key of `action` in `mode` in it, when `action` has a key there.
+fn with_key(keys: &KeyMap, mode: Mode, action: Action, say: impl Fn(&str) -> String) -> String {
+    keys.label_of(mode, action)
+        .map(|key| say(&key))
+        .unwrap_or_default()
 }
 
 fn queue(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
@@ -71,16 +73,20 @@ fn queue(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
         Some(Err(QueueError::Forbidden(why))) => {
             lines.push(Line::styled(one_line(why).into_owned(), theme.danger));
             lines.push(Line::from(""));
+            let scan = with_key(keys, Mode::Queue, Action::Scan, |key| {
+                format!(" Press {key} to scan the first 1,000 users for locked ones instead.")
+            });
             lines.push(Line::from(format!(
-                "This worker may not read audit data. Press {} to scan the first 1,000 users for locked ones instead.",
-                key(keys, Mode::Queue, Action::Scan)
+                "This worker may not read audit data.{scan}"
             )));
             format!(" Locked now{loading} ")
         }
         Some(Err(QueueError::Failed(why))) => {
             lines.push(Line::styled(one_line(why).into_owned(), theme.danger));
             lines.push(Line::styled(
-                format!("{} reads again", key(keys, Mode::Queue, Action::Refresh)),
+                with_key(keys, Mode::Queue, Action::Refresh, |key| {
+                    format!("{key} reads again")
+                }),
                 theme.muted,
             ));
             format!(" Locked now{loading} ")
@@ -206,13 +212,20 @@ pub fn confirm_ticket<'a>(
     ticket: &str,
     editing: bool,
 ) -> Line<'a> {
+    // The lock dialog's first step has no ticket key: it comes with the question after it.
+    let edit = |say: &dyn Fn(&str) -> String| {
+        with_key(keys, state.mode(), Action::EditTicket, |key| say(key))
+    };
     let hint = match (editing, state.context.require_ticket) {
-        (true, _) => format!("  ({} when done)", key(keys, Mode::Ticket, Action::Choose)),
+        (true, _) => with_key(keys, Mode::Ticket, Action::Choose, |key| {
+            format!("  ({key} when done)")
+        }),
+        (false, _) if !ticket.is_empty() => edit(&|key| format!("  ({key} edits it)")),
         (false, true) => "  (required)".to_owned(),
-        (false, false) => format!(
-            "  (optional: {} adds one)",
-            key(keys, state.mode(), Action::EditTicket)
-        ),
+        (false, false) => match edit(&|key| format!("  (optional: {key} adds one)")) {
+            hint if hint.is_empty() => "  (optional)".to_owned(),
+            hint => hint,
+        },
     };
     let cursor = if editing { "▏" } else { "" };
     Line::from(vec![
