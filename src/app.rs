@@ -3,14 +3,17 @@
 
 mod actions;
 pub mod copy;
+pub mod incident;
 mod inflight;
 mod keybuild;
 pub mod keymap;
 pub mod modal;
+mod motion;
 pub mod msg;
 mod note;
 mod open;
 mod pointer;
+mod rows;
 pub mod state;
 pub mod update;
 pub mod view;

@@ -1,6 +1,7 @@
 //! The loop: terminal events, replies and timers in; `update`; effects out; draw when changed.
 
 pub mod executor;
+mod incident;
 mod pointer;
 pub mod setup;
 pub mod terminal;
@@ -70,11 +71,13 @@ where
         terminal_out,
     } = setup;
     let (replies, mut inbox) = mpsc::unbounded_channel();
-    let mut executor = executor::Executor::new(client, replies, PAGE_SIZE, terminal_out);
+    let journal = context.journal.clone();
+    let mut executor = executor::Executor::new(client, replies, PAGE_SIZE, journal, terminal_out);
     let mut state = State::new(context, Instant::now());
     let size = terminal.size().context("reading the terminal size")?;
     update(&mut state, &keys, resized(size.width, size.height));
     executor.run(initial_search(&mut state));
+    executor.run(crate::app::incident::at_start());
     tokio::pin!(stop);
     // Rows of the last frame that hold text of fragile width (see `has_fragile_width`).
     let mut fragile: Vec<u16> = Vec::new();
