@@ -191,3 +191,36 @@ async fn a_stop_sends_nothing_more() {
     assert!(still >= 10);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn a_lost_answer_whose_read_shows_the_user_unlocked_counts_as_done() {
+    let (sim, client, items) = staged(SimConfig::default(), 2).await;
+    sim.add_fault(FaultRule::new(
+        Route::PasswordAction,
+        FaultKind::Truncated,
+        1,
+    ));
+    let dir = scratch("bulk-lost");
+    let journal = journal_at(dir.join("j.jsonl"), &client);
+    let reports = run(&journal, &client, items, &AtomicBool::new(false)).await;
+    assert_eq!(reports.len(), 2);
+    assert!(reports.iter().all(|r| r.end == End::Done), "{reports:?}");
+    let lost = reports
+        .iter()
+        .find(|r| r.text.starts_with("Outcome unknown"))
+        .expect("the lost answer is still said");
+    assert!(lost.text.contains("PingOne now shows"), "{}", lost.text);
+    assert_eq!(
+        sim.stats().get(Route::PasswordAction),
+        2,
+        "the lost one was not sent again"
+    );
+    let outcomes = journal.read().expect("journal");
+    assert!(
+        outcomes
+            .iter()
+            .any(|r| r.phase == Phase::Outcome && r.result == Some(Ending::Unknown)),
+        "the journal keeps it unknown"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

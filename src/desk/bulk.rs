@@ -61,11 +61,11 @@ impl Item {
 /// How one user ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum End {
-    /// Unlocked.
+    /// Unlocked (also when the answer was lost but a fresh read shows it unlocked).
     Done,
     /// PingOne answered, but the user is still locked.
     NotDone,
-    /// The answer was lost; it was not sent again.
+    /// The answer was lost, it was not sent again, and a fresh read could not show it done.
     Unknown,
     /// PingOne refused it (or it could not be sent).
     Failed,
@@ -168,8 +168,15 @@ async fn one(
                 let name = in_sentence(&item.subject.username);
                 break match recover(&client, id, op, error).await {
                     Ok(applied) => {
-                        let text = super::outcome(op, &applied).text;
-                        (after_applied(&intent, &applied), End::Unknown, text)
+                        // As for one user: a fresh read that shows the change made counts as
+                        // done (the text still says the answer was lost).
+                        let told = super::outcome(op, &applied);
+                        let end = if told.kind == super::OutcomeKind::UnknownButFixed {
+                            End::Done
+                        } else {
+                            End::Unknown
+                        };
+                        (after_applied(&intent, &applied), end, told.text)
                     }
                     Err(error) => (
                         after_error(&intent, &error),
