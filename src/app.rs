@@ -6,6 +6,7 @@ pub mod keymap;
 pub mod modal;
 pub mod msg;
 mod open;
+pub mod paste;
 pub mod state;
 pub mod update;
 

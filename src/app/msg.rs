@@ -23,6 +23,8 @@ pub enum Msg {
         /// Rows the results list shows at once (for paging).
         list_rows: usize,
     },
+    /// Text was pasted (the terminal bracketed it, so it is one event however long).
+    Pasted(String),
     /// Time passed (debounce, opening, countdowns); the clock comes in as data.
     Tick(Instant),
     // --- replies ---

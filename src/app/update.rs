@@ -24,6 +24,10 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             state.list_height = list_rows;
             Vec::new()
         }
+        Msg::Pasted(text) => {
+            super::paste::on_paste(state, &text);
+            Vec::new()
+        }
         Msg::Tick(now) => on_tick(state, now),
         Msg::SearchLoaded { req, result } => {
             if state.search.settle(req).is_none() {
