@@ -68,16 +68,6 @@ impl<W: Write> DeltaBackend<W> {
         }
     }
 
-    /// The writer.
-    pub fn writer(&self) -> &W {
-        &self.out
-    }
-
-    /// The writer, to take what was written.
-    pub fn writer_mut(&mut self) -> &mut W {
-        &mut self.out
-    }
-
     /// Writes `updates` (the diff ratatui passes) and whatever they force to be rewritten.
     fn write_frame(&mut self, updates: Vec<(u16, u16, Cell)>) {
         let width = usize::from(self.shown.area.width);

@@ -1,0 +1,214 @@
+//! The console's backend (`DeltaBackend`) against ratatui's stock crossterm backend: a scripted
+//! session (moves, typing, a paste, the confirm dialog and the help over wide text, a countdown)
+//! is drawn through both, and after every frame the two outputs must leave identical vt100
+//! screens: every cell's text and attributes, the cursor's position and visibility. Names hold
+//! wide (CJK) and combining characters. The backend must also write fewer bytes.
+
+#[path = "common/console.rs"]
+mod console;
+
+use std::cell::RefCell;
+use std::num::NonZeroU16;
+use std::rc::Rc;
+use std::time::Duration;
+
+use console::*;
+use pingdesk::config::theme::Theme;
+use pingdesk::pingone::user::Name;
+use pingdesk::runtime::backend::DeltaBackend;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::{Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// Users whose names are wide, combining, or plain; two locked (one with a countdown).
+fn users(start: jiff::Timestamp) -> Vec<User> {
+    let names = [
+        ("tanaka", "田中", "太郎"),
+        ("zoe", "Zoe\u{308}", "Ade\u{301}lie"),
+        ("li.na", "李", "娜娜娜"),
+        ("dmitri", "Дмитрий", "Ивано\u{301}в"),
+        ("ana", "Ana", "Smith"),
+        ("kenji", "ｹﾝｼﾞ", "山本"),
+        ("jose", "Jose\u{301}", "Nun\u{303}ez"),
+        ("chen", "陈", "伟"),
+    ];
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, (username, given, family))| {
+            let mut user = user(&format!("id-{i}"), i % 3 == 0);
+            user.username = (*username).into();
+            user.name = Some(Name {
+                given: Some((*given).into()),
+                family: Some((*family).into()),
+                ..Name::default()
+            });
+            if i == 3 {
+                let account = user.account.get_or_insert_default();
+                account.unlock_at = Some(start + jiff::SignedDuration::from_secs(95));
+            }
+            user
+        })
+        .collect()
+}
+
+/// A writer whose bytes the test can take while the backend holds it.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<Vec<u8>>>);
+
+impl Shared {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}
+
+impl std::io::Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A terminal over `backend`, fixed to `size` (the stock backend cannot ask a buffer its size).
+fn terminal<B: ratatui::backend::Backend>(backend: B, size: Size) -> Terminal<B> {
+    let viewport = Viewport::Fixed(Rect::new(0, 0, size.width, size.height));
+    Terminal::with_options(backend, TerminalOptions { viewport }).expect("a terminal")
+}
+
+/// What a person sees of a cell: its text (a cell never written shows a space, as a written
+/// space does), whether it is half of a wide glyph, its colours and attributes.
+fn seen(cell: Option<&vt100::Cell>) -> Option<(String, bool, bool, [vt100::Color; 2], [bool; 5])> {
+    cell.map(|c| {
+        let text = if c.has_contents() { c.contents() } else { " " };
+        (
+            text.to_owned(),
+            c.is_wide(),
+            c.is_wide_continuation(),
+            [c.fgcolor(), c.bgcolor()],
+            [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()],
+        )
+    })
+}
+
+/// The first difference between two screens, if any.
+fn difference(stock: &vt100::Screen, ours: &vt100::Screen) -> Option<String> {
+    if stock.cursor_position() != ours.cursor_position() {
+        return Some(format!(
+            "cursor at {:?}, stock at {:?}",
+            ours.cursor_position(),
+            stock.cursor_position()
+        ));
+    }
+    if stock.hide_cursor() != ours.hide_cursor() {
+        return Some("cursor visibility differs".into());
+    }
+    let (rows, cols) = stock.size();
+    for row in 0..rows.get() {
+        for col in 0..cols.get() {
+            let (a, b) = (seen(stock.cell(row, col)), seen(ours.cell(row, col)));
+            if a != b {
+                return Some(format!("cell ({col}, {row}): {b:?}, stock {a:?}"));
+            }
+        }
+    }
+    None
+}
+
+/// Plays the session at `width`×`height`, comparing after every frame; returns the bytes each
+/// backend wrote in all.
+fn play(width: u16, height: u16) -> (usize, usize) {
+    let size = Size::new(width, height);
+    let start = Instant::now();
+    let (mut state, keys) = listing(Context::default(), users(jiff::Timestamp::now()), start);
+    update(
+        &mut state,
+        &keys,
+        Msg::Resized {
+            list_rows: pingdesk::ui::list_rows(width, height),
+        },
+    );
+    let theme = Theme::default();
+    let (stock_out, our_out) = (Shared::default(), Shared::default());
+    let mut stock = terminal(CrosstermBackend::new(stock_out.clone()), size);
+    let mut ours = terminal(DeltaBackend::with_size(our_out.clone(), size), size);
+    let dims = |n: u16| NonZeroU16::new(n).expect("non-zero");
+    let mut stock_screen = vt100::Parser::new(dims(height), dims(width), 0);
+    let mut our_screen = vt100::Parser::new(dims(height), dims(width), 0);
+    let (mut stock_bytes, mut our_bytes) = (0, 0);
+    let script: Vec<Msg> = [
+        key(KeyCode::Char('j')),
+        key(KeyCode::Char('j')),
+        key(KeyCode::Char('j')),
+        Msg::Tick(start + Duration::from_secs(2)),
+        key(KeyCode::Char('k')),
+        key(KeyCode::Enter),
+        key(KeyCode::Char('u')),
+        key(KeyCode::Tab),
+        key(KeyCode::Esc),
+        key(KeyCode::Char('j')),
+        key(KeyCode::Char('?')),
+        key(KeyCode::Esc),
+        key(KeyCode::Char('/')),
+        key(KeyCode::Char('田')),
+        key(KeyCode::Char('e')),
+        key(KeyCode::Backspace),
+        Msg::Pasted("Zoe\u{308}\nAde\u{301}lie".into()),
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Home),
+        Msg::Tick(start + Duration::from_secs(7)),
+        key(KeyCode::Char('u')),
+        key(KeyCode::Char('n')),
+    ]
+    .into_iter()
+    .collect();
+    for (step, msg) in std::iter::once(None)
+        .chain(script.into_iter().map(Some))
+        .enumerate()
+    {
+        if let Some(msg) = msg {
+            if let Msg::Tick(now) = msg {
+                state.now = now;
+            }
+            update(&mut state, &keys, msg);
+        }
+        stock
+            .draw(|frame| pingdesk::ui::render(&state, &keys, &theme, frame))
+            .expect("stock draw");
+        ours.draw(|frame| pingdesk::ui::render(&state, &keys, &theme, frame))
+            .expect("our draw");
+        let (stock_frame, our_frame) = (stock_out.take(), our_out.take());
+        stock_bytes += stock_frame.len();
+        our_bytes += our_frame.len();
+        stock_screen.process(&stock_frame);
+        our_screen.process(&our_frame);
+        if let Some(why) = difference(stock_screen.screen(), our_screen.screen()) {
+            panic!(
+                "{width}×{height}, step {step}: {why}\n--- stock ---\n{}\n--- ours ---\n{}",
+                stock_screen.screen().contents(),
+                our_screen.screen().contents()
+            );
+        }
+    }
+    let text = our_screen.screen().contents();
+    assert!(
+        text.contains("田中") && text.contains("Zoë") || text.contains("Zoe\u{308}"),
+        "the wide and combining names were drawn:\n{text}"
+    );
+    (stock_bytes, our_bytes)
+}
+
+#[test]
+fn frames_match_the_stock_backend_at_80x24() {
+    let (stock, ours) = play(80, 24);
+    assert!(ours < stock, "ours wrote {ours} bytes, stock {stock}");
+}
+
+#[test]
+fn frames_match_the_stock_backend_at_120x40() {
+    let (stock, ours) = play(120, 40);
+    assert!(ours < stock, "ours wrote {ours} bytes, stock {stock}");
+}
