@@ -6,19 +6,16 @@
 
 #[path = "common/console.rs"]
 mod console;
+#[path = "common/vt.rs"]
+mod vt;
 
-use std::cell::RefCell;
-use std::num::NonZeroU16;
-use std::rc::Rc;
 use std::time::Duration;
 
 use console::*;
-use pingdesk::config::theme::Theme;
 use pingdesk::pingone::user::Name;
 use pingdesk::runtime::backend::DeltaBackend;
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::{Rect, Size};
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use vt::Vt;
 
 /// Users whose names are wide, combining, or plain; two locked (one with a countdown).
 fn users(start: jiff::Timestamp) -> Vec<User> {
@@ -50,32 +47,6 @@ fn users(start: jiff::Timestamp) -> Vec<User> {
             user
         })
         .collect()
-}
-
-/// A writer whose bytes the test can take while the backend holds it.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<Vec<u8>>>);
-
-impl Shared {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut self.0.borrow_mut())
-    }
-}
-
-impl std::io::Write for Shared {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A terminal over `backend`, fixed to `size` (the stock backend cannot ask a buffer its size).
-fn terminal<B: ratatui::backend::Backend>(backend: B, size: Size) -> Terminal<B> {
-    let viewport = Viewport::Fixed(Rect::new(0, 0, size.width, size.height));
-    Terminal::with_options(backend, TerminalOptions { viewport }).expect("a terminal")
 }
 
 /// What a person sees of a cell: its text (a cell never written shows a space, as a written
@@ -120,7 +91,6 @@ fn difference(stock: &vt100::Screen, ours: &vt100::Screen) -> Option<String> {
 /// Plays the session at `width`×`height`, comparing after every frame; returns the bytes each
 /// backend wrote in all.
 fn play(width: u16, height: u16) -> (usize, usize) {
-    let size = Size::new(width, height);
     let start = Instant::now();
     let (mut state, keys) = listing(Context::default(), users(jiff::Timestamp::now()), start);
     update(
@@ -130,13 +100,8 @@ fn play(width: u16, height: u16) -> (usize, usize) {
             list_rows: pingdesk::ui::list_rows(width, height),
         },
     );
-    let theme = Theme::default();
-    let (stock_out, our_out) = (Shared::default(), Shared::default());
-    let mut stock = terminal(CrosstermBackend::new(stock_out.clone()), size);
-    let mut ours = terminal(DeltaBackend::with_size(our_out.clone(), size), size);
-    let dims = |n: u16| NonZeroU16::new(n).expect("non-zero");
-    let mut stock_screen = vt100::Parser::new(dims(height), dims(width), 0);
-    let mut our_screen = vt100::Parser::new(dims(height), dims(width), 0);
+    let mut stock = Vt::new(width, height, |out, _| CrosstermBackend::new(out));
+    let mut ours = Vt::new(width, height, DeltaBackend::with_size);
     let (mut stock_bytes, mut our_bytes) = (0, 0);
     let script: Vec<Msg> = [
         key(KeyCode::Char('j')),
@@ -175,16 +140,9 @@ fn play(width: u16, height: u16) -> (usize, usize) {
             }
             update(&mut state, &keys, msg);
         }
-        stock
-            .draw(|frame| pingdesk::ui::render(&state, &keys, &theme, frame))
-            .expect("stock draw");
-        ours.draw(|frame| pingdesk::ui::render(&state, &keys, &theme, frame))
-            .expect("our draw");
-        let (stock_frame, our_frame) = (stock_out.take(), our_out.take());
-        stock_bytes += stock_frame.len();
-        our_bytes += our_frame.len();
-        stock_screen.process(&stock_frame);
-        our_screen.process(&our_frame);
+        stock_bytes += stock.draw(&state, &keys);
+        our_bytes += ours.draw(&state, &keys);
+        let (stock_screen, our_screen) = (&stock.parser, &ours.parser);
         if let Some(why) = difference(stock_screen.screen(), our_screen.screen()) {
             panic!(
                 "{width}×{height}, step {step}: {why}\n--- stock ---\n{}\n--- ours ---\n{}",
@@ -193,7 +151,7 @@ fn play(width: u16, height: u16) -> (usize, usize) {
             );
         }
     }
-    let text = our_screen.screen().contents();
+    let text = ours.parser.screen().contents();
     assert!(
         text.contains("田中") && text.contains("Zoë") || text.contains("Zoe\u{308}"),
         "the wide and combining names were drawn:\n{text}"

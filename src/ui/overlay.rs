@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::app::modal::LOCK_CHOICES;
 use crate::app::{Confirm, KeyMap, Modal, Mode, State, Step};
@@ -22,7 +23,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
                 .border_type(BorderType::Double)
                 .border_style(theme.danger)
                 .title(Line::styled(title, theme.title));
-            frame.render_widget(Clear, area);
+            clear(frame, area);
             frame.render_widget(
                 Paragraph::new(lines)
                     .block(block)
@@ -161,8 +162,24 @@ fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centered(frame.area(), 56, height);
     let block = Block::bordered().title(Line::styled(" Keys (Esc closes) ", theme.title));
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Empties `area` for a layer: every cell it covers, and any wide glyph left of it whose right
+/// half reaches in (the terminal would draw that half over the layer's left border).
+fn clear(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let buffer = frame.buffer_mut();
+    let from = area.left().saturating_sub(3).max(buffer.area.left());
+    for y in area.top()..area.bottom() {
+        for x in from..area.left() {
+            let cell = &mut buffer[(x, y)];
+            if x + u16::try_from(cell.symbol().width()).unwrap_or(u16::MAX) > area.left() {
+                cell.set_symbol(" ");
+            }
+        }
+    }
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.
