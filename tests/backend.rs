@@ -49,9 +49,12 @@ fn users(start: jiff::Timestamp) -> Vec<User> {
         .collect()
 }
 
+/// Text, wide, wide continuation, colours, attributes.
+type Seen = (String, bool, bool, [vt100::Color; 2], [bool; 5]);
+
 /// What a person sees of a cell: its text (a cell never written shows a space, as a written
 /// space does), whether it is half of a wide glyph, its colours and attributes.
-fn seen(cell: Option<&vt100::Cell>) -> Option<(String, bool, bool, [vt100::Color; 2], [bool; 5])> {
+fn seen(cell: Option<&vt100::Cell>) -> Option<Seen> {
     cell.map(|c| {
         let text = if c.has_contents() { c.contents() } else { " " };
         (
