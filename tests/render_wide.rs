@@ -71,9 +71,9 @@ fn layer_over_wide_glyphs(open: KeyCode, left: usize, corners: (char, char), bor
         under.iter().any(|y| (top..bottom).contains(y)),
         "the layer covers straddled rows"
     );
-    for y in top + 1..bottom {
+    for (y, row) in layered.iter().enumerate().take(bottom).skip(top + 1) {
         assert_eq!(
-            char_at(&layered[y], left),
+            char_at(row, left),
             Some(border),
             "row {y}'s left border:\n{shown}"
         );
