@@ -4,7 +4,7 @@
 
 use std::io::{Stdout, Write as _};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context as _;
 use ratatui::Terminal;
@@ -21,6 +21,10 @@ const ENTER: &[u8] = b"\x1b[?1049h\x1b[?2004h\x1b[?25l";
 /// synchronized output, bracketed paste, the alternate screen, the hidden cursor.
 const LEAVE: &[u8] = b"\x1b[0m\x1b[?2026l\x1b[?2004l\x1b[?1049l\x1b[?25h";
 
+/// Whether the terminal is set up (so restoring twice does not leave the alternate screen
+/// twice, which moves the cursor back over what was printed in between).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
 /// Owns the terminal while the console runs; restores it when dropped.
 pub struct TerminalGuard {
     /// The ratatui terminal, over the backend that writes only what changed.
@@ -35,6 +39,7 @@ impl TerminalGuard {
     pub fn enter() -> anyhow::Result<Self> {
         install_panic_hook();
         crossterm::terminal::enable_raw_mode().context("entering raw mode")?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let mut out = std::io::stdout();
         let entered = out
             .write_all(ENTER)
@@ -67,8 +72,12 @@ impl Drop for TerminalGuard {
 }
 
 /// Puts the terminal back as it was: the modes [`TerminalGuard::enter`] turned on are turned
-/// off and raw mode ends. Safe to call more than once, and when the terminal is gone.
+/// off and raw mode ends. Only the first call after entering does anything; safe when the
+/// terminal is gone.
 pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = std::io::stdout();
     let _ = out.write_all(LEAVE).and_then(|()| out.flush());
     let _ = crossterm::terminal::disable_raw_mode();

@@ -1,0 +1,372 @@
+//! The PTY harness (STYLE.md §7, layer 5): the real `pingdesk` binary runs in a
+//! pseudo-terminal of a fixed size, its output is fed to a `vt100` parser, keys are sent as bytes,
+//! and tests assert on the parsed screen. Timeouts scale with `PINGDESK_PTY_TIMEOUT_SECS`.
+
+#![allow(dead_code)] // each test file uses a different part
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+/// How often the screen is sampled while waiting.
+pub const POLL: Duration = Duration::from_millis(100);
+
+/// The patience for one wait: `PINGDESK_PTY_TIMEOUT_SECS` seconds, or 20.
+pub fn timeout() -> Duration {
+    let secs = std::env::var("PINGDESK_PTY_TIMEOUT_SECS")
+        .ok()
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .filter(|&secs| secs > 0)
+        .unwrap_or(20); // generous by default: CI machines are slow
+    Duration::from_secs(secs)
+}
+
+/// Terminal side effects outside the character grid (title, clipboard, bell…), as recorded.
+#[derive(Debug, Default)]
+pub struct SideEffects(pub Vec<String>);
+
+impl vt100::Callbacks for SideEffects {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.0.push("bell".into());
+    }
+    fn resize(&mut self, _: &mut vt100::Screen, size: (u16, u16)) {
+        self.0.push(format!("resize to {size:?}"));
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.0
+            .push(format!("icon name {:?}", String::from_utf8_lossy(name)));
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.0
+            .push(format!("title {:?}", String::from_utf8_lossy(title)));
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], _: &[u8]) {
+        self.0.push("clipboard write".into());
+    }
+    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8]) {
+        self.0.push("clipboard read".into());
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
+        self.0.push(format!("OSC with {} parameters", params.len()));
+    }
+}
+
+/// The parser the reader thread feeds.
+pub type Parser = Arc<Mutex<vt100::Parser<SideEffects>>>;
+
+/// A running `pingdesk --demo` in a PTY, with its screen; killed and cleaned up on drop.
+pub struct Pty {
+    /// The screen, fed by the reader thread.
+    pub parser: Parser,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// Kept so the PTY stays open until the test ends.
+    master: Box<dyn MasterPty + Send>,
+    /// Signals that the reader saw end of output (the child and every slave copy closed).
+    reader_done: Receiver<()>,
+    dir: PathBuf,
+    log_file: PathBuf,
+}
+
+impl Pty {
+    /// Starts `pingdesk --demo` in a `cols`×`rows` PTY with a scrubbed environment.
+    pub fn spawn(cols: u16, rows: u16) -> Self {
+        Self::spawn_with(
+            env!("CARGO_BIN_EXE_pingdesk"),
+            cols,
+            rows,
+            |cmd, log_file| {
+                cmd.args(["--demo", "--log-file"]);
+                cmd.arg(log_file);
+            },
+        )
+    }
+
+    /// Starts `program` in a `cols`×`rows` PTY with a scrubbed environment; `set_up` gets the
+    /// command (to add arguments) and the log file's path.
+    pub fn spawn_with(
+        program: impl AsRef<std::ffi::OsStr>,
+        cols: u16,
+        rows: u16,
+        set_up: impl FnOnce(&mut CommandBuilder, &PathBuf),
+    ) -> Self {
+        static SEQ: AtomicUsize = AtomicUsize::new(0);
+        let n = SEQ.fetch_add(1, Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("pingdesk-pty-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("creating the test's temp dir");
+        let log_file = dir.join("pingdesk.log");
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                ..PtySize::default()
+            })
+            .expect("opening a PTY");
+        let mut cmd = CommandBuilder::new(program);
+        set_up(&mut cmd, &log_file);
+        for (key, _) in std::env::vars_os() {
+            let name = key.to_string_lossy();
+            if name.starts_with("PINGONE_") || name.starts_with("PINGDESK_") {
+                cmd.env_remove(&key);
+            }
+        }
+        cmd.env("PINGDESK_LOG_FILE", &log_file);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_STATE_HOME", &dir);
+        cmd.env("XDG_CONFIG_HOME", &dir);
+        cmd.cwd(&dir);
+        let child = pair.slave.spawn_command(cmd).expect("spawning pingdesk");
+        // Our copy of the slave must close, or the reader never sees the child's end.
+        drop(pair.slave);
+        let size = |n: u16| NonZeroU16::new(n).expect("a PTY size is never zero");
+        let parser: Parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            size(rows),
+            size(cols),
+            0,
+            SideEffects::default(),
+        )));
+        let mut reader = pair.master.try_clone_reader().expect("cloning the reader");
+        let writer = pair.master.take_writer().expect("taking the PTY writer");
+        let (done_tx, reader_done) = mpsc::channel();
+        let feed = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0_u8; 8192];
+            while let Ok(n @ 1..) = reader.read(&mut buf) {
+                lock(&feed).process(&buf[..n]);
+            }
+            let _ = done_tx.send(());
+        });
+        Self {
+            parser,
+            writer,
+            child,
+            master: pair.master,
+            reader_done,
+            dir,
+            log_file,
+        }
+    }
+
+    /// The screen's text as it stands.
+    pub fn contents(&self) -> String {
+        lock(&self.parser).screen().contents()
+    }
+
+    /// Sends raw bytes to the program, as typed keys.
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("writing to the PTY");
+        self.writer.flush().expect("flushing the PTY");
+    }
+
+    /// Waits until `ready(screen text)` holds; panics with the screen after the timeout.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + timeout();
+        loop {
+            let screen = self.contents();
+            if ready(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                self.fail(&format!("timed out waiting for {what}"));
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until two consecutive samples of the screen are identical, and returns it.
+    pub fn settled(&self) -> String {
+        let deadline = Instant::now() + timeout();
+        let mut previous = self.contents();
+        loop {
+            std::thread::sleep(POLL * 2);
+            let screen = self.contents();
+            if screen == previous {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                self.fail("timed out waiting for the screen to settle");
+            }
+            previous = screen;
+        }
+    }
+
+    /// Waits for `ready`, then for the screen to settle, and checks `ready` still holds.
+    pub fn wait_settled(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.wait_for(what, &ready);
+        let screen = self.settled();
+        if !ready(&screen) {
+            self.fail(&format!("{what} did not hold once the screen settled"));
+        }
+        screen
+    }
+
+    /// Waits for the program to exit and for its last output; kills it after the timeout.
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + timeout();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("polling the child") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                self.fail("timed out waiting for pingdesk to exit (killed it)");
+            }
+            std::thread::sleep(POLL);
+        };
+        if self.reader_done.recv_timeout(timeout()).is_err() {
+            self.fail("pingdesk exited but its output never ended");
+        }
+        status
+    }
+
+    /// The writer to the program's input, to write from another thread (give it back after).
+    pub fn take_writer(&mut self) -> Box<dyn Write + Send> {
+        std::mem::replace(&mut self.writer, Box::new(std::io::sink()))
+    }
+
+    /// Puts back a writer [`Pty::take_writer`] took.
+    pub fn give_writer(&mut self, writer: Box<dyn Write + Send>) {
+        self.writer = writer;
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child has a pid")
+    }
+
+    /// Whether the terminal's line discipline is back in cooked mode (canonical input and
+    /// echo on: raw mode has ended), read from the PTY's termios.
+    pub fn is_cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("the PTY's termios");
+        termios
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
+    }
+
+    /// The log file's text.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log_file).unwrap_or_default()
+    }
+
+    /// Asserts that the terminal is as it was before the program ran: the alternate screen
+    /// left, the cursor shown, bracketed paste off, raw mode ended.
+    pub fn assert_restored(&self, after: &str) {
+        let parser = lock(&self.parser);
+        let screen = parser.screen();
+        let problems: Vec<&str> = [
+            (
+                screen.alternate_screen(),
+                "the alternate screen is still on",
+            ),
+            (screen.hide_cursor(), "the cursor is still hidden"),
+            (screen.bracketed_paste(), "bracketed paste is still on"),
+            (!self.is_cooked(), "the terminal is still in raw mode"),
+        ]
+        .into_iter()
+        .filter_map(|(bad, why)| bad.then_some(why))
+        .collect();
+        drop(parser);
+        if !problems.is_empty() {
+            self.fail(&format!("after {after}: {}", problems.join("; ")));
+        }
+    }
+
+    /// Panics with `why`, the whole screen and the tail of the log.
+    pub fn fail(&self, why: &str) -> ! {
+        let screen = self.contents();
+        let log = std::fs::read_to_string(&self.log_file).unwrap_or_default();
+        let skip = log.lines().count().saturating_sub(20);
+        let tail: Vec<&str> = log.lines().skip(skip).collect();
+        let file = self.log_file.display();
+        panic!(
+            "{why}\n--- screen ---\n{screen}\n--- log tail ({file}) ---\n{}",
+            tail.join("\n")
+        );
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Locks the parser, even if a panicking thread poisoned it.
+pub fn lock(parser: &Parser) -> MutexGuard<'_, vt100::Parser<SideEffects>> {
+    parser
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The results-pane part of the first table row (below the column header) starting with `prefix`
+/// once the border and the selection marker are trimmed.
+pub fn row<'a>(screen: &'a str, prefix: &str) -> Option<&'a str> {
+    screen
+        .lines()
+        .skip_while(|line| !line.contains("STATUS"))
+        .skip(1)
+        .map(|line| line.split("││").next().unwrap_or(line))
+        .find(|left| left.trim_start_matches(['│', '▶', ' ']).starts_with(prefix))
+}
+
+/// Whether the detail pane shows the account status `value` (label `account.status` or
+/// `account`, at the start of a detail line, then at least two spaces).
+pub fn account_status_is(screen: &str, value: &str) -> bool {
+    screen
+        .lines()
+        .filter_map(|line| line.split_once("││"))
+        .any(|(_, detail)| {
+            ["account.status", "account"].iter().any(|label| {
+                detail.strip_prefix(label).is_some_and(|rest| {
+                    rest.starts_with("  ") && rest.trim_start().starts_with(value)
+                })
+            })
+        })
+}
+
+/// Starts the console and waits for the demo banner and the first, settled list of users.
+pub fn start(cols: u16, rows: u16) -> Pty {
+    let pty = Pty::spawn(cols, rows);
+    pty.wait_settled("the DEMO header and the users list", |s| {
+        s.contains("DEMO") && s.contains("STATUS") && s.contains(" of 57 ")
+    });
+    pty
+}
+
+/// Types `query`, waits for a one-row list starting with `prefix`, returns that row and screen.
+pub fn search_one(pty: &mut Pty, query: &str, prefix: &str) -> (String, String) {
+    pty.send(query.as_bytes());
+    let screen = pty.wait_settled(&format!("a list of one row, {prefix}…"), |s| {
+        s.contains("Users 1 of 1") && row(s, prefix).is_some()
+    });
+    let found = row(&screen, prefix).unwrap_or_default().to_owned();
+    (found, screen)
+}
+
+/// Moves focus from the search field to the list and waits for the list's key hints.
+pub fn focus_list(pty: &mut Pty) -> String {
+    pty.send(b"\r");
+    pty.wait_settled("the list's key hints", |s| s.contains("u unlock"))
+}
+
+/// Sends the quit `key`, then asserts exit code 0 and a restored terminal.
+pub fn quit_cleanly(pty: &mut Pty, key: &[u8]) {
+    pty.send(key);
+    let status = pty.wait_exit();
+    assert!(status.success(), "pingdesk exited with {status:?}");
+    assert_eq!(status.exit_code(), 0);
+    pty.assert_restored("quitting");
+}
