@@ -53,7 +53,7 @@ fn a_burst_of_20000_bytes_then_a_key_is_read() {
     let mut writer = pty.take_writer();
     let burst = std::thread::spawn(move || {
         use std::io::Write as _;
-        writer.write_all(&[0x7f; 20_000]).expect("the burst");
+        writer.write_all(&vec![0x7f; 20_000]).expect("the burst");
         writer.write_all(b"x").expect("the key");
         writer.flush().expect("flushed");
         writer
