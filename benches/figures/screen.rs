@@ -1,5 +1,5 @@
-//! P2 (exec → first complete frame) and P4 (bytes per selection move), both on `pingdesk --demo`
-//! in a 120×40 PTY with the release binary.
+//! P2 (exec → first complete frame), P4 (bytes per selection move) and P4b (bytes for a search
+//! round), on `pingdesk --demo` in a 120×40 PTY with the release binary.
 
 use std::time::{Duration, Instant};
 
@@ -101,6 +101,64 @@ pub fn bytes_per_move(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
             ),
         );
     }
+    Ok(())
+}
+
+/// P4b: a full search round from the full list with focus in the search field: type a
+/// 6-letter name (10 keys/s), the results arrive, Enter, Enter opens the first user and its
+/// password is read. Bytes written over the round, beside the floor: the cells each read of
+/// the output changed, summed (every intermediate frame's changes count).
+pub fn search_round(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
+    let mut bytes = Vec::new();
+    let mut floors = Vec::new();
+    let mut ratios = Vec::new();
+    for _ in 0..ctx.runs.clamp(1, 5) {
+        let mut term = demo(ctx)?;
+        term.take_raw();
+        term.count_cells();
+        for key in b"olivia" {
+            term.send(&[*key])?;
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        term.settled("olivia's search", |s| {
+            s.contains("Users 1 of 1") && s.contains("olivia.brown")
+        })?;
+        term.send(b"\r")?;
+        term.settled("the list", |s| s.contains("u unlock"))?;
+        term.send(b"\r")?;
+        term.settled("the opened user", |s| {
+            s.contains("password") && !s.contains("reading…")
+        })?;
+        let written = term.take_raw().len();
+        let floor = term.count_cells();
+        #[allow(clippy::cast_precision_loss)] // screen-sized numbers
+        let (written, floor) = (written as f64, floor as f64);
+        bytes.push(written);
+        floors.push(floor);
+        ratios.push(written / floor.max(1.0));
+    }
+    let label = "search round (type \"olivia\", results, open the first user)";
+    report.add(
+        "P4b",
+        &format!("{label}: bytes"),
+        Summary::of(&bytes),
+        Unit::Bytes,
+        Goal::None,
+    );
+    report.add(
+        "P4b",
+        &format!("{label}: floor (cells changed, every read)"),
+        Summary::of(&floors),
+        Unit::Count,
+        Goal::None,
+    );
+    report.add(
+        "P4b",
+        &format!("{label}: bytes / floor"),
+        Summary::of(&ratios),
+        Unit::Times,
+        Goal::AtMost(1.5),
+    );
     Ok(())
 }
 
