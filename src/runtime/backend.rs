@@ -4,7 +4,8 @@
 //!
 //! It keeps its own copy of what the terminal shows, so it can: write a short unchanged gap
 //! instead of moving the cursor over it when that is fewer bytes; keep colours and attributes
-//! across runs and frames and send only what changes; move the cursor the shortest way; write a
+//! across runs and frames and send only what changes; erase runs of blanks (ECH) rather than
+//! write them; move the cursor the shortest way; write a
 //! frame in one `write` inside synchronized output (DEC mode 2026) when the terminal supports
 //! it; and rewrite what a glyph of uncertain width may have disturbed.
 
@@ -104,15 +105,61 @@ impl<W: Write> DeltaBackend<W> {
             let after = i + usize::from(self.shown.content[i].cell_width()).max(1);
             positions.extend(after..self.run_end(after, row_end));
         }
+        let positions: Vec<usize> = positions.into_iter().collect();
         let mut covered_until = 0;
-        for i in positions {
+        let mut k = 0;
+        while k < positions.len() {
+            let i = positions[k];
+            k += 1;
             if i < covered_until || self.is_trailing(i) {
+                continue;
+            }
+            // A run of blank cells in plain colours may be erased rather than written.
+            let blanks = positions[k - 1..]
+                .iter()
+                .enumerate()
+                .take_while(|&(n, &p)| {
+                    p == i + n && p / width == i / width && self.is_plain_blank(p)
+                })
+                .count();
+            if blanks > 1 && self.erase(i, blanks) {
+                k += blanks - 1;
+                covered_until = i + blanks;
                 continue;
             }
             let cell = self.shown.content[i].clone();
             covered_until = i + usize::from(cell.cell_width()).max(1);
             self.put(i, &cell);
         }
+    }
+
+    /// Whether cell `i` is a space in plain colours, not covered by a wide glyph.
+    fn is_plain_blank(&self, i: usize) -> bool {
+        let cell = &self.shown.content[i];
+        cell.symbol() == " " && Pen::of(cell) == Pen::default() && !self.is_trailing(i)
+    }
+
+    /// Erases `count` cells from cell `i` (ECH, which leaves the cursor where it is) when that
+    /// and the move past them take fewer bytes than writing spaces. Returns whether it did.
+    fn erase(&mut self, i: usize, count: usize) -> bool {
+        let (x, y) = self.shown.pos_of(i);
+        let to = Position::new(x, y);
+        let Ok(n) = u16::try_from(count) else {
+            return false;
+        };
+        let code = format!("\x1b[{n}X");
+        let past = move_cursor(Some(to), Position::new(x + n, y));
+        if code.len() + past.len() >= count {
+            return false;
+        }
+        if !self.fill_gap_to(to) {
+            let moved = move_cursor(self.cursor, to);
+            self.frame.extend_from_slice(&moved);
+        }
+        self.plain_pen();
+        self.frame.extend_from_slice(code.as_bytes());
+        self.cursor = Some(to);
+        true
     }
 
     /// The index of the first cell after the run that starts at `from`: up to and including the

@@ -2,8 +2,6 @@
 //! deltas from the current colours and attributes, and cursor moves (relative, CR/LF or
 //! absolute, whichever takes fewest bytes).
 
-use std::fmt::Write as _;
-
 use crossterm::style::Colored;
 use ratatui::buffer::Cell;
 use ratatui::layout::Position;
@@ -105,13 +103,26 @@ impl Pen {
         ];
         for (from, to, colored) in colours {
             if from != to {
-                let mut param = String::new();
-                let _ = write!(param, "{}", colored(crossterm_color(to)));
-                params.push(param);
+                params.push(colour_param(colored(crossterm_color(to))));
             }
         }
         params.retain(|p| !p.is_empty());
         params
+    }
+}
+
+/// The SGR parameter for a colour, as crossterm writes it (`38;5;8`), except that the bright
+/// colours (palette 8–15) take their short codes (`90`–`97`, `100`–`107` behind): the same
+/// palette entries in every terminal, in half the bytes. Empty when `NO_COLOR` is set.
+fn colour_param(colored: Colored) -> String {
+    use crossterm::style::Color::AnsiValue;
+    if Colored::ansi_color_disabled_memoized() {
+        return String::new();
+    }
+    match colored {
+        Colored::ForegroundColor(AnsiValue(i @ 8..=15)) => (82 + u16::from(i)).to_string(),
+        Colored::BackgroundColor(AnsiValue(i @ 8..=15)) => (92 + u16::from(i)).to_string(),
+        _ => colored.to_string(),
     }
 }
 
@@ -133,14 +144,15 @@ fn crossterm_color(color: Color) -> crossterm::style::Color {
         Color::Magenta => C::DarkMagenta,
         Color::Cyan => C::DarkCyan,
         Color::Gray => C::Grey,
-        Color::DarkGray => C::DarkGrey,
-        Color::LightRed => C::Red,
-        Color::LightGreen => C::Green,
-        Color::LightBlue => C::Blue,
-        Color::LightYellow => C::Yellow,
-        Color::LightMagenta => C::Magenta,
-        Color::LightCyan => C::Cyan,
-        Color::White => C::White,
+        // The bright colours by their palette index (crossterm writes its named ones so too).
+        Color::DarkGray => C::AnsiValue(8),
+        Color::LightRed => C::AnsiValue(9),
+        Color::LightGreen => C::AnsiValue(10),
+        Color::LightYellow => C::AnsiValue(11),
+        Color::LightBlue => C::AnsiValue(12),
+        Color::LightMagenta => C::AnsiValue(13),
+        Color::LightCyan => C::AnsiValue(14),
+        Color::White => C::AnsiValue(15),
         Color::Indexed(i) => C::AnsiValue(i),
         Color::Rgb(r, g, b) => C::Rgb { r, g, b },
     }
@@ -257,6 +269,14 @@ mod tests {
         let red = pen(Color::Red, Color::Reset, none);
         assert_eq!(sgr(plain, plain), "");
         assert_eq!(sgr(plain, red), "\x1b[38;5;1m");
+        let muted = pen(Color::DarkGray, Color::Reset, none);
+        assert_eq!(
+            sgr(plain, muted),
+            "\x1b[90m",
+            "bright colours take short codes"
+        );
+        let on_white = pen(Color::Reset, Color::White, none);
+        assert_eq!(sgr(plain, on_white), "\x1b[107m");
         let red_bold = pen(Color::Red, Color::Reset, Modifier::BOLD);
         assert_eq!(sgr(red, red_bold), "\x1b[1m");
         assert_eq!(sgr(red_bold, plain), "\x1b[m", "a reset is shortest");
