@@ -51,6 +51,14 @@ impl Pen {
         }
     }
 
+    /// Whether the foreground is written with a short code (a base colour, not bold).
+    fn short_fg(self) -> bool {
+        matches!(
+            crossterm_color(self.fg),
+            crossterm::style::Color::AnsiValue(0..=7)
+        ) && !self.modifier.contains(Modifier::BOLD)
+    }
+
     /// Appends to `out` the shortest SGR sequence that turns `self` into `to` (nothing when
     /// they are equal): either the changes alone, or a reset and what `to` has.
     pub fn change_to(self, to: Self, out: &mut Vec<u8>) {
@@ -96,14 +104,26 @@ impl Pen {
                 params.push(on.to_owned());
             }
         }
+        // A base colour's short code turns bright with bold in some terminals: a pen that
+        // gains bold writes its colour again, in the long form.
+        let bold = to.modifier.contains(Modifier::BOLD);
+        let form_changed = self.short_fg() != to.short_fg();
         let colours = [
-            (self.fg, to.fg, Colored::ForegroundColor as fn(_) -> Colored),
-            (self.bg, to.bg, Colored::BackgroundColor),
-            (self.underline, to.underline, Colored::UnderlineColor),
+            (
+                self.fg != to.fg || form_changed,
+                to.fg,
+                Colored::ForegroundColor as fn(_) -> Colored,
+            ),
+            (self.bg != to.bg, to.bg, Colored::BackgroundColor),
+            (
+                self.underline != to.underline,
+                to.underline,
+                Colored::UnderlineColor,
+            ),
         ];
-        for (from, to, colored) in colours {
-            if from != to {
-                params.push(colour_param(colored(crossterm_color(to))));
+        for (changed, to, colored) in colours {
+            if changed {
+                params.push(colour_param(colored(crossterm_color(to)), bold));
             }
         }
         params.retain(|p| !p.is_empty());
@@ -111,19 +131,23 @@ impl Pen {
     }
 }
 
-/// The SGR parameter for a colour, as crossterm writes it (`38;5;8`), except that the bright
-/// colours (palette 8–15) take their short codes (`90`–`97`, `100`–`107` behind): the same
-/// palette entries in every terminal, in half the bytes. Empty when `NO_COLOR` is set.
-fn colour_param(colored: Colored) -> String {
+/// The SGR parameter for a colour. crossterm (and so ratatui's stock backend) writes every
+/// palette colour as `38;5;N`; the short codes name the same palette entries in half the bytes:
+/// `30`–`37` for the base colours (not on a bold pen: some terminals brighten those), `90`–`97`
+/// for the bright ones, `40`–`47` and `100`–`107` behind. Empty when `NO_COLOR` is set.
+fn colour_param(colored: Colored, bold: bool) -> String {
     use crossterm::style::Color::AnsiValue;
     if Colored::ansi_color_disabled_memoized() {
         return String::new();
     }
-    match colored {
-        Colored::ForegroundColor(AnsiValue(i @ 8..=15)) => (82 + u16::from(i)).to_string(),
-        Colored::BackgroundColor(AnsiValue(i @ 8..=15)) => (92 + u16::from(i)).to_string(),
-        _ => colored.to_string(),
-    }
+    let short = match colored {
+        Colored::ForegroundColor(AnsiValue(i @ 0..=7)) if !bold => 30 + i,
+        Colored::ForegroundColor(AnsiValue(i @ 8..=15)) => 82 + i,
+        Colored::BackgroundColor(AnsiValue(i @ 0..=7)) => 40 + i,
+        Colored::BackgroundColor(AnsiValue(i @ 8..=15)) => 92 + i,
+        _ => return colored.to_string(),
+    };
+    short.to_string()
 }
 
 /// Bytes of `params` joined with `;`.
@@ -136,15 +160,15 @@ fn crossterm_color(color: Color) -> crossterm::style::Color {
     use crossterm::style::Color as C;
     match color {
         Color::Reset => C::Reset,
-        Color::Black => C::Black,
-        Color::Red => C::DarkRed,
-        Color::Green => C::DarkGreen,
-        Color::Yellow => C::DarkYellow,
-        Color::Blue => C::DarkBlue,
-        Color::Magenta => C::DarkMagenta,
-        Color::Cyan => C::DarkCyan,
-        Color::Gray => C::Grey,
-        // The bright colours by their palette index (crossterm writes its named ones so too).
+        // The palette colours by index (crossterm writes its named ones as `38;5;N` too).
+        Color::Black => C::AnsiValue(0),
+        Color::Red => C::AnsiValue(1),
+        Color::Green => C::AnsiValue(2),
+        Color::Yellow => C::AnsiValue(3),
+        Color::Blue => C::AnsiValue(4),
+        Color::Magenta => C::AnsiValue(5),
+        Color::Cyan => C::AnsiValue(6),
+        Color::Gray => C::AnsiValue(7),
         Color::DarkGray => C::AnsiValue(8),
         Color::LightRed => C::AnsiValue(9),
         Color::LightGreen => C::AnsiValue(10),
@@ -268,7 +292,7 @@ mod tests {
         let plain = Pen::default();
         let red = pen(Color::Red, Color::Reset, none);
         assert_eq!(sgr(plain, plain), "");
-        assert_eq!(sgr(plain, red), "\x1b[38;5;1m");
+        assert_eq!(sgr(plain, red), "\x1b[31m");
         let muted = pen(Color::DarkGray, Color::Reset, none);
         assert_eq!(
             sgr(plain, muted),
@@ -278,10 +302,20 @@ mod tests {
         let on_white = pen(Color::Reset, Color::White, none);
         assert_eq!(sgr(plain, on_white), "\x1b[107m");
         let red_bold = pen(Color::Red, Color::Reset, Modifier::BOLD);
-        assert_eq!(sgr(red, red_bold), "\x1b[1m");
+        assert_eq!(
+            sgr(plain, red_bold),
+            "\x1b[1;38;5;1m",
+            "bold keeps the long form"
+        );
+        assert_eq!(
+            sgr(red, red_bold),
+            "\x1b[1;38;5;1m",
+            "and says the colour again"
+        );
         assert_eq!(sgr(red_bold, plain), "\x1b[m", "a reset is shortest");
         let dim_bold = pen(Color::Red, Color::Reset, Modifier::BOLD | Modifier::DIM);
         assert_eq!(sgr(dim_bold, red_bold), "\x1b[22;1m");
+        assert_eq!(sgr(red_bold, red), "\x1b[0;31m", "a reset is shorter");
         let reversed = pen(Color::Reset, Color::Reset, Modifier::REVERSED);
         assert_eq!(sgr(red_bold, reversed), "\x1b[0;7m");
     }
