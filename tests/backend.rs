@@ -18,18 +18,9 @@ use pingdesk::runtime::backend::DeltaBackend;
 use ratatui::backend::CrosstermBackend;
 use vt::Vt;
 
-/// Users whose names are wide, combining, or plain; two locked (one with a countdown).
-fn users(start: jiff::Timestamp) -> Vec<User> {
-    let names = [
-        ("tanaka", "田中", "太郎"),
-        ("zoe", "Zoe\u{308}", "Ade\u{301}lie"),
-        ("li.na", "李", "娜娜娜"),
-        ("dmitri", "Дмитрий", "Ивано\u{301}в"),
-        ("ana", "Ana", "Smith"),
-        ("kenji", "ｹﾝｼﾞ", "山本"),
-        ("jose", "Jose\u{301}", "Nun\u{303}ez"),
-        ("chen", "陈", "伟"),
-    ];
+/// Users named `names` (username, given, family); every third locked, the fourth with a
+/// countdown.
+fn named(names: &[(&str, &str, &str)], start: jiff::Timestamp) -> Vec<User> {
     names
         .iter()
         .enumerate()
@@ -48,6 +39,21 @@ fn users(start: jiff::Timestamp) -> Vec<User> {
             user
         })
         .collect()
+}
+
+/// Users whose names are wide, combining, or plain.
+fn users(start: jiff::Timestamp) -> Vec<User> {
+    let names = [
+        ("tanaka", "田中", "太郎"),
+        ("zoe", "Zoe\u{308}", "Ade\u{301}lie"),
+        ("li.na", "李", "娜娜娜"),
+        ("dmitri", "Дмитрий", "Ивано\u{301}в"),
+        ("ana", "Ana", "Smith"),
+        ("kenji", "ｹﾝｼﾞ", "山本"),
+        ("jose", "Jose\u{301}", "Nun\u{303}ez"),
+        ("chen", "陈", "伟"),
+    ];
+    named(&names, start)
 }
 
 /// Text, wide, wide continuation, colours, attributes.
@@ -93,22 +99,10 @@ fn difference(stock: &vt100::Screen, ours: &vt100::Screen) -> Option<String> {
     None
 }
 
-/// Plays the session at `width`×`height`, comparing after every frame; returns the bytes each
-/// backend wrote in all.
-fn play(width: u16, height: u16) -> (usize, usize) {
-    let start = Instant::now();
-    let (mut state, keys) = listing(Context::default(), users(jiff::Timestamp::now()), start);
-    update(
-        &mut state,
-        &keys,
-        Msg::Resized {
-            list_rows: pingdesk::ui::list_rows(width, height),
-        },
-    );
-    let mut stock = Vt::new(width, height, |out, _| CrosstermBackend::new(out));
-    let mut ours = Vt::new(width, height, DeltaBackend::with_size);
-    let (mut stock_bytes, mut our_bytes) = (0, 0);
-    let script: Vec<Msg> = [
+/// The scripted session: moves, a countdown tick, opening, the confirm dialog and the help,
+/// typing, a paste, paging.
+fn script(start: Instant) -> Vec<Msg> {
+    vec![
         key(KeyCode::Char('j')),
         key(KeyCode::Char('j')),
         key(KeyCode::Char('j')),
@@ -133,35 +127,111 @@ fn play(width: u16, height: u16) -> (usize, usize) {
         key(KeyCode::Char('u')),
         key(KeyCode::Char('n')),
     ]
-    .into_iter()
-    .collect();
-    for (step, msg) in std::iter::once(None)
-        .chain(script.into_iter().map(Some))
-        .enumerate()
-    {
-        if let Some(msg) = msg {
-            if let Msg::Tick(now) = msg {
-                state.now = now;
-            }
-            update(&mut state, &keys, msg);
+}
+
+/// Runs the script over `users` at `width`×`height`, calling `frame(step, state, keys)` after
+/// the first state and after each message.
+fn session(
+    users: Vec<User>,
+    width: u16,
+    height: u16,
+    mut frame: impl FnMut(usize, &State, &KeyMap),
+) {
+    let start = Instant::now();
+    let (mut state, keys) = listing(Context::default(), users, start);
+    update(
+        &mut state,
+        &keys,
+        Msg::Resized {
+            list_rows: pingdesk::ui::list_rows(width, height),
+        },
+    );
+    frame(0, &state, &keys);
+    for (step, msg) in script(start).into_iter().enumerate() {
+        if let Msg::Tick(now) = msg {
+            state.now = now;
         }
-        stock_bytes += stock.draw(&state, &keys);
-        our_bytes += ours.draw(&state, &keys);
-        let (stock_screen, our_screen) = (&stock.parser, &ours.parser);
-        if let Some(why) = difference(stock_screen.screen(), our_screen.screen()) {
-            panic!(
-                "{width}×{height}, step {step}: {why}\n--- stock ---\n{}\n--- ours ---\n{}",
-                stock_screen.screen().contents(),
-                our_screen.screen().contents()
-            );
-        }
+        update(&mut state, &keys, msg);
+        frame(step + 1, &state, &keys);
     }
+}
+
+/// Plays the session at `width`×`height` through both backends, comparing after every frame;
+/// returns the bytes each wrote in all.
+fn play(width: u16, height: u16) -> (usize, usize) {
+    let mut stock = Vt::new(width, height, |out, _| CrosstermBackend::new(out));
+    let mut ours = Vt::new(width, height, DeltaBackend::with_size);
+    let (mut stock_bytes, mut our_bytes) = (0, 0);
+    session(
+        users(jiff::Timestamp::now()),
+        width,
+        height,
+        |step, state, keys| {
+            stock_bytes += stock.draw(state, keys);
+            our_bytes += ours.draw(state, keys);
+            if let Some(why) = difference(stock.parser.screen(), ours.parser.screen()) {
+                panic!(
+                    "{width}×{height}, step {step}: {why}\n--- stock ---\n{}\n--- ours ---\n{}",
+                    stock.parser.screen().contents(),
+                    ours.parser.screen().contents()
+                );
+            }
+        },
+    );
     let text = ours.parser.screen().contents();
     assert!(
-        text.contains("田中") && text.contains("Zoë") || text.contains("Zoe\u{308}"),
+        text.contains("田中") && (text.contains("Zoë") || text.contains("Zoe\u{308}")),
         "the wide and combining names were drawn:\n{text}"
     );
     (stock_bytes, our_bytes)
+}
+
+/// Text whose width terminals (and vt100) may see otherwise than ratatui does: Devanagari,
+/// flags, a ZWJ sequence, VS16, a skin tone; beside CJK.
+fn uncertain(start: jiff::Timestamp) -> Vec<User> {
+    let names = [
+        ("priya", "प्रिया", "शर्मा"),
+        ("flags", "🇺🇸🇫🇷", "Drapeau"),
+        ("dev", "👩\u{200d}💻", "Dev"),
+        ("heart", "❤\u{fe0f}", "Amour"),
+        ("thumb", "👍🏽", "Okafor"),
+        ("tanaka", "田中", "太郎"),
+        ("ana", "Ana", "Smith"),
+    ];
+    named(&names, start)
+}
+
+/// After every frame the screen drawn frame by frame equals the frame drawn alone on a fresh
+/// screen: no glyph of uncertain width leaves anything behind.
+fn nothing_outlives_its_frame(width: u16, height: u16) {
+    let mut ours = Vt::new(width, height, DeltaBackend::with_size);
+    session(
+        uncertain(jiff::Timestamp::now()),
+        width,
+        height,
+        |step, state, keys| {
+            ours.draw(state, keys);
+            let mut fresh = Vt::new(width, height, DeltaBackend::with_size);
+            fresh.draw(state, keys);
+            if let Some(why) = difference(fresh.parser.screen(), ours.parser.screen()) {
+                panic!(
+                    "{width}×{height}, step {step}: {why}\n--- fresh ---\n{}\n--- drawn ---\n{}",
+                    fresh.parser.screen().contents(),
+                    ours.parser.screen().contents()
+                );
+            }
+        },
+    );
+}
+
+#[test]
+fn no_glyph_outlives_its_frame_at_80x24() {
+    nothing_outlives_its_frame(80, 24);
+}
+
+#[test]
+fn no_glyph_outlives_its_frame_at_120x40() {
+    nothing_outlives_its_frame(120, 40);
 }
 
 #[test]
