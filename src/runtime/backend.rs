@@ -21,7 +21,7 @@ use ratatui::buffer::{Buffer, Cell, CellWidth as _};
 use ratatui::layout::{Position, Rect, Size};
 
 use crate::ui::width::is_uncertain;
-use encode::{Pen, move_cursor};
+use encode::{Cursor, Pen, move_cursor};
 
 /// The widest glyph the backend expects; a wider symbol is treated as of uncertain width.
 const MAX_WIDTH: u16 = 2;
@@ -35,8 +35,8 @@ pub struct DeltaBackend<W: Write> {
     fixed: Option<Size>,
     /// What the terminal shows, as ratatui's last frame has it.
     shown: Buffer,
-    /// Where the cursor is, when known for sure.
-    cursor: Option<Position>,
+    /// Where the cursor is, as far as known for sure.
+    cursor: Cursor,
     /// The colours and attributes the terminal writes with now.
     pen: Pen,
     /// Whether the cursor is visible, when known.
@@ -62,7 +62,7 @@ impl<W: Write> DeltaBackend<W> {
             frame: Vec::new(),
             fixed: Some(size),
             shown: Buffer::empty(Rect::from((Position::ORIGIN, size))),
-            cursor: None,
+            cursor: Cursor::Unknown,
             pen: Pen::default(),
             visible: None,
             sync_output: Arc::new(AtomicBool::new(false)),
@@ -148,7 +148,7 @@ impl<W: Write> DeltaBackend<W> {
             return false;
         };
         let code = format!("\x1b[{n}X");
-        let past = move_cursor(Some(to), Position::new(x + n, y));
+        let past = move_cursor(Cursor::At(to), Position::new(x + n, y));
         if code.len() + past.len() >= count {
             return false;
         }
@@ -158,7 +158,7 @@ impl<W: Write> DeltaBackend<W> {
         }
         self.plain_pen();
         self.frame.extend_from_slice(code.as_bytes());
-        self.cursor = Some(to);
+        self.cursor = Cursor::At(to);
         true
     }
 
@@ -196,22 +196,25 @@ impl<W: Write> DeltaBackend<W> {
             // leaves nothing stale; after it, where the cursor is cannot be known.
             self.frame
                 .extend(std::iter::repeat_n(b' ', usize::from(width)));
-            self.frame.extend(move_cursor(None, to));
+            self.frame.extend(move_cursor(Cursor::Unknown, to));
             self.frame.extend_from_slice(symbol.as_bytes());
-            self.cursor = None;
+            self.cursor = Cursor::Unknown;
             return;
         }
         self.frame.extend_from_slice(symbol.as_bytes());
         let next = x + width;
-        // At the right edge the cursor waits to wrap; terminals differ on what moves do then.
-        self.cursor = (next < self.shown.area.width).then(|| Position::new(next, y));
+        self.cursor = if next < self.shown.area.width {
+            Cursor::At(Position::new(next, y))
+        } else {
+            Cursor::WrapPending(y)
+        };
     }
 
     /// Writes the unchanged cells between the cursor and `to` when that is shorter than moving
     /// over them: same row, each cell a plain glyph in the current colours. Returns whether it
     /// did.
     fn fill_gap_to(&mut self, to: Position) -> bool {
-        let Some(from) = self.cursor else {
+        let Cursor::At(from) = self.cursor else {
             return false;
         };
         if from.y != to.y || from.x >= to.x {
@@ -226,11 +229,11 @@ impl<W: Write> DeltaBackend<W> {
             }
             bytes.extend_from_slice(cell.symbol().as_bytes());
         }
-        if bytes.len() >= move_cursor(Some(from), to).len() {
+        if bytes.len() >= move_cursor(self.cursor, to).len() {
             return false;
         }
         self.frame.extend_from_slice(&bytes);
-        self.cursor = Some(to);
+        self.cursor = Cursor::At(to);
         true
     }
 
@@ -277,14 +280,17 @@ impl<W: Write> Backend for DeltaBackend<W> {
     /// Where the cursor is, as far as the backend knows; it never asks the terminal (the answer
     /// would come in on the input reader's side).
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        Ok(self.cursor.unwrap_or(Position::ORIGIN))
+        match self.cursor {
+            Cursor::At(position) => Ok(position),
+            Cursor::WrapPending(_) | Cursor::Unknown => Ok(Position::ORIGIN),
+        }
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let to = position.into();
         let moved = move_cursor(self.cursor, to);
         self.frame.extend_from_slice(&moved);
-        self.cursor = Some(to);
+        self.cursor = Cursor::At(to);
         Ok(())
     }
 
@@ -307,7 +313,7 @@ impl<W: Write> Backend for DeltaBackend<W> {
         let size = self.size()?;
         self.shown = Buffer::empty(Rect::from((Position::ORIGIN, size)));
         if clear_type != ClearType::All {
-            self.cursor = None;
+            self.cursor = Cursor::Unknown;
         }
         Ok(())
     }

@@ -182,16 +182,28 @@ fn crossterm_color(color: Color) -> crossterm::style::Color {
     }
 }
 
-/// The shortest bytes that move the cursor from `from` (`None`: not known) to `to`. Line feeds
-/// are plain (raw mode turns output processing off) and never used from the last row.
-pub fn move_cursor(from: Option<Position>, to: Position) -> Vec<u8> {
+/// Where the cursor is, as far as the writer knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    /// At this cell.
+    At(Position),
+    /// Just wrote the last column of this row: terminals hold the cursor there until the next
+    /// character wraps, and differ on what moves do meanwhile; a carriage return ends it.
+    WrapPending(u16),
+    /// Not known (after a glyph of uncertain width, a partial clear, at the start).
+    Unknown,
+}
+
+/// The shortest bytes that move the cursor from `from` to `to`. Line feeds are plain (raw
+/// mode turns output processing off) and go down only, never from the last row.
+pub fn move_cursor(from: Cursor, to: Position) -> Vec<u8> {
     let mut best = cup(to);
-    let Some(from) = from else {
-        return best;
+    let (from, carriage_return_first) = match from {
+        Cursor::Unknown => return best,
+        Cursor::At(from) if from == to => return Vec::new(),
+        Cursor::At(from) => (from, false),
+        Cursor::WrapPending(row) => (Position::new(0, row), true),
     };
-    if from == to {
-        return Vec::new();
-    }
     let mut consider = |candidate: Vec<u8>| {
         if candidate.len() < best.len() {
             best = candidate;
@@ -211,9 +223,11 @@ pub fn move_cursor(from: Option<Position>, to: Position) -> Vec<u8> {
     };
     for down in &vertical {
         // The column stays where it was…
-        let mut same_column = down.clone();
-        same_column.extend(horizontal(from.x, to.x));
-        consider(same_column);
+        if !carriage_return_first {
+            let mut same_column = down.clone();
+            same_column.extend(horizontal(from.x, to.x));
+            consider(same_column);
+        }
         // …or starts again from the left edge.
         let mut from_left = vec![b'\r'];
         from_left.extend_from_slice(down);
@@ -323,13 +337,21 @@ mod tests {
     #[test]
     fn moves_take_the_fewest_bytes() {
         let at = |x, y| Position::new(x, y);
-        assert_eq!(move_cursor(Some(at(3, 2)), at(3, 2)), b"");
-        assert_eq!(move_cursor(None, at(0, 0)), b"\x1b[H");
-        assert_eq!(move_cursor(None, at(9, 4)), b"\x1b[5;10H");
-        assert_eq!(move_cursor(Some(at(3, 2)), at(5, 2)), b"\x1b[2C");
-        assert_eq!(move_cursor(Some(at(3, 2)), at(3, 3)), b"\n");
-        assert_eq!(move_cursor(Some(at(30, 2)), at(0, 3)), b"\r\n");
-        assert_eq!(move_cursor(Some(at(30, 2)), at(29, 2)), b"\x1b[D");
-        assert_eq!(move_cursor(Some(at(30, 20)), at(50, 3)), b"\x1b[4;51H");
+        let from = |x, y| Cursor::At(at(x, y));
+        assert_eq!(move_cursor(from(3, 2), at(3, 2)), b"");
+        assert_eq!(move_cursor(Cursor::Unknown, at(0, 0)), b"\x1b[H");
+        assert_eq!(move_cursor(Cursor::Unknown, at(9, 4)), b"\x1b[5;10H");
+        assert_eq!(move_cursor(from(3, 2), at(5, 2)), b"\x1b[2C");
+        assert_eq!(move_cursor(from(3, 2), at(3, 3)), b"\n");
+        assert_eq!(move_cursor(from(30, 2), at(0, 3)), b"\r\n");
+        assert_eq!(move_cursor(from(30, 2), at(29, 2)), b"\x1b[D");
+        assert_eq!(move_cursor(from(30, 20), at(50, 3)), b"\x1b[4;51H");
+        // Waiting to wrap at the end of row 2: a carriage return comes first.
+        assert_eq!(move_cursor(Cursor::WrapPending(2), at(0, 3)), b"\r\n");
+        assert_eq!(move_cursor(Cursor::WrapPending(2), at(0, 2)), b"\r");
+        assert_eq!(
+            move_cursor(Cursor::WrapPending(2), at(70, 2)),
+            b"\r\x1b[70C"
+        );
     }
 }
