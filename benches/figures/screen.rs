@@ -211,8 +211,8 @@ fn moves(term: &mut Term, count: usize) -> anyhow::Result<Moves> {
     Ok(m)
 }
 
-/// Splits terminal output into text bytes, cursor-move bytes (`CSI … H`), the number of cursor
-/// moves, SGR bytes (`CSI … m`), and other escape bytes.
+/// Splits terminal output into text bytes, cursor-move bytes (`CSI … H/A/B/C/D/G/d`, CR, LF),
+/// the number of cursor moves, SGR bytes (`CSI … m`), and other escape bytes (erases, modes).
 fn kinds(raw: &[u8]) -> [usize; 5] {
     let mut out = [0; 5];
     let mut i = 0;
@@ -223,7 +223,7 @@ fn kinds(raw: &[u8]) -> [usize; 5] {
                 .position(|b| (0x40..=0x7e).contains(b))
                 .map_or(raw.len(), |p| i + 2 + p + 1);
             match raw[end - 1] {
-                b'H' => {
+                b'H' | b'A' | b'B' | b'C' | b'D' | b'G' | b'd' => {
                     out[1] += end - i;
                     out[2] += 1;
                 }
@@ -231,6 +231,12 @@ fn kinds(raw: &[u8]) -> [usize; 5] {
                 _ => out[4] += end - i,
             }
             i = end;
+        } else if matches!(raw[i], b'\r' | b'\n') {
+            out[1] += 1;
+            if raw[i] == b'\r' || raw.get(i.wrapping_sub(1)) != Some(&b'\r') {
+                out[2] += 1;
+            }
+            i += 1;
         } else {
             out[0] += 1;
             i += 1;
