@@ -44,10 +44,10 @@ pub async fn run(client: ApiClient, context: Context) -> anyhow::Result<()> {
     let stop = async { stopped = Some(signals.recv().await) };
     let result = run_loop(&mut guard.terminal, events, stop, client, context, |_| {}).await;
     drop(guard);
-    result?;
-    match stopped {
+    // A hang-up also ends the terminal's input: the signal, if it came, is why it ended.
+    match stopped.or_else(|| signals.recv().now_or_never()) {
         Some(signal) => Err(signal.into()),
-        None => Ok(()),
+        None => result.map(drop),
     }
 }
 
