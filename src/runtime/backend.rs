@@ -122,7 +122,8 @@ impl<W: Write> DeltaBackend<W> {
                     p == i + n && p / width == i / width && self.is_plain_blank(p)
                 })
                 .count();
-            if blanks > 1 && self.erase(i, blanks) {
+            let next = positions.get(k - 1 + blanks).map(|&p| self.shown.pos_of(p));
+            if blanks > 1 && self.erase(i, blanks, next) {
                 k += blanks - 1;
                 covered_until = i + blanks;
                 continue;
@@ -140,16 +141,22 @@ impl<W: Write> DeltaBackend<W> {
     }
 
     /// Erases `count` cells from cell `i` (ECH, which leaves the cursor where it is) when that
-    /// and the move past them take fewer bytes than writing spaces. Returns whether it did.
-    fn erase(&mut self, i: usize, count: usize) -> bool {
+    /// and the move on to `next` (the next cell to write) take fewer bytes than writing spaces
+    /// and moving on from after them. Returns whether it did.
+    fn erase(&mut self, i: usize, count: usize, next: Option<(u16, u16)>) -> bool {
         let (x, y) = self.shown.pos_of(i);
         let to = Position::new(x, y);
         let Ok(n) = u16::try_from(count) else {
             return false;
         };
         let code = format!("\x1b[{n}X");
-        let past = move_cursor(Cursor::At(to), Position::new(x + n, y));
-        if code.len() + past.len() >= count {
+        let after_spaces = if x + n < self.shown.area.width {
+            Cursor::At(Position::new(x + n, y))
+        } else {
+            Cursor::WrapPending(y)
+        };
+        let onward = |from| next.map_or(0, |(x, y)| move_cursor(from, Position::new(x, y)).len());
+        if code.len() + onward(Cursor::At(to)) >= count + onward(after_spaces) {
             return false;
         }
         if !self.fill_gap_to(to) {
@@ -210,9 +217,9 @@ impl<W: Write> DeltaBackend<W> {
         };
     }
 
-    /// Writes the unchanged cells between the cursor and `to` when that is shorter than moving
-    /// over them: same row, each cell a plain glyph in the current colours. Returns whether it
-    /// did.
+    /// Writes the unchanged cells between the cursor and `to` when that, with the colour
+    /// changes on the way and to `to`'s colours, takes fewer bytes than moving there and changing
+    /// colours once: same row, each cell a plain narrow glyph. Returns whether it did.
     fn fill_gap_to(&mut self, to: Position) -> bool {
         let Cursor::At(from) = self.cursor else {
             return false;
@@ -221,18 +228,28 @@ impl<W: Write> DeltaBackend<W> {
             return false;
         }
         let mut bytes = Vec::new();
+        let mut pen = self.pen;
         for x in from.x..to.x {
-            let cell = &self.shown[(x, to.y)];
-            let plain = cell.cell_width() == 1 && !is_uncertain(cell.symbol());
-            if !plain || Pen::of(cell) != self.pen {
+            let i = self.shown.index_of(x, to.y);
+            let cell = &self.shown.content[i];
+            if cell.cell_width() != 1 || is_uncertain(cell.symbol()) || self.is_trailing(i) {
                 return false;
             }
+            pen.change_to(Pen::of(cell), &mut bytes);
+            pen = Pen::of(cell);
             bytes.extend_from_slice(cell.symbol().as_bytes());
         }
-        if bytes.len() >= move_cursor(self.cursor, to).len() {
+        let target = self
+            .index(to.x, to.y)
+            .map_or(pen, |i| Pen::of(&self.shown.content[i]));
+        let (mut after_fill, mut after_move) = (Vec::new(), move_cursor(self.cursor, to));
+        pen.change_to(target, &mut after_fill);
+        self.pen.change_to(target, &mut after_move);
+        if bytes.len() + after_fill.len() >= after_move.len() {
             return false;
         }
         self.frame.extend_from_slice(&bytes);
+        self.pen = pen;
         self.cursor = Cursor::At(to);
         true
     }
