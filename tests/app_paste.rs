@@ -45,7 +45,7 @@ fn a_long_paste_is_cut_and_says_so() {
 }
 
 #[test]
-fn a_paste_into_a_dialog_is_ignored() {
+fn a_paste_into_a_dialog_or_the_help_is_ignored() {
     let (mut state, keys) = console();
     update(&mut state, &keys, key(KeyCode::Char('u')));
     assert!(matches!(state.modal, Some(Modal::Confirm(_))));
@@ -54,4 +54,13 @@ fn a_paste_into_a_dialog_is_ignored() {
     assert!(matches!(state.modal, Some(Modal::Confirm(_))));
     assert_eq!(state.input.value(), "");
     assert!(status_text(&state).contains("Paste ignored"));
+    update(&mut state, &keys, key(KeyCode::Esc));
+    update(&mut state, &keys, key(KeyCode::Char('?')));
+    assert!(matches!(state.modal, Some(Modal::Help)));
+    update(&mut state, &keys, Msg::Pasted("abc".into()));
+    assert!(
+        matches!(state.modal, Some(Modal::Help)),
+        "the help stays open"
+    );
+    assert_eq!(state.input.value(), "", "nothing went into the field");
 }

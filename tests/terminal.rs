@@ -180,6 +180,11 @@ fn a_panic_in_the_loop_restores_the_terminal() {
         pty.contents()
     );
     pty.assert_restored("a panic");
+    let log = pty.log();
+    assert!(
+        log.contains("pingdesk panicked") && log.contains("a test panic in the loop"),
+        "the panic is in the log file:\n{log}"
+    );
 }
 
 /// The child of the two tests above: the real terminal guard and loop, over an event stream
@@ -189,6 +194,8 @@ fn a_panic_in_the_loop_restores_the_terminal() {
 fn child_ends_the_console() {
     use futures_util::stream::{self, BoxStream, StreamExt as _};
     let how = std::env::var(CHILD).expect("run by the error and panic tests");
+    let log_file = std::env::var_os("PINGDESK_LOG_FILE").expect("the harness sets a log file");
+    let _log = pingdesk::logging::init(std::path::Path::new(&log_file), "info").expect("logging");
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -367,3 +367,26 @@ impl<W: Write> Backend for DeltaBackend<W> {
         self.out.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_are_wrapped_in_synchronized_output_once_the_terminal_says_it_can() {
+        let supported = Arc::new(AtomicBool::new(false));
+        let mut backend = DeltaBackend::with_size(Vec::new(), Size::new(10, 2));
+        backend.sync_output = Arc::clone(&supported);
+        backend.hide_cursor().expect("hidden");
+        backend.flush().expect("flushed");
+        assert_eq!(backend.out, b"\x1b[?25l", "not before the terminal answers");
+        backend.out.clear();
+        supported.store(true, Ordering::Relaxed);
+        backend.show_cursor().expect("shown");
+        backend.flush().expect("flushed");
+        assert_eq!(backend.out, b"\x1b[?2026h\x1b[?25h\x1b[?2026l");
+        backend.out.clear();
+        backend.flush().expect("flushed");
+        assert!(backend.out.is_empty(), "an empty frame writes nothing");
+    }
+}
