@@ -23,6 +23,9 @@ pub struct Cli {
         global = true
     )]
     pub log_level: String,
+    /// No colour, in the console (the mono theme) and in command output; as `NO_COLOR` does.
+    #[arg(long, global = true)]
+    pub no_color: bool,
     /// Which PingOne to talk to.
     #[command(flatten)]
     pub connect: crate::connect::ConnectArgs,
@@ -62,9 +65,9 @@ pub enum UsersCommand {
     Find {
         /// What to search for.
         text: String,
-        /// Most users to list.
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
+        /// Most users to list (1 to 1000).
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        limit: u16,
         /// Print JSON.
         #[arg(long)]
         json: bool,

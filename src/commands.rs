@@ -63,6 +63,7 @@ impl From<ApiError> for Failure {
         let exit = match error.kind {
             ErrorKind::Unauthorized | ErrorKind::Forbidden => Exit::Auth,
             ErrorKind::NotFound => Exit::NotFound,
+            ErrorKind::UnknownEnvironment => Exit::Usage,
             ErrorKind::Rejected => Exit::Failure,
             ErrorKind::RateLimited
             | ErrorKind::Server
@@ -141,8 +142,7 @@ pub async fn run(
 
 /// Connects as configured, or to a fresh demo simulator (said on stderr).
 async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure> {
-    let target =
-        crate::resolve_target(args).map_err(|e| Failure::new(Exit::Usage, format!("{e:#}")))?;
+    let target = crate::resolve_target(args)?;
     let build =
         |config| ApiClient::new(config).map_err(|e| Failure::new(Exit::Failure, format!("{e:#}")));
     match target {

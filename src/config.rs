@@ -1,4 +1,5 @@
-//! Console configuration: the config file and the theme.
+//! Console configuration: the config file, the key file and the theme.
 
 pub mod file;
+pub mod keys;
 pub mod theme;

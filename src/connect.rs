@@ -57,6 +57,9 @@ pub struct ConnectArgs {
     /// Refuse every write (unlock, lock) [env: PINGDESK_READ_ONLY=1].
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// Longest wait for one request to PingOne, in seconds [env: PINGDESK_TIMEOUT] [default: 30].
+    #[arg(long, global = true, value_name = "SECS")]
+    pub timeout: Option<String>,
 }
 
 /// A configured tenant connection and how to present it.
@@ -148,18 +151,7 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
         return Ok(Target::Demo);
     }
     let env_value = |name: &str| env(name).filter(|v| !v.trim().is_empty());
-    let explicit_config = args
-        .config
-        .clone()
-        .or_else(|| env_value("PINGDESK_CONFIG").map(PathBuf::from));
-    let config_path = explicit_config.clone().or_else(|| file::default_path(env));
-    let config = match &config_path {
-        Some(path) => file::load(path)?,
-        None => None,
-    };
-    if let (Some(path), None) = (&explicit_config, &config) {
-        return Err(ConnectError::MissingConfig(path.clone()));
-    }
+    let (config_path, config) = config_file(args, env)?;
     let profile_name = args
         .profile
         .clone()
@@ -232,15 +224,63 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
     .unwrap_or(environment_id);
     let env_read_only =
         env_value("PINGDESK_READ_ONLY").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+    let mut client = ClientConfig::new(endpoints, target_environment, credentials);
+    client.request_timeout = request_timeout(args, &env_value)?.unwrap_or(client.request_timeout);
     Ok(Target::Tenant(Box::new(Connection {
-        client: ClientConfig::new(endpoints, target_environment, credentials),
+        client,
         profile: profile_name,
         region_label,
         read_only: args.read_only || env_read_only || from_profile.read_only,
         production: from_profile.production,
-        banner_color: from_profile.banner_color.clone(),
+        banner_color: from_profile
+            .banner_color
+            .as_ref()
+            .map(|colour| colour.get_ref().clone()),
         warnings,
     })))
+}
+
+/// The config file's path (`--config`, `PINGDESK_CONFIG`, else the XDG default) and its content
+/// when it exists; one named explicitly must exist.
+pub fn config_file(
+    args: &ConnectArgs,
+    env: EnvLookup<'_>,
+) -> Result<(Option<PathBuf>, Option<ConfigFile>), ConnectError> {
+    let explicit_config = args.config.clone().or_else(|| {
+        env("PINGDESK_CONFIG")
+            .filter(|v| !v.trim().is_empty())
+            .map(PathBuf::from)
+    });
+    let config_path = explicit_config.clone().or_else(|| file::default_path(env));
+    let config = match &config_path {
+        Some(path) => file::load(path)?,
+        None => None,
+    };
+    if let (Some(path), None) = (&explicit_config, &config) {
+        return Err(ConnectError::MissingConfig(path.clone()));
+    }
+    Ok((config_path, config))
+}
+
+/// `--timeout` or `PINGDESK_TIMEOUT`: whole seconds from 1 to 3600.
+fn request_timeout(
+    args: &ConnectArgs,
+    env_value: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<std::time::Duration>, ConnectError> {
+    let Some(text) = args
+        .timeout
+        .clone()
+        .or_else(|| env_value("PINGDESK_TIMEOUT"))
+    else {
+        return Ok(None);
+    };
+    match text.trim().parse::<u64>() {
+        Ok(seconds @ 1..=3600) => Ok(Some(std::time::Duration::from_secs(seconds))),
+        _ => Err(ConnectError::BadValue(format!(
+            "timeout {:?} must be a whole number of seconds from 1 to 3600",
+            crate::desk::inert(&text)
+        ))),
+    }
 }
 
 fn find_profile<'a>(

@@ -6,8 +6,10 @@ pub mod apply;
 pub mod diagnosis;
 pub mod inert;
 pub mod ops;
+pub mod outcome;
 
-pub use apply::{Applied, apply};
+pub use apply::{Applied, apply, lost_answer, lost_sentence};
 pub use diagnosis::{Cause, Fix, StatusWord, Verdict, status_word};
 pub use inert::inert;
 pub use ops::{OpKind, Refusal, UserOp};
+pub use outcome::{Outcome, OutcomeKind, Seen, outcome, unread};

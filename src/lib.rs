@@ -23,6 +23,9 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(logging::default_log_file);
     let _log_guard = logging::init(&log_file, &cli.log_level)?;
+    if cli.no_color {
+        anstream::ColorChoice::Never.write_global();
+    }
     // The console runs on the main thread alone: a timer (a countdown's second) then wakes that
     // one thread, not a worker that must wake the main thread. The rest use worker threads.
     let mut builder = if cli.command.is_none() {
@@ -35,7 +38,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         .build()
         .context("starting the async runtime")?;
     match cli.command {
-        None => runtime.block_on(console(&cli.connect)),
+        None => runtime.block_on(console(&cli.connect, cli.no_color)),
         Some(command) => match runtime.block_on(commands::run(command, &cli.connect)) {
             Ok(commands::Exit::Ok) => Ok(()),
             Ok(exit) => Err(commands::Failure::new(exit, String::new()).into()),
@@ -44,14 +47,32 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Reads the connection settings from the flags, the process environment and the config file.
-pub fn resolve_target(connect: &connect::ConnectArgs) -> anyhow::Result<connect::Target> {
+/// Reads the connection settings from the flags, the process environment and the config file;
+/// a broken setting is a usage error (exit 2), in the console as in the CLI.
+pub fn resolve_target(
+    connect: &connect::ConnectArgs,
+) -> Result<connect::Target, commands::Failure> {
     let env = |name: &str| std::env::var(name).ok();
-    connect::resolve(connect, &env).context("reading the connection settings")
+    connect::resolve(connect, &env).map_err(|e| {
+        commands::Failure::new(
+            commands::Exit::Usage,
+            format!("reading the connection settings: {e}"),
+        )
+    })
 }
 
-/// Starts the console on the configured tenant, or on the embedded simulator for the demo.
-async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
+/// Starts the console on the configured tenant, or on the embedded simulator for the demo, with
+/// the keys, theme, mouse and clipboard settings of the config file.
+async fn console(connect: &connect::ConnectArgs, no_color: bool) -> anyhow::Result<()> {
+    let env = |name: &str| std::env::var(name).ok();
+    let usage = |e: &dyn std::fmt::Display| {
+        commands::Failure::new(
+            commands::Exit::Usage,
+            format!("reading the config file: {e:#}"),
+        )
+    };
+    // A broken config file is a usage error (exit 2), in the console as in the CLI.
+    let (config_path, settings) = connect::config_file(connect, &env).map_err(|e| usage(&e))?;
     // The simulator lives as long as the console when it serves the demo.
     let mut demo_sim = None;
     let (config, context) = match resolve_target(connect)? {
@@ -87,8 +108,11 @@ async fn console(connect: &connect::ConnectArgs) -> anyhow::Result<()> {
             (config, context)
         }
     };
+    let file = config_path.as_deref().zip(settings.as_ref());
+    let setup =
+        runtime::Setup::from_config(context, file, &env, no_color).map_err(|e| usage(&e))?;
     let client = api::ApiClient::new(config)?;
-    let result = runtime::run(client, context).await;
+    let result = runtime::run(client, setup).await;
     drop(demo_sim);
     result
 }

@@ -2,6 +2,7 @@
 
 use clap::Parser as _;
 use pingdesk::commands::{Exit, Failure};
+use pingdesk::desk::inert::inert_lines;
 
 fn main() -> std::process::ExitCode {
     let cli = pingdesk::cli::Cli::parse();
@@ -15,10 +16,10 @@ fn main() -> std::process::ExitCode {
     }
     if let Some(failure) = error.downcast_ref::<Failure>() {
         if !failure.message.is_empty() {
-            eprintln!("pingdesk: {}", failure.message);
+            eprintln!("pingdesk: {}", inert_lines(&failure.message));
         }
         return failure.exit.into();
     }
-    eprintln!("pingdesk: {error:#}");
+    eprintln!("pingdesk: {}", inert_lines(&format!("{error:#}")));
     Exit::Failure.into()
 }

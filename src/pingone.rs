@@ -54,6 +54,16 @@ pub const DEFAULT_PAGE_LIMIT: usize = 100;
 pub const MAX_FILTER_LENGTH: usize = 8192;
 /// Deepest nesting of parentheses the simulator parses. UNVERIFIED: PingOne documents no limit.
 pub const MAX_FILTER_DEPTH: usize = 32;
+/// Longest request URI the simulator takes, in bytes; longer is `414` in PingOne's error shape.
+/// Room for the longest filter percent-encoded. UNVERIFIED: PingOne documents no limit.
+pub const MAX_URI_LENGTH: usize = 32 << 10;
+/// Largest block of request headers the simulator takes, in bytes; larger is `431` in PingOne's
+/// error shape. UNVERIFIED, as above.
+pub const MAX_HEADER_BYTES: usize = 64 << 10;
+/// The status PingOne answers when the environment in a path does not exist (or the worker
+/// cannot see it), on the users collection and on the token endpoint. UNVERIFIED: read from the
+/// error-code table's `NOT_FOUND`; an unknown environment may also be answered with 403.
+pub const UNKNOWN_ENVIRONMENT_STATUS: u16 = 404;
 /// Lifetime of a worker-app access token, in seconds. Docs: "valid for one hour".
 pub const TOKEN_LIFETIME_SECS: u64 = 3600;
 

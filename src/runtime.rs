@@ -4,6 +4,8 @@ pub mod backend;
 pub mod executor;
 #[cfg(unix)]
 pub mod input;
+mod pointer;
+pub mod setup;
 #[cfg(unix)]
 pub mod signals;
 pub mod terminal;
@@ -21,8 +23,9 @@ use tokio::sync::mpsc;
 
 use crate::api::ApiClient;
 use crate::app::update::initial_search;
-use crate::app::{Context, KeyMap, Msg, State, update};
+use crate::app::{Msg, State, update};
 use crate::config::theme::Theme;
+pub use setup::Setup;
 
 /// Users per page of results.
 pub const PAGE_SIZE: usize = 100;
@@ -32,28 +35,34 @@ const BURST: usize = 4096;
 
 /// Runs the console on the real terminal until the person quits, the terminal closes, or a
 /// signal ends it (`signals::Stopped` is then the error, and the exit code is 128 + its
-/// number); the terminal is restored in every case.
+/// number); the terminal is restored in every case. An unknown environment ends it with a
+/// configuration error (exit 2), as in the CLI.
 #[cfg(unix)]
-pub async fn run(client: ApiClient, context: Context) -> anyhow::Result<()> {
+pub async fn run(client: ApiClient, setup: Setup) -> anyhow::Result<()> {
     // Listening first: a signal from now on ends the loop rather than the process.
     let mut signals = signals::StopSignals::new()?;
-    let mut guard = terminal::TerminalGuard::enter()?;
+    let mut guard = terminal::TerminalGuard::enter(setup.mouse)?;
     let events =
         input::events(std::sync::Arc::clone(&guard.sync_output)).context("reading the terminal")?;
     let mut stopped = None;
     let stop = async { stopped = Some(signals.recv().await) };
-    let result = run_loop(&mut guard.terminal, events, stop, client, context, |_| {}).await;
+    let result = run_loop(&mut guard.terminal, events, stop, client, setup, |_| {}).await;
     drop(guard);
     // A hang-up also ends the terminal's input: the signal, if it came, is why it ended.
-    match stopped.or_else(|| signals.recv().now_or_never()) {
-        Some(signal) => Err(signal.into()),
-        None => result.map(drop),
+    if let Some(signal) = stopped.or_else(|| signals.recv().now_or_never()) {
+        return Err(signal.into());
+    }
+    match result?.fatal {
+        Some(message) => {
+            Err(crate::commands::Failure::new(crate::commands::Exit::Usage, message).into())
+        }
+        None => Ok(()),
     }
 }
 
 /// The console needs a Unix terminal (raw input, signals).
 #[cfg(not(unix))]
-pub async fn run(_client: ApiClient, _context: Context) -> anyhow::Result<()> {
+pub async fn run(_client: ApiClient, _setup: Setup) -> anyhow::Result<()> {
     anyhow::bail!("the console needs a Unix terminal; the CLI commands work here")
 }
 
@@ -64,7 +73,7 @@ pub async fn run_loop<B, E>(
     mut events: E,
     stop: impl Future<Output = ()>,
     client: ApiClient,
-    context: Context,
+    setup: Setup,
     mut observe: impl FnMut(&State),
 ) -> anyhow::Result<State>
 where
@@ -72,10 +81,15 @@ where
     B::Error: Send + Sync + 'static,
     E: Stream<Item = std::io::Result<Event>> + Unpin,
 {
-    let keys = KeyMap::default();
-    let theme = Theme::default();
+    let Setup {
+        context,
+        keys,
+        theme,
+        mouse,
+        terminal_out,
+    } = setup;
     let (replies, mut inbox) = mpsc::unbounded_channel();
-    let mut executor = executor::Executor::new(client, replies, PAGE_SIZE);
+    let mut executor = executor::Executor::new(client, replies, PAGE_SIZE, terminal_out);
     let mut state = State::new(context, Instant::now());
     let mut timer = timer::Timer::new().context("making the loop's timer")?;
     let size = terminal.size().context("reading the terminal size")?;
@@ -83,13 +97,14 @@ where
     executor.run(initial_search(&mut state));
     tokio::pin!(stop);
     let mut handle = |state: &mut State, msg: Msg| {
-        if let Msg::Key(_) | Msg::Tick(_) | Msg::Pasted(_) = msg {
+        if let Msg::Key(_) | Msg::Tick(_) | Msg::Pasted(_) | Msg::Pointer(_) = msg {
             state.now = Instant::now();
         }
         let effects = update(state, &keys, msg);
         executor.run(effects);
         observe(state);
     };
+    let pointing = mouse.then_some(&theme);
     loop {
         if state.dirty {
             terminal
@@ -100,7 +115,7 @@ where
         let wake = state.next_wakeup();
         let msg = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(event)) => match to_msg(event) {
+                Some(Ok(event)) => match to_msg(event, terminal, &state, pointing)? {
                     Some(msg) => msg,
                     None => continue,
                 },
@@ -123,7 +138,7 @@ where
             }
             match events.next().now_or_never() {
                 Some(Some(Ok(event))) => {
-                    if let Some(msg) = to_msg(event) {
+                    if let Some(msg) = to_msg(event, terminal, &state, pointing)? {
                         handle(&mut state, msg);
                     }
                 }
@@ -138,19 +153,38 @@ where
     Ok(state)
 }
 
-/// The message a terminal event makes, if any.
-fn to_msg(event: Event) -> Option<Msg> {
-    match event {
+/// The message a terminal event makes, if any: a key pressed, a paste, a resize, and, when
+/// `pointing` (the mouse is on, with the theme the layout is measured in), a click or the
+/// wheel where it landed on the screen `terminal` shows.
+fn to_msg<B>(
+    event: Event,
+    terminal: &Terminal<B>,
+    state: &State,
+    pointing: Option<&Theme>,
+) -> anyhow::Result<Option<Msg>>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    Ok(match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => Some(Msg::Key(key)),
         Event::Paste(text) => Some(Msg::Pasted(text)),
         Event::Resize(width, height) => Some(resized(width, height)),
+        Event::Mouse(event) => match pointing {
+            Some(theme) => {
+                let size = terminal.size().context("reading the terminal size")?;
+                pointer::pointer(state, theme, size, event).map(Msg::Pointer)
+            }
+            None => None,
+        },
         _ => None,
-    }
+    })
 }
 
 /// The layout the model needs, measured for a terminal of this size.
 fn resized(width: u16, height: u16) -> Msg {
     Msg::Resized {
         list_rows: crate::ui::list_rows(width, height),
+        too_small: crate::ui::too_small(width, height),
     }
 }

@@ -9,6 +9,7 @@ mod actions;
 mod audit;
 mod control;
 pub mod data;
+mod edges;
 pub mod faults;
 mod index;
 pub mod matching;
@@ -19,6 +20,7 @@ mod roles;
 mod routes;
 pub mod store;
 mod tokens;
+mod validate;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -213,14 +215,7 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
     });
     let app = routes::router(Arc::clone(&state));
     let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let server = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = stopped.await;
-        });
-        if let Err(error) = server.await {
-            tracing::error!(%error, "the simulator stopped with an error");
-        }
-    });
+    let task = tokio::spawn(edges::serve(listener, app, stopped));
     tracing::info!(%base_url, environment = %environment.id, "simulator listening");
     Ok(SimHandle {
         base_url,

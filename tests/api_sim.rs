@@ -264,16 +264,24 @@ async fn a_bad_access_token_is_final() {
 }
 
 #[tokio::test]
-async fn unknown_environment_is_not_found() {
+async fn unknown_environment_is_its_own_error() {
     let (sim, _client) = start().await;
     let mut config = pingdesk::connect::simulator_config(&sim);
     config.environment_id = "00000000-0000-4000-8000-00000000beef".into();
-    let error = ApiClient::new(config)
-        .expect("client")
-        .find_users(&UserQuery::All, 5)
-        .await
-        .expect_err("404");
-    assert_eq!(error.kind, ErrorKind::NotFound);
+    let client = ApiClient::new(config).expect("client");
+    for query in [UserQuery::All, UserQuery::Id(ALICE.into())] {
+        let error = client.find_users(&query, 5).await.expect_err("404");
+        assert_eq!(
+            (error.kind, error.status),
+            (ErrorKind::UnknownEnvironment, Some(404))
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("environment 00000000-0000-4000-8000-00000000beef not found"),
+            "{error}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -73,7 +73,7 @@ async fn search_unlock_and_quit_through_the_real_loop() {
             events,
             std::future::pending(),
             client,
-            context,
+            pingdesk::runtime::Setup::new(context),
             move |s| {
                 tell.send_replace(seen(s));
             },

@@ -18,7 +18,7 @@ fn no_operation_leaves_without_a_confirm_and_read_only_refuses_them_all() {
         for kind in OpKind::all() {
             let (mut state, keys) = listing(context.clone(), vec![blocked.clone()], Instant::now());
             open(&mut state, &keys, PasswordStatus::LockedOut);
-            let effects = update(&mut state, &keys, key(KeyCode::Char(kind.default_key())));
+            let effects = update(&mut state, &keys, op_key(&keys, *kind));
             assert!(
                 !effects.iter().any(|e| matches!(e, Effect::Apply { .. })),
                 "{kind:?} sent without a confirm"
@@ -44,7 +44,7 @@ fn a_fix_that_does_not_apply_says_why_and_opens_nothing() {
         (OpKind::EnableUser, "already enabled"),
         (OpKind::UnlockAccount, "not locked"),
     ] {
-        assert!(update(&mut state, &keys, key(KeyCode::Char(kind.default_key()))).is_empty());
+        assert!(update(&mut state, &keys, op_key(&keys, kind)).is_empty());
         assert!(state.modal.is_none());
         assert!(
             status_text(&state).contains(says),

@@ -1,5 +1,5 @@
 //! Pure update tests of a paste: text into the search field, never keys; capped; ignored while a
-//! dialog or the help is open.
+//! dialog, the help or the too-small screen is up.
 
 #[path = "common/console.rs"]
 mod console;
@@ -63,4 +63,27 @@ fn a_paste_into_a_dialog_or_the_help_is_ignored() {
         "the help stays open"
     );
     assert_eq!(state.input.value(), "", "nothing went into the field");
+}
+
+#[test]
+fn the_too_small_screen_takes_no_paste() {
+    let (mut state, keys) = console();
+    let small = Msg::Resized {
+        list_rows: 0,
+        too_small: true,
+    };
+    update(&mut state, &keys, small);
+    let effects = update(&mut state, &keys, Msg::Pasted("alice".into()));
+    assert!(effects.is_empty());
+    assert_eq!(
+        state.input.value(),
+        "",
+        "nothing went into the hidden field"
+    );
+    assert_eq!(state.focus, Focus::Results, "the focus stays where it was");
+    assert!(state.typed_at.is_none(), "no search is owed");
+    assert!(
+        state.status.is_none(),
+        "nothing to say on a screen that shows nothing"
+    );
 }

@@ -55,6 +55,13 @@ const RULES: &[Rule] = &[
         forbidden_crates: &["clap", "axum", "reqwest"],
     },
     Rule {
+        module: "config",
+        forbidden: &[
+            "api", "sim", "desk", "app", "ui", "runtime", "commands", "connect",
+        ],
+        forbidden_crates: &["clap", "axum", "reqwest"],
+    },
+    Rule {
         module: "commands",
         forbidden: &["app", "ui", "runtime"],
         forbidden_crates: &["ratatui"],

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pingdesk::api::ApiClient;
 use pingdesk::app::Context;
-use pingdesk::runtime::run_loop;
+use pingdesk::runtime::{Setup, run_loop};
 use pingdesk::sim::{self, SimConfig};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
@@ -84,7 +84,7 @@ async fn a_burst_of_keys_costs_one_frame() {
         events,
         std::future::pending(),
         client,
-        Context::default(),
+        Setup::new(Context::default()),
         |_| handled += 1,
     )
     .await

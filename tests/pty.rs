@@ -2,9 +2,9 @@
 //! pseudo-terminal (the harness is `tests/common/pty.rs`), asserting on the parsed screen.
 
 #[path = "common/pty.rs"]
-mod harness;
+mod pty;
 
-use harness::*;
+use pty::*;
 
 /// The unlock flow, at one terminal size.
 fn unlock_a_locked_user(cols: u16, rows: u16) {

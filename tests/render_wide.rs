@@ -101,5 +101,5 @@ fn the_confirm_dialog_keeps_its_left_border_over_wide_glyphs() {
 
 #[test]
 fn the_help_keeps_its_left_border_over_wide_glyphs() {
-    layer_over_wide_glyphs(KeyCode::Char('?'), 12, ('┌', '└'), '│');
+    layer_over_wide_glyphs(KeyCode::Char('?'), 4, ('┌', '└'), '│');
 }

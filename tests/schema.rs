@@ -171,6 +171,14 @@ async fn every_error_matches_the_spec() {
     assert_eq!(unauthenticated.status().as_u16(), 401);
     let body: Value = unauthenticated.json().await.expect("JSON");
     assert_valid(&error_schema, "401", &body);
+    // P1Error requires nothing, so `{}` would pass the schema: check the fields themselves.
+    for key in ["id", "code", "message"] {
+        assert!(
+            body[key].as_str().is_some_and(|s| !s.is_empty()),
+            "401: `{key}` present in {body}"
+        );
+    }
+    assert_eq!(body["code"], "ACCESS_FAILED");
 }
 
 #[tokio::test]

@@ -4,11 +4,11 @@
 //! not swallow the keyboard; an idle console with rows listed does not wake.
 
 #[path = "common/pty.rs"]
-mod harness;
+mod pty;
 
 use std::time::Duration;
 
-use harness::*;
+use pty::*;
 
 /// The search field's text (the row under the Search title), trimmed.
 fn search_text(screen: &str) -> String {
@@ -146,7 +146,7 @@ const CHILD: &str = "PINGDESK_TERMINAL_CHILD";
 /// Runs `child_ends_the_console` of this very test binary in a PTY, leaving by `how`.
 fn leave_by(how: &str) -> Pty {
     let exe = std::env::current_exe().expect("the test binary");
-    let mut pty = Pty::spawn_with(exe, 100, 60, |cmd, _| {
+    let mut pty = Pty::spawn_program(exe, 100, 60, |cmd, _, _| {
         cmd.args([
             "child_ends_the_console",
             "--exact",
@@ -212,14 +212,17 @@ fn child_ends_the_console() {
         } else {
             stream::iter([Err(std::io::Error::other("the terminal went away"))]).boxed()
         };
-        let mut guard = pingdesk::runtime::terminal::TerminalGuard::enter().expect("the terminal");
-        let context = pingdesk::app::Context::default();
+        // With the mouse captured, so the tests see capture turned off again too.
+        let mut guard =
+            pingdesk::runtime::terminal::TerminalGuard::enter(true).expect("the terminal");
+        let mut setup = pingdesk::runtime::Setup::new(pingdesk::app::Context::default());
+        setup.mouse = true;
         let ended = pingdesk::runtime::run_loop(
             &mut guard.terminal,
             events,
             std::future::pending(),
             client,
-            context,
+            setup,
             |_| {},
         )
         .await;

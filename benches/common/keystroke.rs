@@ -75,6 +75,7 @@ impl Console {
         };
         let resized = Msg::Resized {
             list_rows: pingdesk::ui::list_rows(WIDTH, HEIGHT),
+            too_small: false,
         };
         update(&mut state, &keys, resized);
         let loaded = Msg::SearchLoaded {

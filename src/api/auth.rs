@@ -225,12 +225,13 @@ async fn fetch_token(
                 ..P1Error::default()
             })
         });
-        return Err(ApiError {
+        let error = ApiError {
             status: Some(status),
             body,
             correlation_id,
             ..ApiError::transport(ACTION, kind, "token endpoint refused")
-        });
+        };
+        return Err(error.as_unknown_environment(&client.environment_id));
     }
     let token: TokenResponse = serde_json::from_slice(&bytes).map_err(|e| ApiError {
         status: Some(status),

@@ -182,11 +182,17 @@ impl ApiClient {
                     count: Some(1),
                     next: None,
                 }),
-                Err(e) if e.kind == ErrorKind::NotFound => Ok(UserPage {
-                    users: Vec::new(),
-                    count: Some(0),
-                    next: None,
-                }),
+                // No such user, or no such environment: one short list tells which.
+                Err(e) if e.kind == ErrorKind::NotFound => {
+                    let mut probe = self.users_url("search users", None)?;
+                    probe.query_pairs_mut().append_pair("limit", "1");
+                    self.list(probe).await?;
+                    Ok(UserPage {
+                        users: Vec::new(),
+                        count: Some(0),
+                        next: None,
+                    })
+                }
                 Err(e) => Err(e),
             },
             UserQuery::All | UserQuery::Filter(_) | UserQuery::Raw(_) => {
@@ -311,7 +317,11 @@ impl ApiClient {
 
     /// Fetches one page of users from a list URL.
     async fn list(&self, url: Url) -> Result<UserPage, ApiError> {
-        let mut page: Page<User> = self.call(Request::get("search users", url)).await?;
+        // The users collection of an environment always exists: a 404 means the environment.
+        let mut page: Page<User> = self
+            .call(Request::get("search users", url))
+            .await
+            .map_err(|e| e.as_unknown_environment(&self.environment_id))?;
         let next = page
             .link("next")
             .and_then(|href| self.api_base.join(href).ok());

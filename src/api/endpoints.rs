@@ -1,6 +1,7 @@
 //! Where the PingOne API and auth services live: regions, explicit URL overrides, and the rule that
 //! plain `http://` is for loopback only.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::net::IpAddr;
 use std::str::FromStr;
@@ -111,6 +112,16 @@ pub enum EndpointError {
         /// The parser's complaint.
         reason: String,
     },
+    /// A user name or password in the URL: PingOne takes the worker's credentials, never these.
+    #[error(
+        "{which} URL {url:?} must not carry a user name or password: pingdesk authenticates with the worker app's credentials"
+    )]
+    Userinfo {
+        /// "API" or "auth".
+        which: &'static str,
+        /// The URL as given, its password masked.
+        url: String,
+    },
     /// `http://` to a host that is not loopback, or a scheme that is neither http nor https.
     #[error(
         "{which} URL {url:?} must use https: plain http is only allowed for loopback hosts, so that a token never crosses a network in clear text"
@@ -133,12 +144,48 @@ impl Endpoints {
     }
 }
 
+/// `text` with the password of every URL in it (`scheme://user:password@host`) masked as `***`,
+/// so that no message, log line or screen shows one.
+pub fn redact_userinfo(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = rest.find("://") {
+        let authority_start = at + 3;
+        out.push_str(&rest[..authority_start]);
+        let tail = &rest[authority_start..];
+        let end = tail
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace() || c == '"')
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        match authority.rfind('@').and_then(|at| {
+            let userinfo = &authority[..at];
+            userinfo.find(':').map(|colon| (colon, at))
+        }) {
+            Some((colon, at)) => {
+                out.push_str(&authority[..=colon]);
+                out.push_str("***");
+                out.push_str(&authority[at..]);
+                changed = true;
+            }
+            None => out.push_str(authority),
+        }
+        rest = &tail[end..];
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// Parses a base URL, keeps its path as a directory (so joins append), and checks its scheme.
 fn parse_base(which: &'static str, text: &str) -> Result<Url, EndpointError> {
+    let shown = redact_userinfo(text).into_owned();
     let invalid = |reason: String| EndpointError::Invalid {
         which,
-        url: text.to_owned(),
-        reason,
+        url: shown.clone(),
+        reason: redact_userinfo(&reason).into_owned(),
     };
     let mut url = Url::parse(text.trim()).map_err(|e| invalid(e.to_string()))?;
     let secure = match url.scheme() {
@@ -146,11 +193,11 @@ fn parse_base(which: &'static str, text: &str) -> Result<Url, EndpointError> {
         "http" => is_loopback(&url),
         _ => false,
     };
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(EndpointError::Userinfo { which, url: shown });
+    }
     if !secure {
-        return Err(EndpointError::Insecure {
-            which,
-            url: text.to_owned(),
-        });
+        return Err(EndpointError::Insecure { which, url: shown });
     }
     if url.host().is_none() {
         return Err(invalid("it has no host".to_owned()));
@@ -210,6 +257,26 @@ mod tests {
             Err(EndpointError::Insecure { which: "auth", .. })
         ));
         assert!(Endpoints::from_urls("not a url", "https://a.example.com").is_err());
+    }
+
+    #[test]
+    fn passwords_in_urls_are_refused_and_never_shown() {
+        assert_eq!(
+            redact_userinfo("see https://ann:hunter2@api.example.com/x and ftp://b@c"),
+            "see https://ann:***@api.example.com/x and ftp://b@c"
+        );
+        assert_eq!(redact_userinfo("no urls here"), "no urls here");
+        for text in [
+            "https://ann:hunter2@api.example.com",
+            "http://ann:hunter2@10.0.0.5:9",
+            "ftp://ann:hunter2@example.com",
+            "https://ann:hunter2@exa mple.com",
+        ] {
+            let error = Endpoints::from_urls(text, "https://a.example.com").expect_err("refused");
+            let message = error.to_string();
+            assert!(!message.contains("hunter2"), "{message}");
+            assert!(message.contains("ann:***@"), "{message}");
+        }
     }
 
     #[test]

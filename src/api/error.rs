@@ -30,6 +30,9 @@ pub enum ErrorKind {
     Tls,
     /// The answer could not be decoded.
     Decode,
+    /// The environment is not there, or the worker cannot see it: a configuration error. Its
+    /// id is in [`ApiError::cause`].
+    UnknownEnvironment,
 }
 
 /// A failed PingOne call: what was attempted, how it failed, and what PingOne said.
@@ -49,7 +52,7 @@ pub struct ApiError {
     pub correlation_id: Option<String>,
     /// The `Retry-After` response header.
     pub retry_after: Option<Duration>,
-    /// The underlying transport or decode error, for the log.
+    /// The underlying transport or decode error, for the log; for an unknown environment, its id.
     pub cause: Option<String>,
 }
 
@@ -78,6 +81,20 @@ impl ApiError {
             transport_kind(error)
         };
         Self::transport(action, kind, error_chain(error))
+    }
+
+    /// This error as an unknown environment `id` (a 404 where only the environment can be
+    /// missing), keeping its status and `Correlation-Id`.
+    #[must_use]
+    pub fn as_unknown_environment(self, id: &str) -> Self {
+        if self.status != Some(pingone::UNKNOWN_ENVIRONMENT_STATUS) {
+            return self;
+        }
+        Self {
+            kind: ErrorKind::UnknownEnvironment,
+            cause: Some(id.to_owned()),
+            ..self
+        }
     }
 
     /// The class for an HTTP status.
@@ -121,58 +138,69 @@ impl ApiError {
             .filter(|m| !m.is_empty())
     }
 
-    /// The plain sentence for this class of failure.
+    /// The plain sentence for this class of failure: "Could not {action}: {reason}".
     pub fn summary(&self) -> String {
-        let action = self.action;
+        format!("Could not {}: {}", self.action, self.reason())
+    }
+
+    /// What went wrong, without the action: "PingOne did not answer in time".
+    pub fn reason(&self) -> String {
         match self.kind {
-            ErrorKind::Unauthorized => format!(
-                "Could not {action}: PingOne did not accept the credentials (check the client id, secret, environment id and region)"
-            ),
+            ErrorKind::Unauthorized => "PingOne did not accept the credentials (check the client id, secret, environment id and region)".to_owned(),
             ErrorKind::Forbidden => format!(
-                "Could not {action}: permission denied; {}",
+                "permission denied; {}",
                 pingone::permission_hint(self.permission)
             ),
-            ErrorKind::NotFound => format!("Could not {action}: not found"),
+            ErrorKind::NotFound => "not found".to_owned(),
             ErrorKind::RateLimited => match self.retry_after {
                 Some(wait) => format!(
-                    "Could not {action}: PingOne is rate limiting requests; try again in {}s",
+                    "PingOne is rate limiting requests; try again in {}s",
                     wait.as_secs().max(1)
                 ),
-                None => format!(
-                    "Could not {action}: PingOne is rate limiting requests; try again shortly"
-                ),
+                None => "PingOne is rate limiting requests; try again shortly".to_owned(),
             },
-            ErrorKind::Server => format!("Could not {action}: PingOne had a server error"),
-            ErrorKind::Rejected => format!("Could not {action}: PingOne refused the request"),
-            ErrorKind::Timeout => format!("Could not {action}: PingOne did not answer in time"),
+            ErrorKind::Server => "PingOne had a server error".to_owned(),
+            ErrorKind::Rejected => "PingOne refused the request".to_owned(),
+            ErrorKind::Timeout => "PingOne did not answer in time".to_owned(),
             ErrorKind::ConnectionRefused => {
-                format!("Could not {action}: the connection was refused (is the URL right?)")
+                "the connection was refused (is the URL right?)".to_owned()
             }
-            ErrorKind::Network => format!("Could not {action}: network error"),
-            ErrorKind::Tls => format!("Could not {action}: the TLS connection failed"),
-            ErrorKind::Decode => format!("Could not {action}: PingOne's answer could not be read"),
+            ErrorKind::Network => "the connection failed or broke off (network error)".to_owned(),
+            ErrorKind::Tls => "the TLS connection failed".to_owned(),
+            ErrorKind::Decode => "PingOne's answer could not be read".to_owned(),
+            ErrorKind::UnknownEnvironment => format!(
+                "environment {} not found, or this worker cannot see it (check the environment id and the region)",
+                self.cause.as_deref().unwrap_or("?")
+            ),
         }
+    }
+
+    /// What follows the summary: the HTTP status, PingOne's message and details, and the
+    /// `Correlation-Id` (always last, so it is never the part cut off).
+    pub fn particulars(&self) -> String {
+        use fmt::Write as _;
+        let mut text = String::new();
+        if let Some(status) = self.status {
+            let _ = write!(text, " (HTTP {status})");
+        }
+        if let Some(message) = self.pingone_message() {
+            let _ = write!(text, ": {message}");
+        }
+        if let Some(details) = self.body.as_ref().map(|b| &b.details) {
+            for detail in details.iter().filter(|d| !d.message.is_empty()) {
+                let _ = write!(text, "; {}", detail.message);
+            }
+        }
+        if let Some(id) = &self.correlation_id {
+            let _ = write!(text, " [Correlation-Id {id}]");
+        }
+        text
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.summary())?;
-        if let Some(status) = self.status {
-            write!(f, " (HTTP {status})")?;
-        }
-        if let Some(message) = self.pingone_message() {
-            write!(f, ": {message}")?;
-        }
-        if let Some(details) = self.body.as_ref().map(|b| &b.details) {
-            for detail in details.iter().filter(|d| !d.message.is_empty()) {
-                write!(f, "; {}", detail.message)?;
-            }
-        }
-        if let Some(id) = &self.correlation_id {
-            write!(f, " [Correlation-Id {id}]")?;
-        }
-        Ok(())
+        write!(f, "{}{}", self.summary(), self.particulars())
     }
 }
 
@@ -203,7 +231,8 @@ fn cause_kind(cause: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
     io.get_ref().and_then(|inner| cause_kind(inner))
 }
 
-/// A reqwest error with its sources, on one line, for classification and the log.
+/// A reqwest error with its sources, on one line, for classification and the log; a password
+/// in a URL it names is masked.
 fn error_chain(error: &reqwest::Error) -> String {
     let mut text = error.to_string();
     let mut source = std::error::Error::source(error);
@@ -212,7 +241,7 @@ fn error_chain(error: &reqwest::Error) -> String {
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    text
+    super::endpoints::redact_userinfo(&text).into_owned()
 }
 
 #[cfg(test)]

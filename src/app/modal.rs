@@ -7,7 +7,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::msg::{Action, Effect};
 use super::state::{State, StatusKind};
-use crate::desk::{OpKind, UserOp, inert};
+use crate::desk::inert::in_sentence;
+use crate::desk::{OpKind, UserOp};
 
 /// A layer over the panes that takes keys first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,15 @@ pub enum Modal {
     Confirm(Confirm),
     /// The key help.
     Help,
+    /// What to copy: the next key says.
+    CopyMenu,
+    /// Text to read or select by hand (what could not be copied).
+    Text {
+        /// What it is.
+        title: String,
+        /// The text, inert.
+        text: String,
+    },
 }
 
 /// The confirm dialog.
@@ -102,7 +112,7 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
     let question = if kind == OpKind::LockAccount {
         format!(
             "Lock the account of {}: for how long?",
-            inert(&user.username)
+            in_sentence(&user.username)
         )
     } else {
         op.question(&user)
@@ -191,7 +201,7 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let verb = confirm.op.kind().verb();
-    let name = inert(&confirm.username).into_owned();
+    let name = in_sentence(&confirm.username);
     if !yes {
         state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
         return Vec::new();

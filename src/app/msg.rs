@@ -4,6 +4,8 @@ use std::time::Instant;
 
 use crossterm::event::KeyEvent;
 
+use super::copy::{Copyable, Wrap};
+use super::view::Pointer;
 use crate::api::{ApiError, UserPage, UserQuery};
 use crate::desk::{Applied, OpKind, UserOp};
 use crate::pingone::{PasswordState, User};
@@ -22,9 +24,13 @@ pub enum Msg {
     Resized {
         /// Rows the results list shows at once (for paging).
         list_rows: usize,
+        /// Whether it is below the smallest size the console lays out in.
+        too_small: bool,
     },
     /// Text was pasted (the terminal bracketed it, so it is one event however long).
     Pasted(String),
+    /// The mouse clicked or scrolled (only when the mouse is turned on).
+    Pointer(Pointer),
     /// Time passed (debounce, opening, countdowns); the clock comes in as data.
     Tick(Instant),
     // --- replies ---
@@ -97,6 +103,12 @@ pub enum Action {
     Op(OpKind),
     /// Read the selected user (and password) again from PingOne.
     Refresh,
+    /// Show the record's raw JSON in the detail pane, or the formatted view again.
+    RawJson,
+    /// Ask what to copy (the next key says).
+    CopyMenu,
+    /// Copy something of the selected user.
+    Copy(Copyable),
     /// Show or hide the key help.
     Help,
     /// Leave pingdesk.
@@ -154,4 +166,11 @@ pub enum Effect {
     },
     /// Abort a request whose answer is no longer wanted.
     Cancel(ReqId),
+    /// Put `text` on the agent's clipboard by OSC 52 (already inert).
+    Copy {
+        /// What to copy.
+        text: String,
+        /// The multiplexer to pass through.
+        wrap: Wrap,
+    },
 }

@@ -11,11 +11,16 @@ pub const MAX_PASTE_CHARS: usize = 256;
 
 /// Puts `text` into the search field (focusing it from the list or the detail pane), with line
 /// breaks and other control characters dropped and at most [`MAX_PASTE_CHARS`] characters
-/// kept; says so when it cut. While a dialog or the help is open the paste is ignored.
+/// kept; says so when it cut. While a dialog, a menu or the help is open the paste is ignored
+/// with a word on the status line; the too-small screen takes no text at all.
 pub fn on_paste(state: &mut State, text: &str) {
-    if !matches!(state.mode(), Mode::Search | Mode::Browse) {
-        state.say(StatusKind::Info, "Paste ignored: close the dialog first");
-        return;
+    match state.mode() {
+        Mode::Search | Mode::List | Mode::Detail => {}
+        Mode::TooSmall => return,
+        _ => {
+            state.say(StatusKind::Info, "Paste ignored: close the dialog first");
+            return;
+        }
     }
     let kept: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
     if kept.is_empty() {

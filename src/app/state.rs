@@ -5,10 +5,12 @@ use std::time::{Duration, Instant};
 
 use tui_input::Input;
 
+use super::copy::Clipboard;
 use super::inflight::InFlight;
 use super::keymap::Mode;
 use super::modal::{Modal, Step};
 use super::msg::ReqId;
+use super::view::View;
 use crate::desk::{StatusWord, Verdict, status_word};
 use crate::pingone::{PasswordState, User};
 
@@ -44,6 +46,8 @@ pub struct Context {
     pub banner_color: Option<String>,
     /// Start-up warnings, shown in the status line.
     pub warnings: Vec<String>,
+    /// How copies reach the agent's clipboard.
+    pub clipboard: Clipboard,
 }
 
 /// Which pane has the keys.
@@ -256,6 +260,8 @@ pub struct State {
     pub selected_at: Instant,
     /// The footer's status line.
     pub status: Option<Status>,
+    /// Whether the status line tells of a failed read, which the next successful search clears.
+    pub status_from_read: bool,
     /// Rows the list shows at once (measured by the loop), for paging.
     pub list_height: usize,
     /// Lines the detail pane is scrolled down by (when it has focus).
@@ -270,6 +276,11 @@ pub struct State {
     pub dirty: bool,
     /// Whether to leave.
     pub quit: bool,
+    /// How the console is being looked at (raw JSON, overlay scroll, size, clock, notes).
+    pub view: View,
+    /// A configuration error that ended the console (an unknown environment): said on leaving,
+    /// with the CLI's exit code for configuration errors.
+    pub fatal: Option<String>,
     next_req: u64,
 }
 
@@ -297,6 +308,7 @@ impl State {
             opened: None,
             selected_at: now,
             status,
+            status_from_read: false,
             list_height: 10,
             detail_scroll: 0,
             now,
@@ -304,6 +316,8 @@ impl State {
             spun_at: now,
             dirty: true,
             quit: false,
+            view: View::new(now, jiff::Timestamp::now()),
+            fatal: None,
             next_req: 0,
         }
     }
@@ -325,15 +339,21 @@ impl State {
 
     /// Which bindings apply now.
     pub fn mode(&self) -> Mode {
+        if self.view.too_small {
+            return Mode::TooSmall;
+        }
         match (&self.modal, self.focus) {
             (Some(Modal::Help), _) => Mode::Help,
+            (Some(Modal::CopyMenu), _) => Mode::Copy,
+            (Some(Modal::Text { .. }), _) => Mode::Text,
             (Some(Modal::Confirm(confirm)), _) => match &confirm.step {
                 Step::PickLock(_) => Mode::PickLock,
                 Step::Answer { typed: Some(_), .. } => Mode::ConfirmTyped,
                 Step::Answer { .. } => Mode::Confirm,
             },
             (None, Focus::Search) => Mode::Search,
-            (None, _) => Mode::Browse,
+            (None, Focus::Results) => Mode::List,
+            (None, Focus::Detail) => Mode::Detail,
         }
     }
 
@@ -374,6 +394,10 @@ impl State {
     /// When the loop must wake next with a `Tick`: the debounce, the spinner, opening the
     /// selection, or a countdown's next second; `None` when nothing changes by itself.
     pub fn next_wakeup(&self) -> Option<Instant> {
+        // Nothing is searched, read or counted down while nothing can be seen.
+        if self.view.too_small {
+            return None;
+        }
         let debounce = self.typed_at.map(|at| at + DEBOUNCE);
         let spinner = self.is_busy().then(|| self.spun_at + SPINNER_STEP);
         let open = self
@@ -403,6 +427,7 @@ impl State {
 
     /// Sets the status line.
     pub fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status_from_read = false;
         self.status = Some(Status {
             text: text.into(),
             kind,

@@ -11,8 +11,10 @@ use super::modal::{self, Modal};
 use super::msg::{Action, Effect, Msg};
 use super::open::{on_password, open_selected, selection_moved, sync_shown};
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
-use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, Fix, UserOp, Verdict, inert};
+use super::view::scrolled;
+use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
+use crate::desk::inert::in_sentence;
+use crate::desk::{Applied, OutcomeKind, UserOp, lost_answer, outcome, unread};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -20,14 +22,19 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
     state.dirty = true;
     let effects = match msg {
         Msg::Key(key) => on_key(state, keys, key),
-        Msg::Resized { list_rows } => {
+        Msg::Resized {
+            list_rows,
+            too_small,
+        } => {
             state.list_height = list_rows;
+            state.view.too_small = too_small;
             Vec::new()
         }
         Msg::Pasted(text) => {
             super::paste::on_paste(state, &text);
             Vec::new()
         }
+        Msg::Pointer(pointer) => super::pointer::on_pointer(state, pointer),
         Msg::Tick(now) => on_tick(state, now),
         Msg::SearchLoaded { req, result } => {
             if state.search.settle(req).is_none() {
@@ -44,7 +51,7 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
                         state.results.rows.extend(rows);
                         state.results.next = page.next;
                     }
-                    Err(error) => fail(state, &error),
+                    Err(error) => read_failed(state, &error),
                 }
             }
             Vec::new()
@@ -53,11 +60,11 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             if state.refresh.settle(req).is_some() {
                 match result {
                     Ok(user) => {
-                        let name = inert(&user.username).into_owned();
+                        let name = in_sentence(&user.username);
                         replace_row(state, *user);
                         state.say(StatusKind::Info, format!("Read {name} again"));
                     }
-                    Err(error) => fail(state, &error),
+                    Err(error) => read_failed(state, &error),
                 }
             }
             Vec::new()
@@ -69,11 +76,20 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Applied { req, op, result } => {
-            if state.op.settle(req).is_some() {
+            if let Some(id) = state.op.settle(req) {
+                let note = super::note::Pending::new(state, &id, &op, &result);
                 match result {
                     Ok(applied) => on_applied(state, &op, *applied),
+                    Err(error) if lost_answer(&op, &error) => {
+                        tracing::warn!(%error, "an operation's answer was lost, and the read after it failed");
+                        state.say(
+                            StatusKind::Error,
+                            unread(&error, "press r to see what PingOne holds"),
+                        );
+                    }
                     Err(error) => fail(state, &error),
                 }
+                note.record(state);
             }
             Vec::new()
         }
@@ -95,12 +111,17 @@ fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
     {
         state.typed_at = Some(state.now);
     }
-    modal::type_into(state, key.code);
+    if mode != Mode::TooSmall {
+        modal::type_into(state, key.code);
+    }
     Vec::new()
 }
 
 fn on_tick(state: &mut State, now: Instant) -> Vec<Effect> {
     state.now = now;
+    if state.view.too_small {
+        return Vec::new();
+    }
     if state.is_busy() && now.saturating_duration_since(state.spun_at) >= SPINNER_STEP {
         state.spinner = state.spinner.wrapping_add(1);
         state.spun_at = now;
@@ -143,8 +164,12 @@ fn search_now(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// The first search, sent at start-up.
+/// The first search, sent at start-up; owed until the terminal is large enough to show it.
 pub fn initial_search(state: &mut State) -> Vec<Effect> {
+    if state.view.too_small {
+        state.typed_at = Some(state.now);
+        return Vec::new();
+    }
     search_now(state)
 }
 
@@ -159,67 +184,63 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
             results.count = page.count;
             results.next = page.next;
             results.error = None;
+            if std::mem::take(&mut state.status_from_read) {
+                state.status = None;
+            }
+        }
+        // Nothing can work against an environment that is not there: leave, as the CLI does.
+        Err(error) if error.kind == ErrorKind::UnknownEnvironment => {
+            tracing::error!(%error, "the environment is unknown; leaving");
+            state.fatal = Some(error.to_string());
+            state.quit = true;
+            return Vec::new();
         }
         Err(error) => {
             results.rows.clear();
             results.next = None;
             results.count = None;
             results.error = Some(error.to_string());
-            tracing::warn!(%error, cause = ?error.cause, "search failed");
-            state.say(StatusKind::Error, error.to_string());
+            read_failed(state, &error);
         }
     }
     selection_moved(state)
 }
 
 /// After an operation: the row and detail re-render from what PingOne returned, and the status
-/// line says what happened, or that the outcome is unknown and what PingOne now shows.
+/// line says what happened, what still stops the user, or that the outcome is unknown and what
+/// PingOne now shows.
 fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
-    let name = inert(&applied.user.username).into_owned();
     let id = applied.user.id.clone();
     if let Some(password) = applied.password.clone() {
         on_password(state, &id, Ok(password));
     }
-    let password = state
+    let known = state
         .extras
         .get(&id)
         .and_then(|extras| extras.password.ok().cloned());
-    let verdict = Verdict::of(&applied.user, password.as_ref(), 0);
+    let told = outcome(
+        op,
+        &Applied {
+            password: known,
+            ..applied.clone()
+        },
+    );
     replace_row(state, applied.user);
-    let now_shows = || {
-        let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
-        match causes.as_slice() {
-            [] => verdict.headline().to_owned(),
-            _ => format!("{}: {}", verdict.headline(), causes.join("; ")),
+    let kind = match told.kind {
+        OutcomeKind::Done => StatusKind::Success,
+        OutcomeKind::DoneButStill => StatusKind::Info,
+        OutcomeKind::NotDone | OutcomeKind::Unknown | OutcomeKind::UnknownButFixed => {
+            StatusKind::Error
         }
     };
-    if let Some(error) = applied.unknown {
-        state.say(
-            StatusKind::Error,
-            format!(
-                "Outcome unknown ({}). PingOne now shows {name}: {}",
-                error,
-                now_shows()
-            ),
-        );
-        return;
-    }
-    let still = verdict
-        .causes
-        .iter()
-        .find(|cause| cause.fix == Fix::Op(op.kind()));
-    match still {
-        Some(cause) => state.say(
-            StatusKind::Error,
-            format!("PingOne answered, but {name} still shows: {}", cause.text),
-        ),
-        // Done, but something else still stops them: say so rather than sound finished.
-        None if verdict.blocked() => state.say(
-            StatusKind::Info,
-            format!("{}; still {}", op.done(&name), now_shows()),
-        ),
-        None => state.say(StatusKind::Success, op.done(&name)),
-    }
+    state.say(kind, told.text);
+}
+
+/// A read (a search, more results, a user read again) failed: said until the next search
+/// succeeds, which shows PingOne is reachable again.
+fn read_failed(state: &mut State, error: &ApiError) {
+    fail(state, error);
+    state.status_from_read = true;
 }
 
 fn fail(state: &mut State, error: &ApiError) {
@@ -257,9 +278,34 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     if let Some(Modal::Confirm(_)) = &state.modal {
         return modal::answer(state, action);
     }
+    if let Some(Modal::Help | Modal::Text { .. }) = &state.modal
+        && matches!(
+            action,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+        )
+    {
+        let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
+        state.view.overlay_scroll = scrolled(state.view.overlay_scroll, action, page);
+        return Vec::new();
+    }
     match action {
         Action::Quit => state.quit = true,
-        Action::Help => state.modal = Some(Modal::Help),
+        Action::Help => {
+            state.view.overlay_scroll = 0;
+            state.modal = Some(Modal::Help);
+        }
+        Action::RawJson => {
+            state.view.raw_json = !state.view.raw_json;
+            state.detail_scroll = 0;
+        }
+        Action::CopyMenu => {
+            if state.selected_user().is_some() {
+                state.modal = Some(Modal::CopyMenu);
+            } else {
+                state.say(StatusKind::Info, "Select a user first");
+            }
+        }
+        Action::Copy(what) => return super::copy::copy(state, what),
         Action::FocusSearch => state.focus = Focus::Search,
         Action::NextPane => {
             let flush = state.focus == Focus::Search && state.typed_at.is_some();
@@ -314,7 +360,9 @@ fn back(state: &mut State) {
     };
 }
 
-fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
+/// Moves the selection (or scrolls the detail pane when it has focus); past the end of the list
+/// the next page is loaded.
+pub(super) fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
     if state.focus == Focus::Detail {
         scroll_detail(state, action);
         return Vec::new();
@@ -357,12 +405,5 @@ fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
 /// Scrolls the detail pane; the renderer clamps to the content.
 fn scroll_detail(state: &mut State, action: Action) {
     let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
-    state.detail_scroll = match action {
-        Action::Up => state.detail_scroll.saturating_sub(1),
-        Action::Down => state.detail_scroll.saturating_add(1),
-        Action::PageUp => state.detail_scroll.saturating_sub(page),
-        Action::PageDown => state.detail_scroll.saturating_add(page),
-        Action::Home => 0,
-        _ => u16::MAX,
-    };
+    state.detail_scroll = scrolled(state.detail_scroll, action, page);
 }

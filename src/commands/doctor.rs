@@ -86,9 +86,7 @@ pub async fn run(session: &Session, json: bool) -> Result<Exit, Failure> {
     }
     record("clock skew", skew(session).await);
     if json {
-        let text = serde_json::to_string_pretty(&checks)
-            .map_err(|e| Failure::new(Exit::Failure, e.to_string()))?;
-        println!("{text}");
+        super::users::print_json(&checks)?;
     } else {
         for check in &checks {
             println!(

@@ -4,7 +4,8 @@
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
-use crate::desk::{Applied, Fix, OpKind, Refusal, UserOp, Verdict, inert};
+use crate::desk::inert::one_line;
+use crate::desk::{Applied, OpKind, OutcomeKind, Refusal, UserOp, lost_answer, outcome, unread};
 
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
@@ -22,12 +23,7 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
         other => UserOp::of(other),
     };
     let user = resolve(session, &command.user).await?;
-    // An account locked without `lockedAt` may be locked only by its password, which refuses
-    // the account unlock: that needs the password state too.
-    let lock_may_be_the_password = kind == OpKind::UnlockAccount
-        && user.is_locked()
-        && user.account.as_ref().is_some_and(|a| a.locked_at.is_none());
-    let password = if op.needs_password() || lock_may_be_the_password {
+    let password = if op.needs_password_for(&user) {
         Some(session.client.password_state(&user.id).await?)
     } else {
         None
@@ -46,60 +42,40 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
     }
     confirm(session, &op.question(&user), &user, command.yes)?;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let applied = crate::desk::apply(&session.client, &user.id, &op).await?;
+    let applied = match crate::desk::apply(&session.client, &user.id, &op).await {
+        Ok(applied) => applied,
+        Err(error) if lost_answer(&op, &error) => {
+            let look = format!(
+                "run `pingdesk users show {}` to see what PingOne holds",
+                one_line(&user.id)
+            );
+            return Err(Failure::new(Exit::Network, unread(&error, &look)));
+        }
+        Err(error) => return Err(error.into()),
+    };
     finish(kind, &op, &applied, command.json)
 }
 
 /// Says what happened and picks the exit code: an unknown outcome exits by what a fresh read
-/// found (0 when the cause this operation fixes is gone, 7 when it is still there).
+/// found (0 when it shows the change made, 7 when it does not or cannot tell).
 fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Exit, Failure> {
-    let name = inert(&applied.user.username).into_owned();
-    let verdict = Verdict::of(&applied.user, applied.password.as_ref(), 0);
-    let still = verdict
-        .causes
-        .iter()
-        .find(|cause| cause.fix == Fix::Op(kind));
-    let (outcome, exit) = match (&applied.unknown, still) {
-        (Some(error), _) => {
-            eprintln!("outcome unknown: {error}");
-            let fixed = still.is_none();
-            eprintln!(
-                "PingOne now shows {name}: {}{}",
-                verdict.headline(),
-                causes_text(&verdict)
-            );
-            ("unknown", if fixed { Exit::Ok } else { Exit::Network })
-        }
-        // A code sent (recovery, verification) fixes nothing until the user uses it.
-        (None, Some(cause))
-            if !matches!(kind, OpKind::SendRecoveryCode | OpKind::ResendVerification) =>
-        {
-            eprintln!("PingOne answered, but {name} still shows: {}", cause.text);
-            ("applied", Exit::Failure)
-        }
-        (None, _) => {
-            eprintln!("{}", op.done(&name));
-            ("applied", Exit::Ok)
-        }
+    let told = outcome(op, applied);
+    eprintln!("{}", told.text);
+    let (label, exit) = match told.kind {
+        OutcomeKind::Done | OutcomeKind::DoneButStill => ("applied", Exit::Ok),
+        OutcomeKind::NotDone => ("applied", Exit::Failure),
+        OutcomeKind::UnknownButFixed => ("unknown", Exit::Ok),
+        OutcomeKind::Unknown => ("unknown", Exit::Network),
     };
     if json {
         print_json(&report(
             kind,
             &applied.user,
             applied.password.as_ref(),
-            outcome,
+            label,
         ))?;
     }
     Ok(exit)
-}
-
-fn causes_text(verdict: &Verdict) -> String {
-    let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
-    if causes.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", causes.join("; "))
-    }
 }
 
 /// `{"action", "outcome", "user", "password"?}` for `--json`.

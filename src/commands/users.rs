@@ -3,7 +3,7 @@
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 
-use super::output::{colour, details, password_details, table};
+use super::output::{details, password_details, table};
 use super::{Exit, Failure, Session};
 use crate::api::{ApiError, UserQuery};
 use crate::cli::UsersCommand;
@@ -16,7 +16,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
         UsersCommand::Find { text, limit, json } => {
             let page = session
                 .client
-                .find_users(&UserQuery::from_input(&text), limit)
+                .find_users(&UserQuery::from_input(&text), usize::from(limit))
                 .await?;
             if json {
                 print_json(&serde_json::json!({ "count": page.count, "users": page.users }))?;
@@ -24,7 +24,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
                 eprintln!("No users match {}", inert(&text));
                 return Ok(Exit::NotFound);
             } else {
-                print!("{}", table(&page.users, colour()));
+                anstream::print!("{}", table(&page.users));
             }
             Ok(Exit::Ok)
         }
@@ -34,7 +34,7 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
                 print_json(&user)?;
             } else {
                 let password = password_or_note(session, &user).await;
-                print!("{}", details(&user, password.as_ref().ok(), colour()));
+                anstream::print!("{}", details(&user, password.as_ref().ok()));
                 if let Err(note) = password {
                     eprintln!("{note}");
                 }
@@ -64,9 +64,9 @@ async fn password_or_note(session: &Session, user: &User) -> Result<PasswordStat
         .map_err(|error: ApiError| format!("password state not shown: {error}"))
 }
 
-/// Prints `value` as pretty JSON on standard output.
+/// Prints `value` as pretty JSON on standard output, no control character raw.
 pub(super) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
+    let text = crate::desk::inert::to_json(value)
         .map_err(|e| Failure::new(Exit::Failure, e.to_string()))?;
     println!("{text}");
     Ok(())
@@ -91,7 +91,9 @@ pub(super) async fn resolve(session: &Session, text: &str) -> Result<User, Failu
                 "{} matches {} users; name one by id:\n{}",
                 inert(text),
                 many.len(),
-                table(many, false).trim_end()
+                anstream::adapter::strip_str(&table(many))
+                    .to_string()
+                    .trim_end()
             ),
         )),
     }

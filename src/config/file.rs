@@ -3,7 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use indexmap::IndexMap;
 use serde::Deserialize;
+use toml::Spanned;
+
+use super::keys::{KeyTable, RawKeys, line_at};
+use super::theme::{ThemeConfig, parse_colour};
 
 /// The whole file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -11,9 +16,26 @@ use serde::Deserialize;
 pub struct ConfigFile {
     /// The profile used when `--profile` is not given.
     pub default_profile: Option<String>,
+    /// Copy by OSC 52 (`true`, the default); `false` shows what would be copied in an overlay.
+    pub clipboard: Option<bool>,
+    /// Mouse clicks and the wheel (`false` by default, so the terminal's own text selection
+    /// keeps working).
+    pub mouse: Option<bool>,
     /// Profiles by name.
     #[serde(default)]
     pub profiles: std::collections::BTreeMap<String, Profile>,
+    /// `[keys]` as written; read through [`ConfigFile::keys`].
+    #[serde(default, rename = "keys")]
+    raw_keys: RawKeys,
+    /// `[theme]` as written; read through [`ConfigFile::theme`].
+    #[serde(default, rename = "theme")]
+    raw_theme: IndexMap<String, Spanned<String>>,
+    /// The `[keys]` table, with lines (the key map checks actions and clashes).
+    #[serde(skip)]
+    pub keys: KeyTable,
+    /// The `[theme]`, checked.
+    #[serde(skip)]
+    pub theme: ThemeConfig,
 }
 
 /// One PingOne connection, named.
@@ -43,7 +65,7 @@ pub struct Profile {
     #[serde(default)]
     pub production: bool,
     /// The header banner's colour (a colour name such as `red`, or `#rrggbb`).
-    pub banner_color: Option<String>,
+    pub banner_color: Option<Spanned<String>>,
 }
 
 /// Where a secret is read from; never the config file itself.
@@ -106,17 +128,84 @@ pub fn load(path: &Path) -> Result<Option<ConfigFile>, ConfigError> {
     parse(&text, path).map(Some)
 }
 
-/// Parses config text; errors carry the line and the key.
+/// Parses config text; errors carry the line and the key, never the value of a secret key.
 pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
-    toml::from_str(text).map_err(|error| {
-        let start = error.span().map_or(0, |span| span.start.min(text.len()));
-        let line = text[..start].matches('\n').count() + 1;
-        ConfigError::Invalid {
-            path: path.to_owned(),
-            line,
-            message: error.message().to_owned(),
+    let invalid = |offset: usize, message: String| ConfigError::Invalid {
+        path: path.to_owned(),
+        line: line_at(text, offset),
+        message,
+    };
+    let mut file: ConfigFile = toml::from_str(text).map_err(|error| {
+        let span = error.span().map_or(0..0, |span| {
+            span.start.min(text.len())..span.end.min(text.len())
+        });
+        let message = match secret_key_at(text, span.clone()) {
+            Some(key) => secret_message(&key),
+            None => error.message().to_owned(),
+        };
+        invalid(span.start, message)
+    })?;
+    for (key, value) in std::mem::take(&mut file.raw_theme) {
+        file.theme
+            .set(&key, value.get_ref())
+            .map_err(|message| invalid(value.span().start, message))?;
+    }
+    for (name, profile) in &file.profiles {
+        if let Some(colour) = &profile.banner_color {
+            parse_colour(colour.get_ref()).map_err(|why| {
+                invalid(
+                    colour.span().start,
+                    format!("profiles.{name}.banner_color: {why}"),
+                )
+            })?;
         }
-    })
+    }
+    file.keys = KeyTable::from_raw(std::mem::take(&mut file.raw_keys), text);
+    Ok(file)
+}
+
+/// Whether a key may hold a secret: `secret`, `client_secret`, `password`, `token`, ….
+fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    ["secret", "password", "passwd", "token", "key"]
+        .iter()
+        .any(|word| key.contains(word))
+}
+
+/// The secret-looking key whose line (or table) the error at `span` falls in, if any: its
+/// value must not be echoed.
+fn secret_key_at(text: &str, span: std::ops::Range<usize>) -> Option<String> {
+    let first = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+    let last = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |at| span.end + at);
+    let keys_on = |line: &str| -> Option<String> {
+        line.split(['{', ',', '['])
+            .filter_map(|part| part.split_once('=').map(|(key, _)| key))
+            .map(|key| key.trim().trim_matches('"').to_owned())
+            .find(|key| is_secret_key(key))
+    };
+    if let Some(key) = text[first..last].lines().find_map(keys_on) {
+        return Some(key);
+    }
+    // Inside a `[profiles.x.secret]` table.
+    let header = text[..first]
+        .lines()
+        .rev()
+        .find(|line| line.trim_start().starts_with('['))?;
+    let name = header.trim().trim_matches(['[', ']']);
+    let last_part = name.rsplit('.').next().unwrap_or(name).trim_matches('"');
+    is_secret_key(last_part).then(|| last_part.to_owned())
+}
+
+/// What to say about a broken secret key, without its value.
+fn secret_message(key: &str) -> String {
+    let hint = if key == "secret" {
+        "secret must be { env = \"VAR\" }, { file = \"PATH\" } or { command = [\"program\", \"arg\"] }: the secret itself never goes in the config file"
+    } else {
+        "a secret never goes in the config file: use the profile's secret = { env = … }, { file = … } or { command = […] }"
+    };
+    format!("{key} is not valid here (its value is not shown): {hint}")
 }
 
 #[cfg(test)]
@@ -167,6 +256,62 @@ read_only = true
         let error =
             parse("[profiles.eu]\nread_only = \"yes\"\n", Path::new("c.toml")).expect_err("type");
         assert!(error.to_string().starts_with("c.toml:2:"), "{error}");
+    }
+
+    #[test]
+    fn theme_errors_name_the_line_and_the_role() {
+        let text = "mouse = true\n\n[theme]\nbase = \"light\"\nlocked = \"redd bold\"\n";
+        let message = parse(text, Path::new("c.toml"))
+            .expect_err("a bad colour")
+            .to_string();
+        assert!(message.starts_with("c.toml:5: theme.locked:"), "{message}");
+        assert!(message.contains("\"redd\""), "{message}");
+        let banner = "[profiles.eu]\nproduction = true\nbanner_color = \"rred\"\n";
+        let message = parse(banner, Path::new("c.toml"))
+            .expect_err("a bad banner colour")
+            .to_string();
+        assert!(
+            message.starts_with("c.toml:3: profiles.eu.banner_color:"),
+            "{message}"
+        );
+        let message = parse("[theme]\nbase = \"neon\"\n", Path::new("c.toml"))
+            .expect_err("an unknown theme")
+            .to_string();
+        assert!(message.starts_with("c.toml:2: theme.base:"), "{message}");
+        let file = parse(text.replace("redd", "red").as_str(), Path::new("c.toml")).expect("ok");
+        assert_eq!(file.theme.base.as_deref(), Some("light"));
+        assert_eq!(file.mouse, Some(true));
+    }
+
+    #[test]
+    fn keys_keep_their_lines() {
+        let text = "[keys.browse]\nunlock_account = \"U\"\n\n[keys.list]\ndown = [\"j\", \"n\"]\n";
+        let file = parse(text, Path::new("c.toml")).expect("valid");
+        let modes = &file.keys.modes;
+        assert_eq!((modes[0].mode.as_str(), modes[0].line), ("browse", 1));
+        assert_eq!(modes[1].actions[0].line, 5);
+        assert_eq!(modes[1].actions[0].keys, ["j", "n"]);
+        let error = parse("[keys.list]\ndown = 3\n", Path::new("c.toml")).expect_err("a number");
+        assert!(error.to_string().starts_with("c.toml:2:"), "{error}");
+    }
+
+    #[test]
+    fn errors_never_echo_a_secret_value() {
+        let cases = [
+            "[profiles.eu]\nsecret = \"hunter2-inline\"\n",
+            "[profiles.eu]\nsecret = { value = \"hunter2-inline\" }\n",
+            "[profiles.eu]\nsecret = { env = 5 }\nclient_secret = \"hunter2-inline\"\n",
+            "[profiles.eu]\nclient_secret = \"hunter2-inline\"\n",
+            "[profiles.eu.secret]\nvalue = \"hunter2-inline\"\n",
+            "[profiles]\neu = { client_id = \"x\", secret = \"hunter2-inline\" }\n",
+            "[profiles.eu]\nsecret = \"hunter2-inline\n",
+        ];
+        for text in cases {
+            let error = parse(text, Path::new("c.toml")).expect_err("invalid");
+            let message = error.to_string();
+            assert!(!message.contains("hunter2"), "{text:?}: {message}");
+            assert!(message.contains("secret"), "{text:?}: {message}");
+        }
     }
 
     #[test]

@@ -97,8 +97,9 @@ fn loose_permissions(path: &Path) -> Option<String> {
     }
 }
 
-/// Runs the command and returns what it printed. Its stderr passes through (a password manager
-/// may prompt there); its output never appears in an error.
+/// Runs the command and returns what it printed. Neither its output nor its standard error is
+/// ever shown or logged (either may hold the secret); a failure says how to run it by hand.
+/// A password manager that asks for a passphrase does so on the terminal, which it keeps.
 fn run(argv: &[String]) -> Result<String, SecretError> {
     let command = argv.join(" ");
     let fail = |reason: String| SecretError::Command {
@@ -111,11 +112,14 @@ fn run(argv: &[String]) -> Result<String, SecretError> {
     let output = Command::new(program)
         .args(arguments)
         .stdin(Stdio::inherit())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::piped())
         .output()
         .map_err(|e| fail(e.to_string()))?;
     if !output.status.success() {
-        return Err(fail(format!("it exited with {}", output.status)));
+        return Err(fail(format!(
+            "it exited with {}; what it wrote is not shown, as it may hold the secret: run it by hand to see why",
+            output.status
+        )));
     }
     String::from_utf8(output.stdout)
         .map_err(|_| fail("it printed something that is not UTF-8".to_owned()))
@@ -139,12 +143,16 @@ mod tests {
         let failing = SecretSource::Command(vec![
             "sh".into(),
             "-c".into(),
-            "echo $((6*7)); exit 3".into(),
+            "echo $((6*7)); echo $((6*8)) >&2; exit 3".into(),
         ]);
         let error = read(&failing, &no_env, &mut warnings)
             .expect_err("exit 3")
             .to_string();
         assert!(error.contains("exited") && !error.contains("42"), "{error}");
+        assert!(
+            !error.contains("48") && error.contains("run it by hand"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -46,6 +46,18 @@ pub async fn apply(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied,
     }
 }
 
+/// Whether `error`, returned by [`apply`] for `op`, is the write's own answer lost (its outcome
+/// unknown) and not a refusal: the user could not even be read again afterwards.
+pub fn lost_answer(op: &UserOp, error: &ApiError) -> bool {
+    error.action == op.kind().verb() && error.outcome_unknown()
+}
+
+/// How a write's answer was lost, in words: "unlock account sent, but PingOne did not answer
+/// in time".
+pub fn lost_sentence(error: &ApiError) -> String {
+    format!("{} sent, but {}", error.action, error.reason())
+}
+
 /// What the write's answer carried.
 enum Decoded {
     User(Box<User>),
@@ -71,7 +83,12 @@ fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Decoded, ApiError> {
         Reply::Password => serde_json::from_slice(&answer.body)
             .map(Decoded::Password)
             .map_err(unreadable),
-        Reply::Other | Reply::Unchanged => Ok(Decoded::Nothing),
+        // Not used, but a body cut short still means the answer was lost.
+        Reply::Other | Reply::Unchanged => {
+            serde_json::from_slice::<serde::de::IgnoredAny>(&answer.body)
+                .map(|_| Decoded::Nothing)
+                .map_err(unreadable)
+        }
     }
 }
 
@@ -85,6 +102,11 @@ async fn complete(
     answer: &WriteAnswer,
 ) -> Result<Applied, ApiError> {
     let (user, password) = match decoded {
+        // Still locked without `lockedAt` after an account unlock: the password lockout may be
+        // what is left, and only the password state can say.
+        Decoded::User(user) if op.needs_password_for(&user) => {
+            (*user, Some(client.password_state(id).await?))
+        }
         Decoded::User(user) => (*user, None),
         Decoded::Password(state) => (client.get_user(id).await?, Some(state)),
         Decoded::Nothing => {
@@ -116,7 +138,7 @@ async fn reread(
     let Ok(user) = client.get_user(id).await else {
         return Err(error);
     };
-    let password = if op.needs_password() {
+    let password = if op.needs_password_for(&user) {
         client.password_state(id).await.ok()
     } else {
         None

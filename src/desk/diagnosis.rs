@@ -1,7 +1,10 @@
 //! Why a user cannot sign in, in words a support agent can read out, each cause with its fix:
 //! an operation (and so a key), time, or a place outside pingdesk.
 
-use super::inert::inert;
+use super::inert::{capped, inert};
+
+/// Longest an identity provider's name is shown in a cause, in characters.
+const PROVIDER_NAME: usize = 40;
 use super::ops::OpKind;
 use crate::pingone::user::{AccountStatus, LifecycleStatus};
 use crate::pingone::{self, PasswordState, PasswordStatus, User};
@@ -57,14 +60,11 @@ pub fn external_provider_name(user: &User) -> Option<String> {
         .identity_provider
         .as_ref()
         .filter(|idp| idp.is_external())?;
-    Some(
-        inert(
-            idp.kind
-                .as_deref()
-                .unwrap_or("an external identity provider"),
-        )
-        .into_owned(),
-    )
+    let name = idp
+        .kind
+        .as_deref()
+        .unwrap_or("an external identity provider");
+    Some(capped(name, PROVIDER_NAME).into_owned())
 }
 
 /// Whether the account is locked only because the password is locked out: no `lockedAt` (an

@@ -11,15 +11,22 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumDiscriminants, IntoDiscriminant as _, VariantArray as _};
 
 use super::diagnosis::{account_lock_is_only_the_password, external_provider_name};
-use super::inert::inert;
+use super::inert::{in_sentence, inert};
 use crate::api::UserWrite;
 use crate::pingone::{self, PasswordState, PasswordStatus, User};
 
 /// One write on one user, with what it needs. Its [`OpKind`] names it in key maps and the CLI.
 #[derive(Debug, Clone, PartialEq, Eq, EnumDiscriminants)]
 #[strum_discriminants(name(OpKind), vis(pub))]
-#[strum_discriminants(derive(Hash, Serialize, Deserialize, strum::VariantArray))]
+#[strum_discriminants(derive(
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr
+))]
 #[strum_discriminants(serde(rename_all = "snake_case"))]
+#[strum_discriminants(strum(serialize_all = "snake_case"))]
 #[strum_discriminants(
     doc = "Which operation, without its arguments: what a key or a CLI verb names."
 )]
@@ -92,18 +99,9 @@ impl OpKind {
         }
     }
 
-    /// The key the default key map binds it to.
-    pub fn default_key(self) -> char {
-        match self {
-            Self::UnlockAccount => 'u',
-            Self::LockAccount => 'l',
-            Self::UnlockPassword => 'p',
-            Self::ForcePasswordChange => 'f',
-            Self::SendRecoveryCode => 's',
-            Self::EnableUser => 'E',
-            Self::DisableUser => 'D',
-            Self::ResendVerification => 'm',
-        }
+    /// Its name in the key file and the help (`unlock_account`).
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 
     /// Its `pingdesk users` subcommand.
@@ -220,6 +218,21 @@ impl UserOp {
         )
     }
 
+    /// Whether deciding about `user` needs their password state: for password operations, and
+    /// for an account unlock when the lock has no `lockedAt` (it may be only the password's).
+    pub fn needs_password_for(&self, user: &User) -> bool {
+        self.needs_password()
+            || (matches!(self, Self::UnlockAccount)
+                && user.is_locked()
+                && user.account.as_ref().is_some_and(|a| a.locked_at.is_none()))
+    }
+
+    /// Whether PingOne's answer settles the cause it fixes. A code sent (recovery, verification)
+    /// settles nothing until the user uses it, so its cause staying is no failure.
+    pub fn settles_cause(&self) -> bool {
+        !matches!(self, Self::SendRecoveryCode | Self::ResendVerification)
+    }
+
     /// Why it should not be sent to this user, if it should not. `password` is the password
     /// state when it has been read.
     pub fn refusal(
@@ -228,7 +241,7 @@ impl UserOp {
         password: Option<&PasswordState>,
         read_only: bool,
     ) -> Option<Refusal> {
-        let name = inert(&user.username).into_owned();
+        let name = in_sentence(&user.username);
         let not = |text: String| Some(Refusal::NotApplicable(text));
         if read_only {
             return Some(Refusal::ReadOnly(self.kind().verb()));
@@ -306,7 +319,7 @@ impl UserOp {
 
     /// The confirm dialog's question (inert: safe to draw).
     pub fn question(&self, user: &User) -> String {
-        let name = inert(&user.username).into_owned();
+        let name = in_sentence(&user.username);
         match self {
             Self::UnlockAccount => format!("Unlock the account of {name}?"),
             Self::LockAccount { unlock_at: None } => {
@@ -324,20 +337,20 @@ impl UserOp {
             }
             Self::SendRecoveryCode => format!(
                 "Email a password recovery code to {name} at {}?",
-                inert(user.email.as_deref().unwrap_or_default())
+                in_sentence(user.email.as_deref().unwrap_or_default())
             ),
             Self::EnableUser => format!("Enable {name}?"),
             Self::DisableUser => format!("Disable {name}? They cannot sign in until enabled."),
             Self::ResendVerification => format!(
                 "Email a new verification code to {name} at {}?",
-                inert(user.email.as_deref().unwrap_or_default())
+                in_sentence(user.email.as_deref().unwrap_or_default())
             ),
         }
     }
 
     /// What was done, for the status line and the log (inert).
     pub fn done(&self, username: &str) -> String {
-        let name = inert(username).into_owned();
+        let name = in_sentence(username);
         match self {
             Self::UnlockAccount => format!("Unlocked the account of {name}"),
             Self::LockAccount { unlock_at: None } => {
@@ -411,12 +424,21 @@ mod tests {
     }
 
     #[test]
-    fn names_and_keys_are_unique() {
+    fn key_file_names_are_the_serde_names() {
+        for kind in OpKind::all() {
+            let serde = serde_json::to_value(kind).expect("a name");
+            assert_eq!(serde.as_str(), Some(kind.name()));
+        }
+        assert_eq!(OpKind::UnlockPassword.name(), "unlock_password");
+    }
+
+    #[test]
+    fn names_are_unique() {
         let all = OpKind::all();
         for (i, a) in all.iter().enumerate() {
             assert_eq!(UserOp::of(*a).kind(), *a);
             for b in &all[i + 1..] {
-                assert_ne!(a.default_key(), b.default_key(), "{a:?} {b:?}");
+                assert_ne!(a.name(), b.name(), "{a:?} {b:?}");
                 assert_ne!(a.cli_name(), b.cli_name());
                 assert_ne!(a.verb(), b.verb());
             }

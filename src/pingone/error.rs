@@ -31,4 +31,12 @@ pub struct P1ErrorDetail {
     /// What is wrong with it.
     #[serde(default)]
     pub message: String,
+    /// The bound or pattern it broke (`rangeMinimumValue`, `rangeMaximumValue`,
+    /// `allowedPattern`, …), when PingOne says.
+    #[serde(
+        default,
+        rename = "innerError",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub inner_error: Option<serde_json::Value>,
 }

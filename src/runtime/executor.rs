@@ -1,6 +1,7 @@
 //! Runs effects as tasks and sends their results back as messages; aborts superseded ones.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
@@ -18,16 +19,24 @@ pub struct Executor {
     replies: UnboundedSender<Msg>,
     running: HashMap<ReqId, AbortHandle>,
     page_size: usize,
+    /// The terminal, for OSC 52 copies.
+    terminal_out: Box<dyn Write + Send>,
 }
 
 impl Executor {
-    /// An executor whose tasks reply on `replies`.
-    pub fn new(client: ApiClient, replies: UnboundedSender<Msg>, page_size: usize) -> Self {
+    /// An executor whose tasks reply on `replies`, writing copies to `terminal_out`.
+    pub fn new(
+        client: ApiClient,
+        replies: UnboundedSender<Msg>,
+        page_size: usize,
+        terminal_out: Box<dyn Write + Send>,
+    ) -> Self {
         Self {
             client,
             replies,
             running: HashMap::new(),
             page_size,
+            terminal_out,
         }
     }
 
@@ -43,6 +52,17 @@ impl Executor {
                     if let Some(handle) = self.running.remove(&req) {
                         handle.abort();
                         tracing::debug!(?req, "aborted a superseded request");
+                    }
+                    continue;
+                }
+                Effect::Copy { text, wrap } => {
+                    let bytes = crate::app::copy::osc52(&text, wrap);
+                    let written = self
+                        .terminal_out
+                        .write_all(&bytes)
+                        .and_then(|()| self.terminal_out.flush());
+                    if let Err(error) = written {
+                        tracing::warn!(%error, "writing a copy to the terminal failed");
                     }
                     continue;
                 }

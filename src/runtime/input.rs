@@ -1,7 +1,7 @@
 //! Reading the terminal. A thread blocks on the tty and reads every byte as soon as it arrives
 //! (in large reads, so a burst never waits for the next key); bracketed pastes become one
-//! event; the rest is parsed into keys by `termina`'s parser and handed to the loop as
-//! crossterm events. Resizes come from SIGWINCH.
+//! event; the rest is parsed into keys and mouse reports (SGR) by `termina`'s parser and handed
+//! to the loop as crossterm events. Resizes come from SIGWINCH.
 //!
 //! Not crossterm's `EventStream`: its reader stops at 1 KiB per readiness edge and leaves the
 //! rest of a burst unread until the next key, and its parser holds a paste whose end marker
@@ -15,7 +15,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
+};
 use futures_util::Stream;
 use termina::escape::csi::{Csi, DecModeSetting, DecPrivateMode, DecPrivateModeCode, Mode};
 use tokio::sync::mpsc::UnboundedSender;
@@ -150,6 +153,12 @@ fn convert(event: termina::Event, sync_output: &AtomicBool) -> Option<Event> {
             state: KeyEventState::empty(),
         })),
         termina::Event::Paste(text) => Some(Event::Paste(text)),
+        termina::Event::Mouse(mouse) => Some(Event::Mouse(MouseEvent {
+            kind: mouse_kind(mouse.kind),
+            column: mouse.column,
+            row: mouse.row,
+            modifiers: modifiers(mouse.modifiers),
+        })),
         termina::Event::Csi(Csi::Mode(Mode::ReportDecPrivateMode {
             mode: DecPrivateMode::Code(DecPrivateModeCode::SynchronizedOutput),
             setting,
@@ -187,6 +196,25 @@ fn key_code(code: termina::event::KeyCode) -> Option<KeyCode> {
         T::Function(n) => KeyCode::F(n),
         _ => return None,
     })
+}
+
+fn mouse_kind(kind: termina::event::MouseEventKind) -> MouseEventKind {
+    use termina::event::{MouseButton as B, MouseEventKind as T};
+    let button = |b| match b {
+        B::Left => MouseButton::Left,
+        B::Right => MouseButton::Right,
+        B::Middle => MouseButton::Middle,
+    };
+    match kind {
+        T::Down(b) => MouseEventKind::Down(button(b)),
+        T::Up(b) => MouseEventKind::Up(button(b)),
+        T::Drag(b) => MouseEventKind::Drag(button(b)),
+        T::Moved => MouseEventKind::Moved,
+        T::ScrollDown => MouseEventKind::ScrollDown,
+        T::ScrollUp => MouseEventKind::ScrollUp,
+        T::ScrollLeft => MouseEventKind::ScrollLeft,
+        T::ScrollRight => MouseEventKind::ScrollRight,
+    }
 }
 
 fn modifiers(from: termina::event::Modifiers) -> KeyModifiers {
@@ -239,6 +267,28 @@ mod tests {
         );
         assert_eq!(parse(b"\x1b"), [key(KeyCode::Esc, none)]);
         assert_eq!(parse("é".as_bytes()), [key(KeyCode::Char('é'), none)]);
+    }
+
+    #[test]
+    fn sgr_mouse_reports_arrive_as_crossterm_mouse_events() {
+        let at = |kind, column, row| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        // SGR is 1-based; crossterm's events are 0-based. Columns past 223 fit too.
+        assert_eq!(
+            parse(b"\x1b[<0;12;5M\x1b[<0;12;5m\x1b[<64;300;40M\x1b[<65;1;1M"),
+            [
+                at(MouseEventKind::Down(MouseButton::Left), 11, 4),
+                at(MouseEventKind::Up(MouseButton::Left), 11, 4),
+                at(MouseEventKind::ScrollUp, 299, 39),
+                at(MouseEventKind::ScrollDown, 0, 0),
+            ]
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The terminal: raw mode, the alternate screen, bracketed paste and a hidden cursor while the
-//! console runs, and always restored: on quit, on error, on panic (the panic itself goes to the
+//! The terminal: raw mode, the alternate screen, bracketed paste, a hidden cursor and, when
+//! asked for, mouse capture while the console runs, and always restored: on quit, on error, on panic (the panic itself goes to the
 //! log file) and on every signal that ends the process (see `signals`).
 
 use std::io::{Stdout, Write as _};
@@ -17,9 +17,14 @@ use super::backend::DeltaBackend;
 const QUERY_SYNC_OUTPUT: &[u8] = b"\x1b[?2026$p";
 /// Raw mode aside, everything the console turns on, in order.
 const ENTER: &[u8] = b"\x1b[?1049h\x1b[?2004h\x1b[?25l";
-/// Undoes [`ENTER`] and anything a frame may have left on: colours and attributes,
-/// synchronized output, bracketed paste, the alternate screen, the hidden cursor.
-const LEAVE: &[u8] = b"\x1b[0m\x1b[?2026l\x1b[?2004l\x1b[?1049l\x1b[?25h";
+/// Mouse capture: presses, releases and the wheel (not every move: nothing uses them, and each
+/// would wake the loop), reported in SGR form, which has no column limit.
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+/// Undoes [`ENTER`], [`MOUSE_ON`] and anything a frame may have left on: colours and
+/// attributes, synchronized output, mouse capture, bracketed paste, the alternate screen, the
+/// hidden cursor. Turning off a mode that is not on does nothing, so it is the same whether
+/// the mouse was captured or not.
+const LEAVE: &[u8] = b"\x1b[0m\x1b[?2026l\x1b[?1006l\x1b[?1000l\x1b[?2004l\x1b[?1049l\x1b[?25h";
 
 /// Whether the terminal is set up (so restoring twice does not leave the alternate screen
 /// twice, which moves the cursor back over what was printed in between).
@@ -35,14 +40,16 @@ pub struct TerminalGuard {
 
 impl TerminalGuard {
     /// Logs and restores on panic, then enters raw mode, the alternate screen and bracketed
-    /// paste, and asks whether synchronized output is supported.
-    pub fn enter() -> anyhow::Result<Self> {
+    /// paste (and mouse capture with `mouse`), and asks whether synchronized output is
+    /// supported.
+    pub fn enter(mouse: bool) -> anyhow::Result<Self> {
         install_panic_hook();
         crossterm::terminal::enable_raw_mode().context("entering raw mode")?;
         ACTIVE.store(true, Ordering::SeqCst);
         let mut out = std::io::stdout();
         let entered = out
             .write_all(ENTER)
+            .and_then(|()| out.write_all(if mouse { MOUSE_ON } else { b"" }))
             .and_then(|()| out.write_all(QUERY_SYNC_OUTPUT))
             .and_then(|()| out.flush());
         if let Err(error) = entered {

@@ -40,6 +40,16 @@ pub(super) async fn count_and_inject_faults(
             for_status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
         }
         Some(FaultKind::RateLimit { retry_after_secs }) => rate_limited(retry_after_secs),
+        Some(FaultKind::RateLimitUntil { retry_after_secs }) => {
+            let mut response = rate_limited(retry_after_secs);
+            let at = jiff::Timestamp::now()
+                + jiff::SignedDuration::from_secs(i64::try_from(retry_after_secs).unwrap_or(0));
+            let date = at.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string();
+            if let Ok(value) = HeaderValue::from_str(&date) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            response
+        }
         Some(FaultKind::Malformed) => {
             let mut response = Response::new(Body::from("{\"_embedded\": <html>oops"));
             response.headers_mut().insert(
@@ -62,6 +72,22 @@ pub(super) async fn count_and_inject_faults(
         Some(FaultKind::Delay { millis }) => {
             tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
             next.run(request).await
+        }
+        Some(FaultKind::Stall { millis }) => {
+            let response = next.run(request).await;
+            tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
+            response
+        }
+        Some(FaultKind::Disconnect { applied }) => {
+            if applied {
+                drop(next.run(request).await);
+            }
+            // A body that fails before its first byte makes the server drop the connection
+            // without finishing the answer.
+            let broken = futures_util::stream::once(async {
+                Err::<axum::body::Bytes, _>(std::io::Error::other("connection broken by a fault"))
+            });
+            Response::new(Body::from_stream(broken))
         }
     }
 }

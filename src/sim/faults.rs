@@ -1,5 +1,6 @@
 //! Injected faults, for tests and demos: added latency, forced statuses, 429 bursts with
-//! `Retry-After`, malformed and truncated bodies, per route.
+//! `Retry-After`, malformed and truncated bodies, answers held back or lost with the connection,
+//! per route.
 
 use std::time::Duration;
 
@@ -75,6 +76,11 @@ pub enum FaultKind {
         /// Seconds in the `Retry-After` header.
         retry_after_secs: u64,
     },
+    /// Answer 429 `REQUEST_LIMITED` with `Retry-After` as an HTTP date this many seconds ahead.
+    RateLimitUntil {
+        /// Seconds from now to the date in the header.
+        retry_after_secs: u64,
+    },
     /// Answer 200 with a body that is not JSON.
     Malformed,
     /// Run the handler, then send only the first half of its body.
@@ -83,6 +89,19 @@ pub enum FaultKind {
     Delay {
         /// Milliseconds to wait.
         millis: u64,
+    },
+    /// Run the handler, then hold its answer back this long: a client that gives up first has
+    /// changed the user without learning so.
+    Stall {
+        /// Milliseconds to hold the answer.
+        millis: u64,
+    },
+    /// Break the connection without answering: after running the handler when `applied` (the
+    /// change is made, the answer lost), before it otherwise (nothing changes).
+    Disconnect {
+        /// Whether the handler runs first.
+        #[serde(default)]
+        applied: bool,
     },
 }
 

@@ -33,6 +33,7 @@ pub(super) fn detail(code: &str, target: &str, message: impl Into<String>) -> P1
         code: code.to_owned(),
         target: Some(target.to_owned()),
         message: message.into(),
+        inner_error: None,
     }
 }
 
@@ -70,10 +71,22 @@ pub(super) fn unauthorized(why: &str) -> Response {
     response
 }
 
-/// The error PingOne sends for a status forced by a fault.
+/// PingOne's top-level error code for an HTTP status.
+pub(super) fn code_for(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 | 422 => pingone::CODE_INVALID_DATA,
+        401 | 403 => pingone::CODE_ACCESS_FAILED,
+        404 => pingone::CODE_NOT_FOUND,
+        405 => pingone::CODE_METHOD_NOT_ALLOWED,
+        413 | 414 | 415 | 431 => pingone::CODE_INVALID_REQUEST,
+        429 => pingone::CODE_REQUEST_LIMITED,
+        _ => pingone::CODE_UNEXPECTED_ERROR,
+    }
+}
+
+/// The error PingOne sends for a status (one forced by a fault, or the framework's own).
 pub(super) fn for_status(status: StatusCode) -> Response {
-    let code = match status.as_u16() {
-        400 => pingone::CODE_INVALID_DATA,
+    match status.as_u16() {
         401 => return unauthorized("The access token is invalid."),
         403 => {
             return p1_error(
@@ -87,14 +100,12 @@ pub(super) fn for_status(status: StatusCode) -> Response {
                 )],
             );
         }
-        404 => pingone::CODE_NOT_FOUND,
-        429 => pingone::CODE_REQUEST_LIMITED,
-        _ => pingone::CODE_UNEXPECTED_ERROR,
-    };
+        _ => {}
+    }
     let reason = status.canonical_reason().unwrap_or("error");
     p1_error(
         status,
-        code,
+        code_for(status),
         &format!("The request could not be completed ({reason})."),
         Vec::new(),
     )
@@ -114,10 +125,19 @@ pub(super) fn rate_limited(retry_after_secs: u64) -> Response {
     response
 }
 
-/// An OAuth 2.0 error from the token endpoint (RFC 6749 §5.2).
+/// An OAuth 2.0 error from the token endpoint (RFC 6749 §5.2), never cached.
 pub(super) fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    json(
+    let mut response = json(
         status,
         &serde_json::json!({ "error": error, "error_description": description }),
-    )
+    );
+    no_store(&mut response);
+    response
+}
+
+/// Marks a token endpoint answer as never to be cached (RFC 6749 §5.1).
+pub(super) fn no_store(response: &mut Response) {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
 }

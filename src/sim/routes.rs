@@ -5,14 +5,13 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::middleware;
 use axum::response::Response;
 use axum::routing::{get, post};
 use base64::Engine as _;
 use jiff::Timestamp;
-use serde::Deserialize;
 
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
@@ -69,19 +68,8 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
             Arc::clone(&state),
             control::count_and_inject_faults,
         ))
-        .layer(middleware::from_fn(add_correlation_id))
+        .layer(middleware::from_fn(super::edges::edge))
         .with_state(state)
-}
-
-/// Every PingOne response carries a `Correlation-Id`.
-async fn add_correlation_id(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    if let Ok(value) = HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()) {
-        response
-            .headers_mut()
-            .insert(pingone::HEADER_CORRELATION_ID, value);
-    }
-    response
 }
 
 /// Checks the bearer token and the environment id, in that order.
@@ -120,11 +108,34 @@ pub(super) fn with_links(state: &SimState, mut user: User) -> User {
     user
 }
 
-#[derive(Deserialize)]
+/// The query of `GET /users`.
+#[derive(Default)]
 struct ListParams {
     filter: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
+}
+
+impl ListParams {
+    /// Reads the query; a parameter given twice is refused, naming it.
+    fn parse(query: Option<&str>) -> Result<Self, Response> {
+        let mut params = Self::default();
+        for (name, value) in url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
+            let slot = match name.as_ref() {
+                "filter" => &mut params.filter,
+                "limit" => &mut params.limit,
+                "cursor" => &mut params.cursor,
+                _ => continue,
+            };
+            if slot.replace(value.into_owned()).is_some() {
+                return Err(invalid_data(
+                    &name,
+                    format!("The query parameter {name} may be given only once"),
+                ));
+            }
+        }
+        Ok(params)
+    }
 }
 
 /// `GET /users?filter=&limit=&cursor=`, with `Server-Timing: search;dur=<ms>`.
@@ -132,11 +143,15 @@ async fn list_users(
     State(state): Shared,
     Path(env): Path<String>,
     headers: HeaderMap,
-    Query(params): Query<ListParams>,
+    RawQuery(query): RawQuery,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
+    let params = match ListParams::parse(query.as_deref()) {
+        Ok(params) => params,
+        Err(refused) => return refused,
+    };
     let limit = match params.limit.as_deref().map(str::parse::<usize>) {
         None => pingone::DEFAULT_PAGE_LIMIT,
         Some(Ok(n)) if (1..=pingone::MAX_PAGE_LIMIT).contains(&n) => n,
@@ -244,8 +259,20 @@ async fn get_user(
     }
 }
 
-/// The one media type of a request, lower-cased without parameters; an error response when
-/// there is none or more than one.
+/// Media types the write routes take, spelled as PingOne documents them.
+const KNOWN_MEDIA_TYPES: &[&str] = &[
+    pingone::MEDIA_JSON,
+    pingone::MEDIA_ACCOUNT_UNLOCK,
+    pingone::MEDIA_ACCOUNT_LOCK,
+    pingone::MEDIA_PASSWORD_UNLOCK,
+    pingone::MEDIA_PASSWORD_FORCE_CHANGE,
+    pingone::MEDIA_PASSWORD_SEND_RECOVERY_CODE,
+    pingone::MEDIA_USER_SEND_VERIFICATION_CODE,
+];
+
+/// The one media type of a request without parameters: in PingOne's spelling when it is one the
+/// routes take (media types compare case-insensitively), else lower-cased; an error response
+/// when there is none or more than one.
 pub(super) fn single_media_type(headers: &HeaderMap) -> Result<String, Response> {
     let values: Vec<&HeaderValue> = headers.get_all(header::CONTENT_TYPE).iter().collect();
     let refuse = |message: &str| {
@@ -262,12 +289,11 @@ pub(super) fn single_media_type(headers: &HeaderMap) -> Result<String, Response>
         )),
         [one] => {
             let text = one.to_str().unwrap_or_default();
-            Ok(text
-                .split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase())
+            let media = text.split(';').next().unwrap_or_default().trim();
+            Ok(KNOWN_MEDIA_TYPES
+                .iter()
+                .find(|known| known.eq_ignore_ascii_case(media))
+                .map_or_else(|| media.to_ascii_lowercase(), |known| (*known).to_owned()))
         }
         _ => Err(refuse(
             "The request could not be completed. Exactly one Content-Type header is allowed.",
@@ -290,14 +316,36 @@ async fn create_user(
         Ok(media) => return unsupported_media(&media),
         Err(refused) => return refused,
     }
-    let user: User = match serde_json::from_slice(&body) {
+    let not_a_user = |error: serde_json::Error| {
+        invalid_data(
+            "body",
+            format!("The request body is not a valid user: {error}"),
+        )
+    };
+    let value: serde_json::Value = match serde_json::from_slice(&body) {
+        Ok(value) => value,
+        Err(error) => return not_a_user(error),
+    };
+    let details = {
+        let directory = read(&state.directory);
+        let populations: Vec<&str> = directory
+            .populations
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        super::validate::new_user(&value, &populations)
+    };
+    if !details.is_empty() {
+        return p1_error(
+            StatusCode::BAD_REQUEST,
+            pingone::CODE_INVALID_DATA,
+            "The request could not be completed. One or more validation errors were in the request.",
+            details,
+        );
+    }
+    let user: User = match serde_json::from_value(value) {
         Ok(user) => user,
-        Err(error) => {
-            return invalid_data(
-                "body",
-                format!("The request body is not a valid user: {error}"),
-            );
-        }
+        Err(error) => return not_a_user(error),
     };
     let created = write(&state.directory).create(user, Timestamp::now());
     match created {

@@ -192,20 +192,8 @@ impl Directory {
         user
     }
 
-    /// Creates a user from a `POST /users` body.
+    /// Creates a user from a `POST /users` body already checked against the schema.
     pub fn create(&mut self, mut user: User, now: Timestamp) -> Result<User, StoreError> {
-        if user.username.is_empty() || user.username.chars().count() > 128 {
-            return Err(StoreError::Invalid(
-                "username",
-                "username is required (1 to 128 characters)".into(),
-            ));
-        }
-        if user.email.as_deref().is_none_or(|e| !e.contains('@')) {
-            return Err(StoreError::Invalid(
-                "email",
-                "a valid email is required".into(),
-            ));
-        }
         let taken = self.indexes[0]
             .order
             .binary_search_by(|&at| self.key("username", at).as_ref().cmp(&user.username));

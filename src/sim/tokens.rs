@@ -6,13 +6,13 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use base64::Engine as _;
 use secrecy::ExposeSecret;
 
 use super::SimState;
-use super::responses::{json, oauth_error, unauthorized};
+use super::responses::{json, no_store, oauth_error, unauthorized};
 use crate::pingone;
 
 /// Issued tokens and when each expires.
@@ -29,12 +29,36 @@ impl TokenStore {
         }
     }
 
-    fn issue(&self) -> String {
-        let token = format!("sim.{}", uuid::Uuid::new_v4().simple());
-        let mut issued = super::lock(&self.issued);
+    /// A new token for `client_id` in environment `env`, JWT-shaped as PingOne's are
+    /// (`header.payload.signature`, base64url): the payload carries `client_id`, `env`, `iss`,
+    /// `aud`, `jti`, `iat` and `exp`. The signature is random bytes: nobody can verify it, and a
+    /// client must treat the token as opaque anyway.
+    fn issue(&self, client_id: &str, env: &str, issuer: &str) -> String {
+        let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+        let issued_at = jiff::Timestamp::now().as_second();
+        let expires_at =
+            issued_at.saturating_add(i64::try_from(self.lifetime.as_secs()).unwrap_or(i64::MAX));
+        let header = serde_json::json!({ "alg": "RS256", "typ": "JWT", "kid": "pingdesk-sim" });
+        let payload = serde_json::json!({
+            "client_id": client_id,
+            "iss": issuer,
+            "jti": uuid::Uuid::new_v4().to_string(),
+            "iat": issued_at,
+            "exp": expires_at,
+            "aud": ["https://api.pingone.com"],
+            "env": env,
+        });
+        let signature: Vec<u8> = (0..64).map(|_| fastrand::u8(..)).collect();
+        let token = format!(
+            "{}.{}.{}",
+            b64(header.to_string().as_bytes()),
+            b64(payload.to_string().as_bytes()),
+            b64(&signature)
+        );
+        let mut live = super::lock(&self.issued);
         let now = Instant::now();
-        issued.retain(|_, expires| *expires > now);
-        issued.insert(token.clone(), now + self.lifetime);
+        live.retain(|_, expires| *expires > now);
+        live.insert(token.clone(), now + self.lifetime);
         token
     }
 
@@ -61,7 +85,7 @@ impl TokenStore {
     }
 }
 
-/// `POST /{env}/as/token`.
+/// `POST /{env}/as/token`: the client-credentials grant, with the errors of RFC 6749 §5.2.
 pub(super) async fn token_endpoint(
     State(state): State<Arc<SimState>>,
     Path(env): Path<String>,
@@ -72,40 +96,73 @@ pub(super) async fn token_endpoint(
     if env != environment_id {
         return super::responses::not_found("environment");
     }
-    let form: HashMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
-    let (id, secret) = match basic_credentials(&headers) {
-        Some(pair) => pair,
-        None => match (form.get("client_id"), form.get("client_secret")) {
-            (Some(id), Some(secret)) => (id.clone(), secret.clone()),
-            _ => {
-                return oauth_error(
-                    StatusCode::UNAUTHORIZED,
-                    pingone::OAUTH_INVALID_CLIENT,
-                    "Client authentication is required.",
-                );
-            }
-        },
+    let mut form: HashMap<String, String> = HashMap::new();
+    for (name, value) in url::form_urlencoded::parse(&body) {
+        if form.insert(name.to_string(), value.into_owned()).is_some() {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                &format!("The parameter {name} is included more than once."),
+            );
+        }
+    }
+    let basic = basic_credentials(&headers);
+    let (id, secret) = match (&basic, form.get("client_id"), form.get("client_secret")) {
+        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "The client authenticated in more than one way.",
+            );
+        }
+        (Some((id, secret)), None, None) | (None, Some(id), Some(secret)) => {
+            (id.clone(), secret.clone())
+        }
+        (None, _, _) => return invalid_client("Client authentication is required."),
     };
     if id != state.config.client_id || secret != state.config.client_secret.expose_secret() {
-        return oauth_error(
-            StatusCode::UNAUTHORIZED,
-            pingone::OAUTH_INVALID_CLIENT,
-            "Invalid client credentials.",
-        );
+        return invalid_client("Invalid client credentials.");
     }
-    if form.get("grant_type").map(String::as_str) != Some("client_credentials") {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "unsupported_grant_type",
-            "Only client_credentials is supported.",
-        );
+    match form.get("grant_type").map(String::as_str) {
+        None => {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "The grant_type parameter is required.",
+            );
+        }
+        Some("client_credentials") => {}
+        Some(_) => {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "Only client_credentials is supported.",
+            );
+        }
     }
+    let issuer = format!("{}{env}/as", state.base_url);
     let body = serde_json::json!({
-        "access_token": state.tokens.issue(),
+        "access_token": state.tokens.issue(&id, &env, &issuer),
         "token_type": "Bearer",
         "expires_in": state.tokens.lifetime.as_secs(),
     });
-    json(StatusCode::OK, &body)
+    let mut response = json(StatusCode::OK, &body);
+    no_store(&mut response);
+    response
+}
+
+/// `401 invalid_client` with the `WWW-Authenticate` challenge RFC 6749 §5.2 asks for.
+fn invalid_client(description: &str) -> Response {
+    let mut response = oauth_error(
+        StatusCode::UNAUTHORIZED,
+        pingone::OAUTH_INVALID_CLIENT,
+        description,
+    );
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Basic realm=\"PingOne\""),
+    );
+    response
 }
 
 /// `Authorization: Basic base64(id:secret)`, decoded.

@@ -6,19 +6,28 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr as _;
 
+use super::attributes::{LABEL_COLUMN, labelled, other_attributes, when};
+use super::wrap::wrap;
 use crate::app::{Action, Focus, KeyMap, Mode, State};
 use crate::config::theme::Theme;
 use crate::desk::diagnosis::{account_status, countdown};
+use crate::desk::inert::{LONG_VALUE, capped, fit, one_line};
 use crate::desk::{Fix, Verdict, inert};
 use crate::pingone::user::LifecycleStatus;
 use crate::pingone::{PasswordStatus, User};
 
 /// Draws the selected user's details.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = if state.view.raw_json {
+        " Detail: raw JSON "
+    } else {
+        " Detail "
+    };
     let block = super::pane(
-        Line::styled(" Detail ", theme.title),
+        Line::styled(title, theme.title),
         state.focus == Focus::Detail,
         theme,
     );
@@ -27,23 +36,60 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         frame.render_widget(hint, area);
         return;
     };
-    let name = user.display_name().unwrap_or_default();
-    let mut lines = vec![Line::from(vec![
-        Span::styled(inert(&user.username).into_owned(), theme.title),
-        Span::raw("  "),
-        Span::raw(inert(&name).into_owned()),
-    ])];
+    if state.view.raw_json {
+        super::raw_json::render(state, user, theme, frame, area, block);
+        return;
+    }
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = vec![heading(user, width, theme)];
     lines.extend(verdict_lines(&verdict, keys, theme));
     lines.extend(account_lines(state, user, theme));
     lines.extend(password_lines(state, theme));
-    lines.extend(origin_lines(user, theme));
+    lines.extend(origin_lines(state, user, theme));
     lines.extend(other_attributes(user, theme));
-    let last = u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX);
-    let paragraph = Paragraph::new(lines)
+    // Every line is broken into rows here, a field's rows indented under its value and any
+    // other line's under its text: nothing from PingOne ever starts a row at the left edge,
+    // where the verdict stands.
+    let rows: Vec<Line<'_>> = lines
+        .iter()
+        .flat_map(|line| wrap(line, width, indent_of(line, theme)))
+        .collect();
+    // Scrolled to the end, the last page is full, not one row.
+    let visible = usize::from(area.height.saturating_sub(2));
+    let last = u16::try_from(rows.len().saturating_sub(visible)).unwrap_or(u16::MAX);
+    let paragraph = Paragraph::new(rows)
         .block(block)
-        .wrap(Wrap { trim: false })
         .scroll((state.detail_scroll.min(last), 0));
     frame.render_widget(paragraph, area);
+}
+
+/// The first row: username and name, on one line whatever they hold (cut with `…` to fit).
+fn heading<'a>(user: &User, width: usize, theme: &Theme) -> Line<'a> {
+    let username = fit(&one_line(&user.username), width).into_owned();
+    let room = width.saturating_sub(username.width() + 2);
+    let name = fit(&one_line(&user.display_name().unwrap_or_default()), room).into_owned();
+    Line::from(vec![
+        Span::styled(username, theme.title),
+        Span::raw("  "),
+        Span::raw(name),
+    ])
+}
+
+/// Where the rows after a line's first start: under a field's value, under a cause's text,
+/// and two columns in otherwise.
+fn indent_of(line: &Line<'_>, theme: &Theme) -> usize {
+    match line.spans.first() {
+        // A field: a label (or a value's indent) then its value.
+        Some(head)
+            if line.spans.len() > 1
+                && head.content.ends_with(' ')
+                && (head.style == theme.muted || head.content.trim().is_empty()) =>
+        {
+            head.width()
+        }
+        Some(first) if first.content.starts_with("  ") => 4,
+        _ => 2,
+    }
 }
 
 /// The headline, then one line per cause with its fix: the key that fixes it, or where.
@@ -61,7 +107,7 @@ fn verdict_lines<'a>(verdict: &Verdict, keys: &KeyMap, theme: &Theme) -> Vec<Lin
             ("ℹ", theme.warning)
         };
         let fix = match &cause.fix {
-            Fix::Op(kind) => match keys.label_of(Mode::Browse, Action::Op(*kind)) {
+            Fix::Op(kind) => match keys.label_of(Mode::Detail, Action::Op(*kind)) {
                 Some(key) => format!("{key}: {}", kind.verb()),
                 None => kind.verb().to_owned(),
             },
@@ -80,14 +126,15 @@ fn account_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>>
     let plain = Style::new();
     let account = user.account.clone().unwrap_or_default();
     let locked = user.is_locked();
-    let lock_style = if locked { theme.danger } else { theme.ok };
+    let lock_style = if locked { theme.locked } else { theme.ok };
+    let now = state.view.wall_now(state.now);
     let left = state
         .results
         .selected_row()
         .and_then(|row| row.seconds_until_unlock(state.now));
     let unlock = match (account.unlock_at, left) {
-        (Some(at), Some(left)) => format!("{} (in {})", time(Some(at)), countdown(left)),
-        (Some(at), None) => time(Some(at)),
+        (Some(at), Some(left)) => format!("{} (in {})", time(at), countdown(left)),
+        (Some(at), None) => time(at),
         (None, _) if locked => "never by itself: an admin must unlock".to_owned(),
         (None, _) => "—".to_owned(),
     };
@@ -116,7 +163,7 @@ fn account_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>>
             lock_style,
             theme,
         ),
-        field("locked at", time(account.locked_at), plain, theme),
+        field("locked at", when(account.locked_at, now), plain, theme),
         field(
             "unlocks at",
             unlock,
@@ -142,7 +189,7 @@ fn password_lines<'a>(state: &State, theme: &Theme) -> Vec<Line<'a>> {
     let section = state.selected_extras().map(|extras| &extras.password);
     let Some(password) = state.live_password() else {
         let text = match section.and_then(|s| s.value.as_ref()) {
-            Some(Err(error)) => Span::styled(inert(error).into_owned(), theme.danger),
+            Some(Err(error)) => Span::styled(one_line(error).into_owned(), theme.danger),
             _ => Span::styled("reading…", theme.muted),
         };
         return vec![Line::from(vec![
@@ -163,7 +210,12 @@ fn password_lines<'a>(state: &State, theme: &Theme) -> Vec<Line<'a>> {
     }
     let mut lines = vec![
         field("password", status, style, theme),
-        field("pw changed", time(password.last_changed_at), plain, theme),
+        field(
+            "pw changed",
+            when(password.last_changed_at, state.view.wall_now(state.now)),
+            plain,
+            theme,
+        ),
     ];
     if password.is_locked_out() {
         let unlocks = password.seconds_until_unlock.map_or_else(
@@ -176,8 +228,9 @@ fn password_lines<'a>(state: &State, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 /// Where the user comes from and when they were last seen.
-fn origin_lines<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
+fn origin_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>> {
     let plain = Style::new();
+    let now = state.view.wall_now(state.now);
     let idp = user.identity_provider.clone().unwrap_or_default();
     let idp_text = match (idp.kind, idp.id) {
         (Some(kind), Some(id)) => format!("{kind} ({id})"),
@@ -187,70 +240,32 @@ fn origin_lines<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
     let sign_on = user.last_sign_on.clone().unwrap_or_default();
     let sign_on_text = match (sign_on.at, sign_on.remote_ip) {
         (None, _) => "never".to_owned(),
-        (at, Some(ip)) => format!("{} from {ip}", time(at)),
-        (at, None) => time(at),
+        (at, Some(ip)) => format!("{} from {ip}", when(at, now)),
+        (at, None) => when(at, now),
     };
     let population = user.population.as_ref().map(|p| p.id.clone());
     vec![
         field("identity", idp_text, plain, theme),
         field("population", population.unwrap_or_default(), plain, theme),
         field("last sign-on", sign_on_text, plain, theme),
-        field("created", time(user.created_at), plain, theme),
-        field("updated", time(user.updated_at), plain, theme),
+        field("created", when(user.created_at, now), plain, theme),
+        field("updated", when(user.updated_at, now), plain, theme),
         field("id", user.id.clone(), theme.muted, theme),
     ]
 }
 
-/// Custom and less common attributes (address, external ids, custom schema attributes), so
-/// nothing PingOne sent is hidden; `_links` are plumbing and left out.
-fn other_attributes<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
-    let mut extra: Vec<(&String, &serde_json::Value)> = user
-        .extra
-        .iter()
-        .filter(|(key, _)| !key.starts_with('_'))
-        .collect();
-    extra.sort_by_key(|(key, _)| key.as_str());
-    let mut known = vec![
-        ("title", user.title.clone()),
-        ("type", user.user_type.clone()),
-        ("externalId", user.external_id.clone()),
-        ("locale", user.locale.clone()),
-        ("timezone", user.timezone.clone()),
-        ("mobilePhone", user.mobile_phone.clone()),
-    ];
-    known.retain(|(_, value)| value.is_some());
-    if extra.is_empty() && known.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = vec![
-        Line::from(""),
-        Line::styled("Other attributes", theme.title),
-    ];
-    for (key, value) in known {
-        lines.push(field(key, value.unwrap_or_default(), Style::new(), theme));
-    }
-    for (key, value) in extra {
-        let text = match value {
-            serde_json::Value::String(text) => text.clone(),
-            other => other.to_string(),
-        };
-        lines.push(field(key, text, Style::new(), theme));
-    }
-    lines
-}
-
+/// A label and its value on one line: the value single-line and cut past [`LONG_VALUE`]
+/// characters with its length.
 fn field<'a>(label: &str, value: impl Into<String>, style: Style, theme: &Theme) -> Line<'a> {
-    Line::from(vec![
-        Span::styled(format!("{:<13}", inert(label)), theme.muted),
-        Span::styled(inert(&value.into()).into_owned(), style),
-    ])
+    // The main labels are short: the column always holds them, so the field is one line.
+    let column = LABEL_COLUMN.max(label.chars().count() + 1);
+    let value = capped(&value.into(), LONG_VALUE).into_owned();
+    let mut lines = labelled(label, &[value], style, column, theme);
+    lines.remove(0)
 }
 
-fn time(at: Option<Timestamp>) -> String {
-    at.map_or_else(
-        || "—".to_owned(),
-        |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-    )
+fn time(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
 fn yes_no(value: Option<bool>) -> &'static str {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::State;
 use crate::config::theme::Theme;
-use crate::desk::inert;
+use crate::desk::inert::in_sentence;
 
 /// Draws the header line: badges, profile, environment name and id, region, actor.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -35,26 +35,26 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(profile) = &context.profile {
         spans.extend([
             Span::styled("profile ", theme.muted),
-            Span::raw(format!("{}  ", inert(profile))),
+            Span::raw(format!("{}  ", in_sentence(profile))),
         ]);
     }
     let environment = match &context.environment_name {
-        Some(name) => inert(name).into_owned(),
-        None => context.environment_id.clone(),
+        Some(name) => in_sentence(name),
+        None => in_sentence(&context.environment_id),
     };
     spans.extend([Span::styled("env ", theme.muted), Span::raw(environment)]);
     let tail = [
         Span::styled("  region ", theme.muted),
-        Span::raw(inert(&context.region).into_owned()),
+        Span::raw(in_sentence(&context.region)),
         Span::styled("  as ", theme.muted),
-        Span::raw(inert(&context.actor).into_owned()),
+        Span::raw(in_sentence(&context.actor)),
     ];
     // With a name, the id follows it: in full when the line has room, else its first 8
     // characters (enough to tell environments apart), else not at all.
     if context.environment_name.is_some() {
         let used: usize = spans.iter().chain(&tail).map(Span::width).sum();
         let room = usize::from(area.width).saturating_sub(used);
-        let id = &context.environment_id;
+        let id = &in_sentence(&context.environment_id);
         let shown = if id.len() + 3 <= room {
             Some(id.clone())
         } else {

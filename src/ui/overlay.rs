@@ -3,35 +3,46 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr as _;
+
+use super::wrap::wrap;
 
 use crate::app::modal::LOCK_CHOICES;
 use crate::app::{Confirm, KeyMap, Modal, Mode, State, Step};
 use crate::config::theme::Theme;
 use crate::desk::inert;
+use crate::desk::inert::in_sentence;
+
+/// Columns of the confirm dialog, borders included.
+const DIALOG_WIDTH: u16 = 66;
 
 /// Draws the modal, if any.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     match &state.modal {
         Some(Modal::Confirm(confirm)) => {
-            let lines = confirm_lines(state, theme, confirm);
+            // Every line is broken into rows here, so the height fits them all: a long name
+            // cannot push the dialog's own choices out of the box.
+            let width = usize::from(DIALOG_WIDTH - 2);
+            let lines: Vec<Line<'_>> = confirm_lines(state, theme, confirm)
+                .iter()
+                .flat_map(|line| wrap(line, width, 2))
+                .collect();
             let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-            let area = centered(frame.area(), 66, height);
+            let area = centered(frame.area(), DIALOG_WIDTH, height);
             let title = format!(" Confirm: {} ", confirm.op.kind().verb());
             let block = Block::bordered()
                 .border_type(BorderType::Double)
                 .border_style(theme.danger)
                 .title(Line::styled(title, theme.title));
             clear(frame, area);
-            frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
-                area,
-            );
+            frame.render_widget(Paragraph::new(lines).block(block), area);
         }
-        Some(Modal::Help) => render_help(keys, theme, frame),
+        Some(Modal::Help) => render_help(state, keys, theme, frame),
+        Some(Modal::CopyMenu) => super::text_overlay::render_copy_menu(keys, theme, frame),
+        Some(Modal::Text { title, text }) => {
+            super::text_overlay::render_text(state, keys, (title, text), theme, frame);
+        }
         None => {}
     }
 }
@@ -57,13 +68,10 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
         .unwrap_or_default();
     let mut lines = vec![
         Line::styled(confirm.question.clone(), theme.title),
-        Line::from(vec![
-            label("email"),
-            Span::raw(inert(&confirm.email).into_owned()),
-        ]),
+        Line::from(vec![label("email"), Span::raw(in_sentence(&confirm.email))]),
         Line::from(vec![
             label("environment"),
-            Span::raw(inert(environment).into_owned()),
+            Span::raw(in_sentence(environment)),
         ]),
         Line::from(vec![label("state"), Span::styled(why, theme.danger)]),
         Line::from(""),
@@ -133,42 +141,57 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
     lines
 }
 
-/// The key help, generated from the key map; the confirm keys are left out when the screen is
-/// too short (the dialog shows its own keys).
-fn render_help(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
-    let mut sections = vec![
-        (Mode::Browse, "List and detail"),
-        (Mode::Search, "Search field"),
-        (Mode::Confirm, "Confirm dialog"),
-    ];
-    let lines_for = |sections: &[(Mode, &'static str)]| {
-        let mut lines = Vec::new();
-        for (mode, title) in sections {
-            lines.push(Line::styled(*title, theme.title));
-            for binding in keys.help(*mode) {
-                lines.push(Line::from(vec![
-                    Span::raw(format!("  {:<10}", binding.label)),
-                    Span::styled(binding.desc.to_string(), theme.muted),
-                ]));
-            }
-        }
-        lines
+/// The key help, generated from the key map in force: the keys of the pane it was opened from,
+/// then the other modes', each line with the action's name for the key file. It scrolls.
+fn render_help(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
+    let here = if state.focus == crate::app::Focus::Detail {
+        (Mode::Detail, "Detail pane")
+    } else {
+        (Mode::List, "List")
     };
-    let mut lines = lines_for(&sections);
-    if lines.len() + 2 > usize::from(frame.area().height) {
-        sections.pop();
-        lines = lines_for(&sections);
+    let sections = [
+        here,
+        (Mode::Search, "Search field"),
+        (Mode::Copy, "After c (copy)"),
+        (Mode::Confirm, "Confirm dialog"),
+        (Mode::PickLock, "Lock dialog"),
+    ];
+    let mut lines = Vec::new();
+    for (mode, title) in sections {
+        lines.push(Line::from(vec![
+            Span::styled(title, theme.title),
+            Span::styled(format!("  [keys.{}]", mode.name()), theme.muted),
+        ]));
+        for binding in keys.help(mode) {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<12}", binding.label)),
+                Span::raw(format!("{:<28}", binding.desc)),
+                Span::styled(binding.action.name(), theme.muted),
+            ]));
+        }
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let area = centered(frame.area(), 56, height);
-    let block = Block::bordered().title(Line::styled(" Keys (Esc closes) ", theme.title));
+    let area = centered(frame.area(), 72, height);
+    let most = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height.saturating_sub(2));
+    let close = keys
+        .label_of(Mode::Help, crate::app::Action::Back)
+        .unwrap_or_default();
+    let title = format!(" Keys ({close} closes, ↑/↓ scroll) ");
+    let block = Block::bordered().title(Line::styled(title, theme.title));
     clear(frame, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((state.view.overlay_scroll.min(most), 0)),
+        area,
+    );
 }
 
 /// Empties `area` for a layer: every cell it covers, and any wide glyph left of it whose right
 /// half reaches in (the terminal would draw that half over the layer's left border).
-fn clear(frame: &mut Frame, area: Rect) {
+pub(super) fn clear(frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let buffer = frame.buffer_mut();
     let from = area.left().saturating_sub(3).max(buffer.area.left());
@@ -183,7 +206,7 @@ fn clear(frame: &mut Frame, area: Rect) {
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
         .flex(Flex::Center)
         .areas(area);

@@ -4,10 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
-use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use crate::app::{Focus, State};
 use crate::config::theme::Theme;
+use crate::desk::inert::{fit, one_line};
 use crate::desk::{StatusWord, inert};
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠸", "⠴"];
@@ -56,7 +56,7 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
     }
     let block = super::pane(Line::from(title), state.focus == Focus::Results, theme);
     let empty = if let Some(error) = &results.error {
-        Some(Span::styled(inert(error).into_owned(), theme.danger))
+        Some(Span::styled(one_line(error).into_owned(), theme.danger))
     } else if results.rows.is_empty() && state.search.is_busy() {
         Some(Span::styled("Searching…", theme.muted))
     } else if results.rows.is_empty() && results.loaded {
@@ -96,12 +96,12 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
     // Only the rows that fit are built, so a frame costs the same with 10,000 users listed as
     // with 20. The window keeps the selection in view the way ratatui's own offset would.
     let visible = usize::from(area.height.saturating_sub(3)).max(1);
-    let first = (results.selected + 1).saturating_sub(visible);
+    let first = crate::app::view::first_visible(results.selected, visible);
     let window = results.rows.iter().skip(first).take(visible);
     let rows = window.map(|row| {
         let word = row.status;
         let style = match word {
-            StatusWord::Locked => theme.danger,
+            StatusWord::Locked => theme.locked,
             StatusWord::Disabled | StatusWord::Unverified => theme.warning,
             StatusWord::Ok => theme.ok,
         };
@@ -114,7 +114,7 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
             if *title == "STATUS" {
                 Cell::from(Span::styled(word.as_str(), style))
             } else {
-                Cell::from(fit(&inert(text_of(title)), usize::from(cell.width)))
+                Cell::from(fit(&one_line(text_of(title)), usize::from(cell.width)).into_owned())
             }
         }))
     });
@@ -128,23 +128,4 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
         .column_spacing(1);
     let mut table_state = TableState::default().with_selected(Some(results.selected - first));
     frame.render_stateful_widget(table, area, &mut table_state);
-}
-
-/// `text` cut to `width` columns, with `…` when something was cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }

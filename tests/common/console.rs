@@ -18,6 +18,12 @@ pub fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
+/// The press of the key the list binds operation `kind` to.
+pub fn op_key(keys: &KeyMap, kind: OpKind) -> Msg {
+    let bound = keys.keys_of(pingdesk::app::Mode::List, pingdesk::app::Action::Op(kind))[0];
+    Msg::Key(KeyEvent::new(bound.code, bound.modifiers))
+}
+
 /// A user `id`, enabled, with an email, whose account is OK (or locked by an admin).
 pub fn user(id: &str, locked: bool) -> User {
     User {

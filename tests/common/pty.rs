@@ -1,12 +1,17 @@
-//! The PTY harness (STYLE.md §7, layer 5): the real `pingdesk` binary runs in a
-//! pseudo-terminal of a fixed size, its output is fed to a `vt100` parser, keys are sent as bytes,
-//! and tests assert on the parsed screen. Timeouts scale with `PINGDESK_PTY_TIMEOUT_SECS`.
+//! The PTY harness (STYLE.md §7, layer 5): the real `pingdesk` binary (or any program) runs in
+//! a pseudo-terminal of a fixed size, its output is fed to a `vt100` parser, keys are sent as
+//! bytes, and tests assert on the parsed screen and on the terminal's modes. Timeouts scale with
+//! `PINGDESK_PTY_TIMEOUT_SECS`.
 
 #![allow(dead_code)] // each test file uses a different part
 
+#[path = "pty_flows.rs"]
+mod flows;
+pub use flows::*;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -46,8 +51,9 @@ impl vt100::Callbacks for SideEffects {
         self.0
             .push(format!("title {:?}", String::from_utf8_lossy(title)));
     }
-    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], _: &[u8]) {
-        self.0.push("clipboard write".into());
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
+        self.0
+            .push(format!("clipboard write {}", String::from_utf8_lossy(data)));
     }
     fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8]) {
         self.0.push("clipboard read".into());
@@ -66,7 +72,7 @@ pub struct Pty {
     pub parser: Parser,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    /// Kept so the PTY stays open until the test ends.
+    /// Kept so the PTY stays open until the test ends; resizes go through it.
     master: Box<dyn MasterPty + Send>,
     /// Signals that the reader saw end of output (the child and every slave copy closed).
     reader_done: Receiver<()>,
@@ -77,24 +83,41 @@ pub struct Pty {
 impl Pty {
     /// Starts `pingdesk --demo` in a `cols`×`rows` PTY with a scrubbed environment.
     pub fn spawn(cols: u16, rows: u16) -> Self {
-        Self::spawn_with(
-            env!("CARGO_BIN_EXE_pingdesk"),
-            cols,
-            rows,
-            |cmd, log_file| {
-                cmd.args(["--demo", "--log-file"]);
-                cmd.arg(log_file);
-            },
-        )
+        Self::spawn_with(cols, rows, None, &[], &[])
     }
 
-    /// Starts `program` in a `cols`×`rows` PTY with a scrubbed environment; `set_up` gets the
-    /// command (to add arguments) and the log file's path.
+    /// Like [`Pty::spawn`], with `config` as the config file (when given), `env` set and `args`
+    /// after `--demo`.
     pub fn spawn_with(
+        cols: u16,
+        rows: u16,
+        config: Option<&str>,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Self {
+        let program = env!("CARGO_BIN_EXE_pingdesk");
+        Self::spawn_program(program, cols, rows, |cmd, dir, log_file| {
+            cmd.args(["--demo", "--log-file"]);
+            cmd.arg(log_file);
+            cmd.args(args);
+            if let Some(text) = config {
+                std::fs::create_dir_all(dir.join("pingdesk")).expect("the config dir");
+                std::fs::write(dir.join("pingdesk").join("config.toml"), text).expect("the config");
+            }
+            for (key, value) in env {
+                cmd.env(key, value);
+            }
+        })
+    }
+
+    /// Starts `program` in a `cols`×`rows` PTY with a scrubbed environment, its own temporary
+    /// directory (working, config and state directory) and log file; `set_up` gets the command
+    /// last (to add arguments or override the environment), the directory and the log file.
+    pub fn spawn_program(
         program: impl AsRef<std::ffi::OsStr>,
         cols: u16,
         rows: u16,
-        set_up: impl FnOnce(&mut CommandBuilder, &PathBuf),
+        set_up: impl FnOnce(&mut CommandBuilder, &Path, &Path),
     ) -> Self {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let n = SEQ.fetch_add(1, Ordering::SeqCst);
@@ -109,10 +132,15 @@ impl Pty {
             })
             .expect("opening a PTY");
         let mut cmd = CommandBuilder::new(program);
-        set_up(&mut cmd, &log_file);
+        // Nothing of the terminal the tests run in may leak in: not colour settings, not a
+        // multiplexer that would wrap copies.
         for (key, _) in std::env::vars_os() {
             let name = key.to_string_lossy();
-            if name.starts_with("PINGONE_") || name.starts_with("PINGDESK_") {
+            let outside = ["NO_COLOR", "TMUX", "STY", "TERM_PROGRAM", "VTE_VERSION"];
+            if name.starts_with("PINGONE_")
+                || name.starts_with("PINGDESK_")
+                || outside.contains(&name.as_ref())
+            {
                 cmd.env_remove(&key);
             }
         }
@@ -121,6 +149,7 @@ impl Pty {
         cmd.env("XDG_STATE_HOME", &dir);
         cmd.env("XDG_CONFIG_HOME", &dir);
         cmd.cwd(&dir);
+        set_up(&mut cmd, &dir, &log_file);
         let child = pair.slave.spawn_command(cmd).expect("spawning pingdesk");
         // Our copy of the slave must close, or the reader never sees the child's end.
         drop(pair.slave);
@@ -151,6 +180,24 @@ impl Pty {
             dir,
             log_file,
         }
+    }
+
+    /// Resizes the terminal, as a person dragging the window would (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                ..PtySize::default()
+            })
+            .expect("resizing the PTY");
+        let size = |n: u16| NonZeroU16::new(n).expect("a PTY size is never zero");
+        lock(&self.parser).set_size(size(rows), size(cols));
+    }
+
+    /// The side effects seen so far (title, clipboard, bell…), taken.
+    pub fn take_side_effects(&self) -> Vec<String> {
+        std::mem::take(&mut lock(&self.parser).callbacks_mut().0)
     }
 
     /// The screen's text as it stands.
@@ -256,7 +303,7 @@ impl Pty {
     }
 
     /// Asserts that the terminal is as it was before the program ran: the alternate screen
-    /// left, the cursor shown, bracketed paste off, raw mode ended.
+    /// left, the cursor shown, bracketed paste and mouse capture off, raw mode ended.
     pub fn assert_restored(&self, after: &str) {
         let parser = lock(&self.parser);
         let screen = parser.screen();
@@ -267,6 +314,10 @@ impl Pty {
             ),
             (screen.hide_cursor(), "the cursor is still hidden"),
             (screen.bracketed_paste(), "bracketed paste is still on"),
+            (
+                screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+                "mouse capture is still on",
+            ),
             (!self.is_cooked(), "the terminal is still in raw mode"),
         ]
         .into_iter()
@@ -281,7 +332,7 @@ impl Pty {
     /// Panics with `why`, the whole screen and the tail of the log.
     pub fn fail(&self, why: &str) -> ! {
         let screen = self.contents();
-        let log = std::fs::read_to_string(&self.log_file).unwrap_or_default();
+        let log = self.log();
         let skip = log.lines().count().saturating_sub(20);
         let tail: Vec<&str> = log.lines().skip(skip).collect();
         let file = self.log_file.display();
@@ -309,64 +360,4 @@ pub fn lock(parser: &Parser) -> MutexGuard<'_, vt100::Parser<SideEffects>> {
     parser
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-/// The results-pane part of the first table row (below the column header) starting with `prefix`
-/// once the border and the selection marker are trimmed.
-pub fn row<'a>(screen: &'a str, prefix: &str) -> Option<&'a str> {
-    screen
-        .lines()
-        .skip_while(|line| !line.contains("STATUS"))
-        .skip(1)
-        .map(|line| line.split("││").next().unwrap_or(line))
-        .find(|left| left.trim_start_matches(['│', '▶', ' ']).starts_with(prefix))
-}
-
-/// Whether the detail pane shows the account status `value` (label `account.status` or
-/// `account`, at the start of a detail line, then at least two spaces).
-pub fn account_status_is(screen: &str, value: &str) -> bool {
-    screen
-        .lines()
-        .filter_map(|line| line.split_once("││"))
-        .any(|(_, detail)| {
-            ["account.status", "account"].iter().any(|label| {
-                detail.strip_prefix(label).is_some_and(|rest| {
-                    rest.starts_with("  ") && rest.trim_start().starts_with(value)
-                })
-            })
-        })
-}
-
-/// Starts the console and waits for the demo banner and the first, settled list of users.
-pub fn start(cols: u16, rows: u16) -> Pty {
-    let pty = Pty::spawn(cols, rows);
-    pty.wait_settled("the DEMO header and the users list", |s| {
-        s.contains("DEMO") && s.contains("STATUS") && s.contains(" of 57 ")
-    });
-    pty
-}
-
-/// Types `query`, waits for a one-row list starting with `prefix`, returns that row and screen.
-pub fn search_one(pty: &mut Pty, query: &str, prefix: &str) -> (String, String) {
-    pty.send(query.as_bytes());
-    let screen = pty.wait_settled(&format!("a list of one row, {prefix}…"), |s| {
-        s.contains("Users 1 of 1") && row(s, prefix).is_some()
-    });
-    let found = row(&screen, prefix).unwrap_or_default().to_owned();
-    (found, screen)
-}
-
-/// Moves focus from the search field to the list and waits for the list's key hints.
-pub fn focus_list(pty: &mut Pty) -> String {
-    pty.send(b"\r");
-    pty.wait_settled("the list's key hints", |s| s.contains("u unlock"))
-}
-
-/// Sends the quit `key`, then asserts exit code 0 and a restored terminal.
-pub fn quit_cleanly(pty: &mut Pty, key: &[u8]) {
-    pty.send(key);
-    let status = pty.wait_exit();
-    assert!(status.success(), "pingdesk exited with {status:?}");
-    assert_eq!(status.exit_code(), 0);
-    pty.assert_restored("quitting");
 }

@@ -42,6 +42,8 @@ pub struct Vt<B: Backend> {
     pub out: Shared,
     /// The screen.
     pub parser: vt100::Parser,
+    /// The theme frames are drawn in (the default one unless a test sets another).
+    pub theme: Theme,
 }
 
 impl<B: Backend> Vt<B> {
@@ -57,6 +59,7 @@ impl<B: Backend> Vt<B> {
             terminal,
             out,
             parser: vt100::Parser::new(dims(height), dims(width), 0),
+            theme: Theme::default(),
         }
     }
 
@@ -65,9 +68,9 @@ impl<B: Backend> Vt<B> {
     where
         B::Error: std::fmt::Debug,
     {
-        let theme = Theme::default();
+        let theme = &self.theme;
         self.terminal
-            .draw(|frame| pingdesk::ui::render(state, keys, &theme, frame))
+            .draw(|frame| pingdesk::ui::render(state, keys, theme, frame))
             .expect("drawn");
         let written = self.out.take();
         self.parser.process(&written);

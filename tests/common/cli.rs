@@ -1,0 +1,87 @@
+//! Running the real binary from a test: a `Command` aimed at a simulator through the
+//! environment (or at nothing), with a private log file and none of the caller's settings.
+
+#![allow(dead_code)] // each test file uses a different part
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use pingdesk::sim::SimHandle;
+use secrecy::ExposeSecret as _;
+use serde_json::Value;
+
+/// Variables of the caller's environment that would change what the binary does.
+const CLEARED: [&str; 14] = [
+    "PINGONE_API_ACCESS_TOKEN",
+    "PINGONE_REGION_CODE",
+    "PINGONE_CLIENT_ID",
+    "PINGONE_CLIENT_SECRET",
+    "PINGONE_ENVIRONMENT_ID",
+    "PINGONE_API_SERVICE_HOSTNAME",
+    "PINGONE_AUTH_SERVICE_HOSTNAME",
+    "PINGDESK_API_URL",
+    "PINGDESK_AUTH_URL",
+    "PINGDESK_PROFILE",
+    "PINGDESK_CONFIG",
+    "PINGDESK_READ_ONLY",
+    "PINGDESK_TARGET_ENVIRONMENT_ID",
+    "NO_COLOR",
+];
+
+/// A private log file for test `name`.
+pub fn log_file(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("pingdesk-{name}-{}.log", std::process::id()))
+}
+
+/// `pingdesk` with no configuration at all, stdin closed, logging to `log`.
+pub fn bare(log: &PathBuf) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pingdesk"));
+    command
+        .env("PINGDESK_LOG_FILE", log)
+        .env("HOME", "/nonexistent-home")
+        .env_remove("XDG_CONFIG_HOME")
+        .stdin(Stdio::null());
+    for name in CLEARED {
+        command.env_remove(name);
+    }
+    command
+}
+
+/// `pingdesk` pointed at `sim` with the worker's credentials, through the environment.
+pub fn at(sim: &SimHandle, log: &PathBuf) -> Command {
+    let mut command = bare(log);
+    let url = sim.base_url.as_str();
+    command
+        .env("PINGDESK_API_URL", url)
+        .env("PINGDESK_AUTH_URL", url)
+        .env("PINGONE_ENVIRONMENT_ID", &sim.environment_id)
+        .env("PINGONE_CLIENT_ID", &sim.client_id)
+        .env("PINGONE_CLIENT_SECRET", sim.client_secret.expose_secret());
+    command
+}
+
+/// Runs it and returns what it did.
+pub fn run(command: &mut Command) -> Output {
+    command.output().expect("the binary runs")
+}
+
+/// The exit code (not a signal).
+pub fn code(output: &Output) -> i32 {
+    output.status.code().expect("an exit code, not a signal")
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard output as JSON.
+pub fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("JSON on stdout ({e}): {}", stdout(output)))
+}
