@@ -3,15 +3,18 @@
 
 mod actions;
 pub mod copy;
+pub mod incident;
 mod inflight;
 mod keybuild;
 pub mod keymap;
 pub mod modal;
+mod motion;
 pub mod msg;
 mod note;
 mod open;
 pub mod paste;
 mod pointer;
+mod rows;
 pub mod state;
 pub mod update;
 pub mod view;

@@ -2,6 +2,7 @@
 
 pub mod backend;
 pub mod executor;
+mod incident;
 #[cfg(unix)]
 pub mod input;
 mod pointer;
@@ -89,12 +90,14 @@ where
         terminal_out,
     } = setup;
     let (replies, mut inbox) = mpsc::unbounded_channel();
-    let mut executor = executor::Executor::new(client, replies, PAGE_SIZE, terminal_out);
+    let journal = context.journal.clone();
+    let mut executor = executor::Executor::new(client, replies, PAGE_SIZE, journal, terminal_out);
     let mut state = State::new(context, Instant::now());
     let mut timer = timer::Timer::new().context("making the loop's timer")?;
     let size = terminal.size().context("reading the terminal size")?;
     update(&mut state, &keys, resized(size.width, size.height));
     executor.run(initial_search(&mut state));
+    executor.run(crate::app::incident::at_start());
     tokio::pin!(stop);
     let mut handle = |state: &mut State, msg: Msg| {
         if let Msg::Key(_) | Msg::Tick(_) | Msg::Pasted(_) | Msg::Pointer(_) = msg {

@@ -6,15 +6,19 @@
 #![allow(clippy::result_large_err)]
 
 mod actions;
+mod activities;
 mod audit;
 mod control;
 pub mod data;
 mod edges;
 pub mod faults;
+mod incident;
 mod index;
 pub mod matching;
 mod mutations;
+mod paging;
 mod passwords;
+pub mod ratelimit;
 mod responses;
 mod roles;
 mod routes;
@@ -57,6 +61,8 @@ pub struct SimConfig {
     pub directory: Option<String>,
     /// Lifetime of issued tokens.
     pub token_lifetime: Duration,
+    /// API requests per second before `429` (`--rate-limit N/s`); unlimited when `None`.
+    pub rate_limit: Option<u32>,
 }
 
 impl Default for SimConfig {
@@ -70,6 +76,7 @@ impl Default for SimConfig {
             seed: 1,
             directory: None,
             token_lifetime: Duration::from_secs(crate::pingone::TOKEN_LIFETIME_SECS),
+            rate_limit: None,
         }
     }
 }
@@ -116,6 +123,7 @@ pub(crate) struct SimState {
     faults: Mutex<Faults>,
     stats: Stats,
     audit: audit::AuditLog,
+    rate_limit: Option<Mutex<ratelimit::Bucket>>,
 }
 
 /// A running simulator. Dropping it shuts the server down.
@@ -141,7 +149,9 @@ impl SimHandle {
         &self.state.stats
     }
 
-    /// The audit events so far (`USER.UNLOCKED`, `USER.LOCKED`, `USER.CREATED`), oldest first.
+    /// The audit events requests and controls caused so far (`USER.UNLOCKED`, `USER.LOCKED`,
+    /// `USER.CREATED`…), oldest first; the history seeded at start is served by the activities
+    /// route only.
     pub fn audit(&self) -> Vec<AuditEvent> {
         self.state.audit.events()
     }
@@ -211,8 +221,12 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
         directory: RwLock::new(directory),
         faults: Mutex::new(Faults::default()),
         stats: Stats::default(),
-        audit: audit::AuditLog::default(),
+        audit: audit::AuditLog::new(&config.client_id),
+        rate_limit: config
+            .rate_limit
+            .map(|n| Mutex::new(ratelimit::Bucket::new(n))),
     });
+    activities::seed(&state.audit, &read(&state.directory), now);
     let app = routes::router(Arc::clone(&state));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(edges::serve(listener, app, stopped));

@@ -4,6 +4,7 @@ mod attributes;
 mod detail;
 mod footer;
 mod header;
+mod incident;
 mod overlay;
 mod raw_json;
 mod search;

@@ -1,32 +1,21 @@
 //! The console's real loop and executor against the simulator: an unlock whose answer is lost
-//! says so on the status line with what PingOne now shows, and is sent once; scrolling past the
-//! last listed row loads the next page, and past that the one after.
+//! says so on the status line with what PingOne now shows, is sent once and journaled as of
+//! unknown outcome; scrolling past the last listed row loads the next page, and past that the
+//! one after.
 
 #[path = "common/headless.rs"]
 mod headless;
 
 use crossterm::event::KeyCode;
 use headless::Console;
+use pingdesk::desk::journal::{Ending, Phase};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig};
 
 #[tokio::test]
 async fn a_lost_unlock_answer_is_reported_with_what_pingone_now_shows() {
     let sim = sim::spawn(SimConfig::default()).await.expect("simulator");
     let mut console = Console::start(&sim, 120, 40);
-    console
-        .wait_for("the first page", |v| v.rows.len() > 10)
-        .await;
-    console.type_text("alice.locked");
-    console
-        .wait_for("alice alone", |v| {
-            v.rows == [("alice.locked".to_owned(), true)]
-        })
-        .await;
-    console.press(KeyCode::Enter);
-    console.press(KeyCode::Enter);
-    console
-        .wait_for("her password", |v| v.password.as_deref() == Some("OK"))
-        .await;
+    console.open_locked("alice.locked").await;
     sim.add_fault(FaultRule::new(
         Route::UserAction,
         FaultKind::Disconnect { applied: true },
@@ -57,6 +46,7 @@ async fn a_lost_unlock_answer_is_reported_with_what_pingone_now_shows() {
         [("alice.locked".to_owned(), false)],
         "the row shows what PingOne holds"
     );
+    let journal = console.journal.clone();
     let (_, terminal) = console.quit().await;
     let screen = format!("{:?}", terminal.backend());
     assert!(
@@ -65,6 +55,22 @@ async fn a_lost_unlock_answer_is_reported_with_what_pingone_now_shows() {
     );
     assert_eq!(sim.stats().get(Route::UserAction), 1, "never sent again");
     assert_eq!(sim.stats().get(Route::GetUser), 1, "read again once");
+    let records = journal.read().expect("the journal reads");
+    let ends: Vec<(Phase, Option<Ending>, Option<String>)> = records
+        .iter()
+        .map(|r| {
+            let after = r.after.as_ref().and_then(|a| a.account.clone());
+            (r.phase, r.result, after)
+        })
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            (Phase::Intent, None, None),
+            (Phase::Outcome, Some(Ending::Unknown), Some("OK".to_owned()))
+        ],
+        "journaled before sending, then as unknown with what the fresh read showed"
+    );
 }
 
 #[tokio::test]

@@ -140,13 +140,18 @@ fn unlock_needs_a_confirm_and_no_is_the_default() {
     );
     update(&mut state, &keys, key(KeyCode::Char('u')));
     let effects = update(&mut state, &keys, key(KeyCode::Char('y')));
-    assert_eq!(
-        effects,
-        vec![Effect::Apply {
-            req: ReqId(2),
-            id: "a".into(),
-            op: UserOp::UnlockAccount,
-        }]
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::Apply {
+                req: ReqId(2),
+                id,
+                op: UserOp::UnlockAccount,
+                ticket: None,
+                subject,
+            }] if id == "a" && subject.id == "a"
+        ),
+        "{effects:?}"
     );
 }
 

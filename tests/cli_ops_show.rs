@@ -18,6 +18,12 @@ fn pingdesk(sim: &SimHandle, args: &[&str], extra_env: &[(&str, &str)]) -> Outpu
         .args(args)
         .env("PINGDESK_LOG_FILE", &log)
         .env("HOME", "/nonexistent-home")
+        // The action journal of these runs stays in the temp directory.
+        .env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join(format!("pingdesk-cli-state-{}", std::process::id())),
+        )
+        .env_remove("PINGDESK_JOURNAL")
         .env_remove("XDG_CONFIG_HOME");
     for name in [
         "PINGONE_API_ACCESS_TOKEN",

@@ -25,6 +25,9 @@ _pingdesk() {
             pingdesk,help)
                 cmd="pingdesk__subcmd__help"
                 ;;
+            pingdesk,journal)
+                cmd="pingdesk__subcmd__journal"
+                ;;
             pingdesk,man)
                 cmd="pingdesk__subcmd__man"
                 ;;
@@ -42,6 +45,9 @@ _pingdesk() {
                 ;;
             pingdesk__subcmd__help,help)
                 cmd="pingdesk__subcmd__help__subcmd__help"
+                ;;
+            pingdesk__subcmd__help,journal)
+                cmd="pingdesk__subcmd__help__subcmd__journal"
                 ;;
             pingdesk__subcmd__help,man)
                 cmd="pingdesk__subcmd__help__subcmd__man"
@@ -66,6 +72,9 @@ _pingdesk() {
                 ;;
             pingdesk__subcmd__help__subcmd__users,lock)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__lock"
+                ;;
+            pingdesk__subcmd__help__subcmd__users,locked)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__locked"
                 ;;
             pingdesk__subcmd__help__subcmd__users,password)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__password"
@@ -103,6 +112,9 @@ _pingdesk() {
             pingdesk__subcmd__users,lock)
                 cmd="pingdesk__subcmd__users__subcmd__lock"
                 ;;
+            pingdesk__subcmd__users,locked)
+                cmd="pingdesk__subcmd__users__subcmd__locked"
+                ;;
             pingdesk__subcmd__users,password)
                 cmd="pingdesk__subcmd__users__subcmd__password"
                 ;;
@@ -139,6 +151,9 @@ _pingdesk() {
             pingdesk__subcmd__users__subcmd__help,lock)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__lock"
                 ;;
+            pingdesk__subcmd__users__subcmd__help,locked)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__locked"
+                ;;
             pingdesk__subcmd__users__subcmd__help,password)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__password"
                 ;;
@@ -164,7 +179,7 @@ _pingdesk() {
 
     case "${cmd}" in
         pingdesk)
-            opts="-h -V --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help --version users doctor sim completions man help"
+            opts="-h -V --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help --version users doctor journal sim completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -350,7 +365,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__help)
-            opts="users doctor sim completions man help"
+            opts="users doctor journal sim completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,6 +420,20 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__help__subcmd__journal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -434,7 +463,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__help__subcmd__users)
-            opts="find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification"
+            opts="find show password locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -504,6 +533,20 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__help__subcmd__users__subcmd__lock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__locked)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -601,6 +644,76 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__journal)
+            opts="-h --since --user --json --reread --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__man)
             opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -664,7 +777,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__sim)
-            opts="-h --port --env-id --client-id --client-secret --users --seed --data --token-lifetime --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-auth --read-only --timeout --help"
+            opts="-h --port --env-id --client-id --client-secret --users --seed --data --token-lifetime --rate-limit --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,6 +812,10 @@ _pingdesk() {
                     return 0
                     ;;
                 --token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -754,7 +871,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users)
-            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help"
+            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help find show password locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -816,12 +933,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__disable)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -878,12 +999,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__enable)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1006,12 +1131,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__force__subcmd__password__subcmd__change)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1068,7 +1197,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__help)
-            opts="find show password unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help"
+            opts="find show password locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1152,6 +1281,20 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__help__subcmd__lock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__locked)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1250,17 +1393,87 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__lock)
-            opts="-h --yes --json --for --until --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --for --until --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__locked)
+            opts="-h --since --scan --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1382,12 +1595,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__password__subcmd__unlock)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1444,12 +1661,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__resend__subcmd__verification)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1506,12 +1727,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__send__subcmd__recovery__subcmd__code)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1630,12 +1855,20 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__unlock)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --from --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1,9 +1,11 @@
-//! The figures of issue 5 (P1–P7, and P4b of issue 13), measured side by side in one run and printed as a table:
-//! median, min and max of several runs, the goal beside each, ratios where there is a peer.
+//! The figures of issues 5, 10 and 13 (P1–P7, P4b, P9), measured side by side in one run and
+//! printed as a table: median, min and max of several runs, the goal beside each, ratios where
+//! there is a peer.
 //!
 //! `cargo bench --bench figures` (release build). Options after `--`: `--runs N` (default 7),
 //! `--long` (P6's token session lasts 10 minutes instead of 60 s), `--only P1,P5`.
 
+mod bulk;
 mod forward;
 mod http;
 mod idle;
@@ -68,7 +70,7 @@ fn main() {
         long: args.iter().any(|a| a == "--long"),
         peers: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/peers"),
     };
-    let figures: [Figure; 8] = [
+    let figures: [Figure; 9] = [
         ("P1", unlock::one_shot),
         ("P2", screen::first_frame),
         ("P3", per_keystroke),
@@ -77,6 +79,7 @@ fn main() {
         ("P5", idle::idle_cost),
         ("P6", requests::per_action),
         ("P7", scale::million_users),
+        ("P9", bulk::bulk_unlock),
     ];
     let started = Instant::now();
     let mut report = Report::default();

@@ -11,6 +11,8 @@ use crate::desk::inert::in_sentence;
 use crate::desk::{OpKind, UserOp};
 
 /// A layer over the panes that takes keys first.
+// One modal at a time, and tests match on `Modal::Confirm(Confirm { .. })`: not worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modal {
     /// "Do this to that user?"
@@ -26,6 +28,8 @@ pub enum Modal {
         /// The text, inert.
         text: String,
     },
+    /// The locked-now queue, the journal, a bulk unlock (their state is in `State::incident`).
+    Incident(super::incident::View),
 }
 
 /// The confirm dialog.
@@ -43,6 +47,12 @@ pub struct Confirm {
     pub email: String,
     /// Where the dialog is.
     pub step: Step,
+    /// The ticket the change is for (sent as `X-Ping-External-Transaction-Id`, journaled).
+    pub ticket: String,
+    /// Whether keys go to the ticket field (from the start when the profile requires one).
+    pub editing_ticket: bool,
+    /// The user and their state now, for the journal.
+    pub subject: crate::desk::Subject,
 }
 
 /// The dialog's steps.
@@ -119,6 +129,9 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
     };
     state.modal = Some(Modal::Confirm(Confirm {
         question,
+        ticket: String::new(),
+        editing_ticket: state.context.require_ticket,
+        subject: crate::desk::Subject::of(&user, password.as_ref()),
         op,
         id: user.id.clone(),
         username: user.username.clone(),
@@ -141,6 +154,10 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
         return Vec::new();
     };
+    if confirm.editing_ticket || action == Action::EditTicket {
+        ticket_keys(state, action);
+        return Vec::new();
+    }
     let yes = match (&mut confirm.step, action) {
         (Step::PickLock(picker), Action::Up) => {
             picker.choice = picker.choice.saturating_sub(1);
@@ -206,6 +223,11 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
         return Vec::new();
     }
+    let ticket = Some(confirm.ticket.trim().to_owned()).filter(|t| !t.is_empty());
+    if ticket.is_none() && state.context.require_ticket {
+        state.say(StatusKind::Error, "A ticket is required: nothing was sent");
+        return Vec::new();
+    }
     let req = state.next_req();
     let mut effects: Vec<Effect> = state
         .op
@@ -217,8 +239,34 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         req,
         id: confirm.id,
         op: confirm.op,
+        ticket,
+        subject: confirm.subject,
     });
     effects
+}
+
+/// The ticket field's keys: `t` (or Tab) opens it; Enter leaves it (unless a required ticket is
+/// empty); Esc cancels the dialog.
+fn ticket_keys(state: &mut State, action: Action) {
+    let require = state.context.require_ticket;
+    let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
+        return;
+    };
+    match action {
+        Action::EditTicket => confirm.editing_ticket = true,
+        Action::Choose if require && confirm.ticket.trim().is_empty() => {
+            state.say(
+                StatusKind::Error,
+                "A ticket is required: type it, then Enter",
+            );
+        }
+        Action::Choose => confirm.editing_ticket = false,
+        Action::Decline | Action::Back => {
+            state.modal = None;
+            state.say(StatusKind::Info, "Cancelled: nothing was sent");
+        }
+        _ => {}
+    }
 }
 
 fn lock_question(username: &str, unlock_at: Option<Timestamp>) -> String {
@@ -248,6 +296,7 @@ pub(super) fn type_into(state: &mut State, code: KeyCode) {
         return;
     };
     let field = match &mut confirm.step {
+        _ if confirm.editing_ticket => &mut confirm.ticket,
         Step::Answer {
             typed: Some(typed), ..
         } => typed,
@@ -256,6 +305,11 @@ pub(super) fn type_into(state: &mut State, code: KeyCode) {
         }
         _ => return,
     };
+    edit(field, code);
+}
+
+/// A typed character or Backspace into a dialog's text field (at most 128 characters).
+pub(super) fn edit(field: &mut String, code: KeyCode) {
     match code {
         KeyCode::Char(c) if field.chars().count() < 128 => field.push(c),
         KeyCode::Backspace => {

@@ -1,10 +1,10 @@
 //! The mouse, when turned on: a click selects a row or focuses a pane, the wheel scrolls the
 //! pane under the pointer. Dialogs and a too-small terminal ignore it.
 
+use super::motion::move_selection;
 use super::msg::{Action, Effect};
 use super::open::selection_moved;
 use super::state::{Focus, State};
-use super::update::move_selection;
 use super::view::{Place, Pointer, first_visible};
 
 /// Lines the wheel scrolls the detail pane by, per notch.

@@ -10,8 +10,9 @@ use super::inflight::InFlight;
 use super::keymap::Mode;
 use super::modal::{Modal, Step};
 use super::msg::ReqId;
+pub use super::rows::{Extras, Results, Row, Section, Shown};
 use super::view::View;
-use crate::desk::{StatusWord, Verdict, status_word};
+use crate::desk::Verdict;
 use crate::pingone::{PasswordState, User};
 
 /// How long typing must pause before a search is sent.
@@ -24,6 +25,8 @@ pub const OPEN_AFTER: Duration = Duration::from_millis(300);
 pub const FRESH_FOR: Duration = Duration::from_secs(30);
 
 /// What the header says about where we are connected.
+// Independent facts about the connection, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     /// Environment display name, when known.
@@ -48,6 +51,10 @@ pub struct Context {
     pub warnings: Vec<String>,
     /// How copies reach the agent's clipboard.
     pub clipboard: Clipboard,
+    /// Every change needs a ticket.
+    pub require_ticket: bool,
+    /// The action journal every write goes through; without one, writes are refused.
+    pub journal: Option<crate::desk::Journal>,
 }
 
 /// Which pane has the keys.
@@ -79,150 +86,6 @@ pub struct Status {
     pub text: String,
     /// How it reads.
     pub kind: StatusKind,
-}
-
-/// A listed user: what the list shows, decoded once on arrival, and the record itself.
-///
-/// The record is kept as compact JSON (a decoded `User` is about twice the size, and a console
-/// that has scrolled through 10,000 users should stay small); it is decoded only when the user
-/// is selected.
-#[derive(Debug, Clone)]
-pub struct Row {
-    /// The record's JSON, as PingOne sent it less its `_links`.
-    record: Box<str>,
-    /// The user's id.
-    pub id: String,
-    /// The username.
-    pub username: String,
-    /// The name to show.
-    pub name: String,
-    /// The email address.
-    pub email: String,
-    /// The status word.
-    pub status: StatusWord,
-    /// `account.secondsUntilUnlock` at arrival, while locked.
-    pub lock_seconds: Option<u64>,
-    /// When it arrived.
-    pub received: Instant,
-    /// Whether the end of its countdown already asked for a fresh record.
-    pub refreshed_at_zero: bool,
-}
-
-impl Row {
-    /// A row for a record that arrived at `now`. The record's `_`-prefixed plumbing (`_links`)
-    /// is dropped: the console never shows or follows it.
-    pub fn new(mut user: User, now: Instant) -> Self {
-        user.extra.retain(|key, _| !key.starts_with('_'));
-        let record = serde_json::to_string(&user).expect("a User always encodes to JSON");
-        let lock_seconds = user
-            .account
-            .as_ref()
-            .filter(|_| user.is_locked())
-            .and_then(|a| a.seconds_until_unlock);
-        Self {
-            record: record.into_boxed_str(),
-            name: user.display_name().unwrap_or_default(),
-            email: user.email.clone().unwrap_or_default(),
-            status: status_word(&user),
-            username: user.username,
-            id: user.id,
-            lock_seconds,
-            received: now,
-            refreshed_at_zero: false,
-        }
-    }
-
-    /// The record, decoded.
-    pub fn user(&self) -> User {
-        serde_json::from_str(&self.record).expect("a row holds the JSON of the User it encoded")
-    }
-
-    /// Seconds until the lock ends by itself, counted down from the record's arrival.
-    pub fn seconds_until_unlock(&self, now: Instant) -> Option<u64> {
-        let elapsed = now.saturating_duration_since(self.received).as_secs();
-        self.lock_seconds.map(|s| s.saturating_sub(elapsed))
-    }
-}
-
-/// The results list: rows and paging.
-#[derive(Debug, Default)]
-pub struct Results {
-    /// Users listed so far.
-    pub rows: Vec<Row>,
-    /// How many match in all, when PingOne says.
-    pub count: Option<u64>,
-    /// The link to the next page.
-    pub next: Option<url::Url>,
-    /// Index of the selected row.
-    pub selected: usize,
-    /// Whether a search has answered at least once (so "No users match" can be said).
-    pub loaded: bool,
-    /// The error that replaced the list, if the last search failed.
-    pub error: Option<String>,
-}
-
-impl Results {
-    /// The selected row.
-    pub fn selected_row(&self) -> Option<&Row> {
-        self.rows.get(self.selected)
-    }
-}
-
-/// One thing read about a user besides the record: its value or error, when it was read, and
-/// whether a read is under way.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section<T> {
-    /// The last answer: the value, or the error in words.
-    pub value: Option<Result<T, String>>,
-    /// When the last answer arrived.
-    pub at: Option<Instant>,
-    /// Whether a read is in flight.
-    pub loading: bool,
-}
-
-impl<T> Default for Section<T> {
-    fn default() -> Self {
-        Self {
-            value: None,
-            at: None,
-            loading: false,
-        }
-    }
-}
-
-impl<T> Section<T> {
-    /// The value, when the last read succeeded.
-    pub fn ok(&self) -> Option<&T> {
-        self.value.as_ref().and_then(|v| v.as_ref().ok())
-    }
-
-    /// Whether it was read successfully less than [`FRESH_FOR`] before `now`.
-    pub fn is_fresh(&self, now: Instant) -> bool {
-        self.ok().is_some()
-            && self
-                .at
-                .is_some_and(|at| now.saturating_duration_since(at) < FRESH_FOR)
-    }
-}
-
-/// What was read about one user besides the record.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Extras {
-    /// The password state.
-    pub password: Section<PasswordState>,
-}
-
-/// The selected user's record, decoded once when selected.
-#[derive(Debug, Clone)]
-pub struct Shown {
-    /// The row it came from.
-    pub index: usize,
-    /// The user's id.
-    pub id: String,
-    /// The record.
-    pub user: User,
-    /// When the record arrived (countdowns run from then).
-    pub received: Instant,
 }
 
 /// Everything the console shows.
@@ -281,6 +144,8 @@ pub struct State {
     /// A configuration error that ended the console (an unknown environment): said on leaving,
     /// with the CLI's exit code for configuration errors.
     pub fatal: Option<String>,
+    /// The locked-now queue, the journal view, marks and bulk unlocks.
+    pub incident: super::incident::Incident,
     next_req: u64,
 }
 
@@ -318,6 +183,7 @@ impl State {
             quit: false,
             view: View::new(now, jiff::Timestamp::now()),
             fatal: None,
+            incident: super::incident::Incident::default(),
             next_req: 0,
         }
     }
@@ -335,6 +201,7 @@ impl State {
             || self.refresh.is_busy()
             || self.password.is_busy()
             || self.op.is_busy()
+            || self.incident.is_busy()
     }
 
     /// Which bindings apply now.
@@ -346,6 +213,8 @@ impl State {
             (Some(Modal::Help), _) => Mode::Help,
             (Some(Modal::CopyMenu), _) => Mode::Copy,
             (Some(Modal::Text { .. }), _) => Mode::Text,
+            (Some(Modal::Incident(view)), _) => super::incident::mode(self, *view),
+            (Some(Modal::Confirm(confirm)), _) if confirm.editing_ticket => Mode::Ticket,
             (Some(Modal::Confirm(confirm)), _) => match &confirm.step {
                 Step::PickLock(_) => Mode::PickLock,
                 Step::Answer { typed: Some(_), .. } => Mode::ConfirmTyped,
@@ -419,7 +288,8 @@ impl State {
             let elapsed = self.now.saturating_duration_since(at).as_secs();
             (left > elapsed).then(|| next_second(at))
         });
-        [debounce, spinner, open, account, password]
+        let queue = super::incident::next_wakeup(self);
+        [debounce, spinner, open, account, password, queue]
             .into_iter()
             .flatten()
             .min()

@@ -21,6 +21,10 @@ pub struct OpCommand {
     pub for_: Option<String>,
     /// A lock's end (`--until 2026-12-01T09:00:00Z`).
     pub until: Option<String>,
+    /// The ticket the change is made for (`--ticket ID`).
+    pub ticket: Option<String>,
+    /// Unlock every user listed in this file, one per line (`-` = stdin): `unlock --from`.
+    pub from: Option<String>,
 }
 
 /// The subcommand for `kind`.
@@ -34,6 +38,12 @@ fn command(kind: OpKind) -> Command {
                 .help("Username, email or id"),
         )
         .arg(
+            Arg::new("ticket")
+                .long("ticket")
+                .value_name("ID")
+                .help("The ticket this change is for: sent to PingOne as X-Ping-External-Transaction-Id and journaled"),
+        )
+        .arg(
             Arg::new("yes")
                 .long("yes")
                 .action(ArgAction::SetTrue)
@@ -45,6 +55,15 @@ fn command(kind: OpKind) -> Command {
                 .action(ArgAction::SetTrue)
                 .help("Print what PingOne holds afterwards as JSON"),
         );
+    if kind == OpKind::UnlockAccount {
+        command = command.mut_arg("user", |a| a.required(false).required_unless_present("from")).arg(
+            Arg::new("from")
+                .long("from")
+                .value_name("FILE")
+                .conflicts_with("user")
+                .help("Unlock every user listed in FILE (- = stdin), one username, email or id per line"),
+        );
+    }
     if kind == OpKind::LockAccount {
         command = command
             .arg(
@@ -83,6 +102,8 @@ impl clap::FromArgMatches for OpCommand {
             json: sub.get_flag("json"),
             for_: text("for"),
             until: text("until"),
+            ticket: text("ticket"),
+            from: text("from"),
         })
     }
 

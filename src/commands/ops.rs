@@ -5,7 +5,10 @@ use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
 use crate::desk::inert::one_line;
-use crate::desk::{Applied, OpKind, OutcomeKind, Refusal, UserOp, lost_answer, outcome, unread};
+use crate::desk::{
+    Applied, OpError, OpKind, OutcomeKind, Refusal, Subject, UserOp, journaled, lost_answer,
+    outcome, unread,
+};
 
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
@@ -40,18 +43,39 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
         Some(refusal) => return Err(Failure::new(Exit::Failure, refusal.to_string())),
         None => {}
     }
+    if session.journal.requires_ticket() && command.ticket.as_deref().is_none_or(str::is_empty) {
+        return Err(Failure::new(
+            Exit::Refused,
+            crate::desk::journal::JournalError::TicketRequired.to_string(),
+        ));
+    }
     confirm(session, &op.question(&user), &user, command.yes)?;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let applied = match crate::desk::apply(&session.client, &user.id, &op).await {
+    let subject = Subject::of(&user, password.as_ref());
+    let done = journaled::apply(
+        &session.journal,
+        &session.client,
+        &subject,
+        &op,
+        command.ticket.as_deref(),
+    )
+    .await;
+    if let Some(trouble) = &done.unrecorded {
+        eprintln!("pingdesk: warning: the outcome was not journaled: {trouble}");
+    }
+    let applied = match done.result {
         Ok(applied) => applied,
-        Err(error) if lost_answer(&op, &error) => {
+        Err(OpError::Api(error)) if lost_answer(&op, &error) => {
             let look = format!(
                 "run `pingdesk users show {}` to see what PingOne holds",
                 one_line(&user.id)
             );
             return Err(Failure::new(Exit::Network, unread(&error, &look)));
         }
-        Err(error) => return Err(error.into()),
+        Err(OpError::Api(error)) => return Err(error.into()),
+        Err(refused @ OpError::Refused(_)) => {
+            return Err(Failure::new(Exit::Refused, refused.to_string()));
+        }
     };
     finish(kind, &op, &applied, command.json)
 }

@@ -19,19 +19,36 @@ pub struct Applied {
     pub correlation_id: Option<String>,
 }
 
+/// What the write's own answer carried: the user record, or the password state, or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    /// The user record, when PingOne answered with it.
+    pub user: Option<User>,
+    /// The password state, when PingOne answered with it.
+    pub password: Option<PasswordState>,
+    /// The `Correlation-Id` of the answer.
+    pub correlation_id: Option<String>,
+}
+
 /// Sends `op` for user `id` once (never again by itself), then reads what its answer does not
 /// carry. A write whose outcome is unknown is followed by a read of the user (and password), so
 /// the caller can say what PingOne now holds.
 pub async fn apply(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied, ApiError> {
+    match send(client, id, op).await {
+        Ok(sent) => complete(client, id, op, sent).await,
+        Err(error) if error.outcome_unknown() => recover(client, id, op, error).await,
+        Err(error) => Err(error),
+    }
+}
+
+/// The write alone, once: what its answer carried. An error whose
+/// [`ApiError::outcome_unknown`] holds (a lost or unreadable answer) may have been applied:
+/// never send it again; [`recover`] says what PingOne now holds.
+pub async fn send(client: &ApiClient, id: &str, op: &UserOp) -> Result<Sent, ApiError> {
     let kind = op.kind();
     let answer = client
         .write_user(id, kind.verb(), kind.permission(), &op.request())
-        .await;
-    let answer = match answer {
-        Ok(answer) => answer,
-        Err(error) if error.outcome_unknown() => return reread(client, id, op, error).await,
-        Err(error) => return Err(error),
-    };
+        .await?;
     tracing::info!(
         op = kind.verb(),
         user_id = id,
@@ -40,10 +57,7 @@ pub async fn apply(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied,
         actor = client.actor(),
         "applied"
     );
-    match decode(op, &answer) {
-        Ok(decoded) => complete(client, id, op, decoded, &answer).await,
-        Err(error) => reread(client, id, op, error).await,
-    }
+    decode(op, &answer)
 }
 
 /// Whether `error`, returned by [`apply`] for `op`, is the write's own answer lost (its outcome
@@ -58,38 +72,33 @@ pub fn lost_sentence(error: &ApiError) -> String {
     format!("{} sent, but {}", error.action, error.reason())
 }
 
-/// What the write's answer carried.
-enum Decoded {
-    User(Box<User>),
-    Password(PasswordState),
-    Nothing,
-}
-
 /// Decodes the answer as `op` says PingOne answers; an empty body is fine, an unreadable one is
 /// an unknown outcome.
-fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Decoded, ApiError> {
+fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Sent, ApiError> {
     let unreadable = |e: serde_json::Error| ApiError {
         status: Some(answer.status),
         correlation_id: answer.correlation_id.clone(),
         ..ApiError::transport(op.kind().verb(), ErrorKind::Decode, e)
     };
+    let mut sent = Sent {
+        user: None,
+        password: None,
+        correlation_id: answer.correlation_id.clone(),
+    };
     if answer.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Decoded::Nothing);
+        return Ok(sent);
     }
     match op.reply() {
-        Reply::User => serde_json::from_slice(&answer.body)
-            .map(|user| Decoded::User(Box::new(user)))
-            .map_err(unreadable),
-        Reply::Password => serde_json::from_slice(&answer.body)
-            .map(Decoded::Password)
-            .map_err(unreadable),
+        Reply::User => sent.user = Some(serde_json::from_slice(&answer.body).map_err(unreadable)?),
+        Reply::Password => {
+            sent.password = Some(serde_json::from_slice(&answer.body).map_err(unreadable)?);
+        }
         // Not used, but a body cut short still means the answer was lost.
         Reply::Other | Reply::Unchanged => {
-            serde_json::from_slice::<serde::de::IgnoredAny>(&answer.body)
-                .map(|_| Decoded::Nothing)
-                .map_err(unreadable)
+            serde_json::from_slice::<serde::de::IgnoredAny>(&answer.body).map_err(unreadable)?;
         }
     }
+    Ok(sent)
 }
 
 /// Reads what the answer left owed: the user when no record came back (unless nothing about
@@ -98,18 +107,17 @@ async fn complete(
     client: &ApiClient,
     id: &str,
     op: &UserOp,
-    decoded: Decoded,
-    answer: &WriteAnswer,
+    sent: Sent,
 ) -> Result<Applied, ApiError> {
-    let (user, password) = match decoded {
+    let (user, password) = match (sent.user, sent.password) {
         // Still locked without `lockedAt` after an account unlock: the password lockout may be
         // what is left, and only the password state can say.
-        Decoded::User(user) if op.needs_password_for(&user) => {
-            (*user, Some(client.password_state(id).await?))
+        (Some(user), _) if op.needs_password_for(&user) => {
+            (user, Some(client.password_state(id).await?))
         }
-        Decoded::User(user) => (*user, None),
-        Decoded::Password(state) => (client.get_user(id).await?, Some(state)),
-        Decoded::Nothing => {
+        (Some(user), password) => (user, password),
+        (None, Some(state)) => (client.get_user(id).await?, Some(state)),
+        (None, None) => {
             let password = if op.needs_password() && op.reply() != Reply::Unchanged {
                 Some(client.password_state(id).await?)
             } else {
@@ -122,13 +130,14 @@ async fn complete(
         user,
         password,
         unknown: None,
-        correlation_id: answer.correlation_id.clone(),
+        correlation_id: sent.correlation_id,
     })
 }
 
 /// After a write whose outcome is unknown: read the user (a GET is safe to retry) and, for
-/// password operations, the password, and report both with the error.
-async fn reread(
+/// password operations, the password, and report both with the error; the error itself when
+/// even the read fails.
+pub async fn recover(
     client: &ApiClient,
     id: &str,
     op: &UserOp,

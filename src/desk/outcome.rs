@@ -36,6 +36,26 @@ pub struct Outcome {
 
 /// The outcome of `op`, from what PingOne holds after it.
 pub fn outcome(op: &UserOp, applied: &Applied) -> Outcome {
+    let lost = applied
+        .unknown
+        .as_ref()
+        .map(|error| (lost_sentence(error), error.particulars()));
+    told(op, applied, lost)
+}
+
+/// The outcome of `op` sent by an earlier run that ended before PingOne answered, from what a
+/// read now shows (`applied`).
+pub fn outcome_of_ended_run(op: &UserOp, applied: &Applied) -> Outcome {
+    let lost = format!(
+        "{} sent by a run that ended before PingOne answered",
+        op.kind().verb()
+    );
+    told(op, applied, Some((lost, String::new())))
+}
+
+/// The outcome of `op`; `lost` says how its answer was lost (and PingOne's particulars), when
+/// it was.
+fn told(op: &UserOp, applied: &Applied, lost: Option<(String, String)>) -> Outcome {
     let name = in_sentence(&applied.user.username);
     let verdict = Verdict::of(&applied.user, applied.password.as_ref(), 0);
     let still = verdict
@@ -49,8 +69,8 @@ pub fn outcome(op: &UserOp, applied: &Applied) -> Outcome {
             _ => format!("{}: {}", verdict.headline(), causes.join("; ")),
         }
     };
-    let (kind, text) = match (&applied.unknown, still) {
-        (Some(error), _) => {
+    let (kind, text) = match (lost, still) {
+        (Some((lost, particulars)), _) => {
             // Sent once; whether it took is what a fresh read shows, never a second send.
             let seen = op.seen(&applied.user, applied.password.as_ref());
             (
@@ -61,10 +81,10 @@ pub fn outcome(op: &UserOp, applied: &Applied) -> Outcome {
                 },
                 format!(
                     "Outcome unknown ({}; not sent again). PingOne now shows {name}: {} — {}{}",
-                    lost_sentence(error),
+                    lost,
                     shows(),
                     seen.text(),
-                    error.particulars()
+                    particulars
                 ),
             )
         }

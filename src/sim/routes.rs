@@ -10,12 +10,14 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::Response;
 use axum::routing::{get, post};
-use base64::Engine as _;
 use jiff::Timestamp;
 
+use super::paging::{ListParams, page_link};
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
-use super::{SimState, actions, control, read, roles, tokens, write};
+use super::{
+    SimState, actions, activities, control, incident, ratelimit, read, roles, tokens, write,
+};
 use crate::pingone::filter::{self, UserAttributes};
 use crate::pingone::{self, User};
 
@@ -55,6 +57,11 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
             get(control::get_faults).put(control::put_faults),
         )
         .route("/_sim/stats", get(control::stats))
+        .route(
+            "/v1/environments/{env}/activities",
+            get(activities::list_activities),
+        )
+        .route("/_sim/incident", post(incident::stage))
         .fallback(|| async { not_found("the requested resource") })
         .method_not_allowed_fallback(|| async {
             p1_error(
@@ -64,6 +71,10 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
                 Vec::new(),
             )
         })
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state),
+            ratelimit::limit,
+        ))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&state),
             control::count_and_inject_faults,
@@ -79,6 +90,17 @@ pub(super) fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<
         return Err(not_found("environment"));
     }
     Ok(())
+}
+
+/// Admits a read of a collection (the token, the environment) and reads its query.
+pub(super) fn admit_list(
+    state: &SimState,
+    headers: &HeaderMap,
+    env: &str,
+    query: Option<&str>,
+) -> Result<ListParams, Response> {
+    admit(state, headers, env)?;
+    ListParams::parse(query)
 }
 
 /// Adds the `_links` PingOne puts on a user.
@@ -108,36 +130,6 @@ pub(super) fn with_links(state: &SimState, mut user: User) -> User {
     user
 }
 
-/// The query of `GET /users`.
-#[derive(Default)]
-struct ListParams {
-    filter: Option<String>,
-    limit: Option<String>,
-    cursor: Option<String>,
-}
-
-impl ListParams {
-    /// Reads the query; a parameter given twice is refused, naming it.
-    fn parse(query: Option<&str>) -> Result<Self, Response> {
-        let mut params = Self::default();
-        for (name, value) in url::form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
-            let slot = match name.as_ref() {
-                "filter" => &mut params.filter,
-                "limit" => &mut params.limit,
-                "cursor" => &mut params.cursor,
-                _ => continue,
-            };
-            if slot.replace(value.into_owned()).is_some() {
-                return Err(invalid_data(
-                    &name,
-                    format!("The query parameter {name} may be given only once"),
-                ));
-            }
-        }
-        Ok(params)
-    }
-}
-
 /// `GET /users?filter=&limit=&cursor=`, with `Server-Timing: search;dur=<ms>`.
 async fn list_users(
     State(state): Shared,
@@ -145,30 +137,13 @@ async fn list_users(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let params = match ListParams::parse(query.as_deref()) {
+    let params = match admit_list(&state, &headers, &env, query.as_deref()) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
-    let limit = match params.limit.as_deref().map(str::parse::<usize>) {
-        None => pingone::DEFAULT_PAGE_LIMIT,
-        Some(Ok(n)) if (1..=pingone::MAX_PAGE_LIMIT).contains(&n) => n,
-        Some(_) => {
-            return invalid_data(
-                "limit",
-                format!(
-                    "limit must be a number from 1 to {}",
-                    pingone::MAX_PAGE_LIMIT
-                ),
-            );
-        }
-    };
-    let offset = match params.cursor.as_deref().map(decode_cursor) {
-        None => 0,
-        Some(Some(offset)) => offset,
-        Some(None) => return invalid_data("cursor", "The cursor is not valid"),
+    let (limit, offset) = match params.page(pingone::MAX_PAGE_LIMIT) {
+        Ok(page) => page,
+        Err(refused) => return refused,
     };
     // Server-Timing covers the search itself: filter parsing, the index lookup, the page.
     let started = std::time::Instant::now();
@@ -194,18 +169,8 @@ async fn list_users(
     drop(directory);
     let users_url = format!("{}v1/environments/{env}/users", state.base_url);
     let link = |cursor: Option<usize>| {
-        let mut url = url::Url::parse(&users_url).expect("the simulator's own URL parses");
-        {
-            let mut pairs = url.query_pairs_mut();
-            if let Some(f) = &params.filter {
-                pairs.append_pair("filter", f);
-            }
-            pairs.append_pair("limit", &limit.to_string());
-            if let Some(at) = cursor {
-                pairs.append_pair("cursor", &encode_cursor(at));
-            }
-        }
-        serde_json::json!({ "href": url.as_str() })
+        let href = page_link(&users_url, params.filter.as_deref(), limit, cursor);
+        serde_json::json!({ "href": href })
     };
     let mut links = serde_json::Map::new();
     links.insert("self".into(), link((offset > 0).then_some(offset)));
@@ -226,21 +191,6 @@ async fn list_users(
         response.headers_mut().insert("server-timing", value);
     }
     response
-}
-
-fn encode_cursor(offset: usize) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("offset:{offset}"))
-}
-
-fn decode_cursor(cursor: &str) -> Option<usize> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()?;
-    String::from_utf8(bytes)
-        .ok()?
-        .strip_prefix("offset:")?
-        .parse()
-        .ok()
 }
 
 /// `GET /users/{id}`.
