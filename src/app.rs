@@ -12,6 +12,7 @@ mod motion;
 pub mod msg;
 mod note;
 mod open;
+pub mod paste;
 mod pointer;
 mod rows;
 pub mod state;

@@ -1,6 +1,5 @@
-//! PTY end-to-end tests (STYLE.md §7, layer 5): the real `pingdesk --demo` binary runs in a
-//! pseudo-terminal of a fixed size, its output is fed to a `vt100` parser, keys are sent as bytes,
-//! and the tests assert on the parsed screen. Timeouts scale with `PINGDESK_PTY_TIMEOUT_SECS`.
+//! PTY end-to-end tests of the console's flows: the real `pingdesk --demo` binary in a
+//! pseudo-terminal (the harness is `tests/common/pty.rs`), asserting on the parsed screen.
 
 #[path = "common/pty.rs"]
 mod pty;

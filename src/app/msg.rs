@@ -28,6 +28,8 @@ pub enum Msg {
         /// Whether it is below the smallest size the console lays out in.
         too_small: bool,
     },
+    /// Text was pasted (the terminal bracketed it, so it is one event however long).
+    Pasted(String),
     /// The mouse clicked or scrolled (only when the mouse is turned on).
     Pointer(Pointer),
     /// Time passed (debounce, opening, countdowns); the clock comes in as data.

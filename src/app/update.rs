@@ -32,6 +32,10 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             state.view.too_small = too_small;
             Vec::new()
         }
+        Msg::Pasted(text) => {
+            super::paste::on_paste(state, &text);
+            Vec::new()
+        }
         Msg::Pointer(pointer) => super::pointer::on_pointer(state, pointer),
         Msg::Tick(now) => on_tick(state, now),
         Msg::SearchLoaded { req, result } => {

@@ -5,11 +5,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 
 use unicode_width::UnicodeWidthStr as _;
 
-use super::overlay::{centered, dialog};
+use super::overlay::{centered, clear, dialog};
 use crate::app::incident::{QueueError, View, sample};
 use crate::app::{Action, KeyMap, Mode, State};
 use crate::config::theme::Theme;
@@ -36,7 +36,7 @@ fn large<'a>(frame: &mut Frame, theme: &Theme, title: String) -> (Rect, Block<'a
         screen.width.saturating_sub(4),
         screen.height.saturating_sub(4),
     );
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     let block = Block::bordered()
         .border_style(theme.focus)
         .title(Line::styled(title, theme.title));
@@ -322,7 +322,7 @@ fn bulk(state: &State, theme: &Theme, frame: &mut Frame) {
     }
     let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
     let area = centered(frame.area(), 90, height);
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     let block = Block::bordered()
         .border_style(theme.focus)
         .title(Line::styled(

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr as _;
 
 use super::wrap::wrap;
 
@@ -186,13 +187,29 @@ fn render_help(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
         .unwrap_or_default();
     let title = format!(" Keys ({close} closes, ↑/↓ scroll) ");
     let block = Block::bordered().title(Line::styled(title, theme.title));
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
             .scroll((state.view.overlay_scroll.min(most), 0)),
         area,
     );
+}
+
+/// Empties `area` for a layer: every cell it covers, and any wide glyph left of it whose right
+/// half reaches in (the terminal would draw that half over the layer's left border).
+pub(super) fn clear(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let buffer = frame.buffer_mut();
+    let from = area.left().saturating_sub(3).max(buffer.area.left());
+    for y in area.top()..area.bottom() {
+        for x in from..area.left() {
+            let cell = &mut buffer[(x, y)];
+            if x + u16::try_from(cell.symbol().width()).unwrap_or(u16::MAX) > area.left() {
+                cell.set_symbol(" ");
+            }
+        }
+    }
 }
 
 /// A dialog of `lines`, `width` wide, in the middle of the screen: a double border in the danger
@@ -216,7 +233,7 @@ pub(super) fn dialog(
         .border_type(BorderType::Double)
         .border_style(theme.danger)
         .title(Line::styled(title, theme.title));
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     frame.render_widget(Paragraph::new(rows).block(block), area);
 }
 
