@@ -3,14 +3,16 @@
 
 mod actions;
 pub mod copy;
+pub mod incident;
 mod inflight;
 mod keybuild;
 pub mod keymap;
 pub mod modal;
-mod moves;
+mod motion;
 pub mod msg;
 mod note;
 mod open;
+pub mod paste;
 mod pointer;
 mod rows;
 pub mod sections;

@@ -46,6 +46,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the action journal: every change pingdesk made, for which ticket, and what PingOne answered.
+    Journal {
+        /// Only entries younger than this, e.g. 2h, 30m, 7d.
+        #[arg(long, value_name = "AGE")]
+        since: Option<String>,
+        /// Only entries for this username or user id.
+        #[arg(long)]
+        user: Option<String>,
+        /// Print the records as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Read again the users of operations whose outcome is unknown, and record what PingOne shows.
+        #[arg(long)]
+        reread: bool,
+    },
     /// Run a PingOne simulator on loopback, for training, demos and scripts.
     Sim(SimArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -104,6 +119,18 @@ pub enum UsersCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The users locked now: lock events of the audit activities, each checked against the user.
+    Locked {
+        /// How far back to look, e.g. 24h, 2h, 7d.
+        #[arg(long, value_name = "AGE", default_value = "24h")]
+        since: String,
+        /// Scan the first 1,000 users instead of reading audit data.
+        #[arg(long)]
+        scan: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The operations: unlock, lock, password-unlock, force-password-change, …
     #[command(flatten)]
     Op(OpCommand),
@@ -136,4 +163,7 @@ pub struct SimArgs {
     /// Lifetime of issued tokens, in seconds.
     #[arg(long, default_value_t = crate::pingone::TOKEN_LIFETIME_SECS)]
     pub token_lifetime: u64,
+    /// Answer API requests beyond this rate with 429 and Retry-After, e.g. 100/s.
+    #[arg(long, value_name = "N/s", value_parser = crate::sim::ratelimit::parse_rate)]
+    pub rate_limit: Option<u32>,
 }

@@ -1,6 +1,9 @@
 //! The scriptable commands (`users …`, `doctor`, `completions`, `man`) and their stable exit codes.
 
+mod bulk;
 mod doctor;
+mod journal;
+mod locked;
 mod ops;
 mod output;
 mod users;
@@ -10,6 +13,8 @@ use std::process::ExitCode;
 use crate::api::{ApiClient, ApiError, ErrorKind};
 use crate::cli::{Cli, Command};
 use crate::connect::{Connection, Target};
+use crate::desk::Journal;
+use crate::desk::journal::Who;
 
 /// Exit codes, stable for scripts (listed in the README).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +92,8 @@ pub struct Session {
     read_only: bool,
     /// The environment shown in prompts (its name in the demo).
     pub environment: String,
+    /// The action journal every write goes through.
+    pub journal: crate::desk::Journal,
     environment_id: String,
     _demo: Option<crate::sim::SimHandle>,
 }
@@ -116,7 +123,20 @@ pub async fn run(
     match command {
         Command::Users(users) => {
             let session = connect(connect_args).await?;
+            journal::report_unresolved(&session);
             users::run(&session, users).await
+        }
+        Command::Journal {
+            since,
+            user,
+            json,
+            reread,
+        } => {
+            let session = connect(connect_args).await?;
+            if !reread {
+                journal::report_unresolved(&session);
+            }
+            journal::run(&session, since.as_deref(), user.as_deref(), json, reread).await
         }
         Command::Doctor { json } => {
             let session = connect(connect_args).await?;
@@ -152,7 +172,10 @@ async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure>
             }
             let environment = connection.client.environment_id.clone();
             let client = build(connection.client.clone())?;
+            let mut who = Who::here(&environment, client.actor(), client.session_id());
+            who.profile.clone_from(&connection.profile);
             Ok(Session {
+                journal: Journal::new(connection.journal.clone(), who),
                 client,
                 read_only: connection.read_only,
                 connection: Some(*connection),
@@ -172,7 +195,10 @@ async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure>
             );
             let client = build(crate::connect::simulator_config(&sim))?;
             let environment = sim.environment_name.clone();
+            let mut who = Who::here(&sim.environment_id, client.actor(), client.session_id());
+            who.environment_name = Some(environment.clone());
             Ok(Session {
+                journal: Journal::new(crate::connect::demo_journal(), who),
                 client,
                 connection: None,
                 read_only: args.read_only,

@@ -10,8 +10,12 @@ use crate::api::{
     ClientAuthMethod, ClientConfig, ClientCredentials, Credentials, Endpoints, Region,
 };
 use crate::config::file::{self, ConfigFile, Profile};
+use crate::desk::journal::Settings as JournalSettings;
 
+mod journal;
 mod secret;
+
+pub use journal::demo_journal;
 
 pub use secret::SecretError;
 
@@ -79,6 +83,8 @@ pub struct Connection {
     pub banner_color: Option<String>,
     /// Things the person should know (a secret file others can read).
     pub warnings: Vec<String>,
+    /// The action journal.
+    pub journal: JournalSettings,
 }
 
 /// Where pingdesk will connect.
@@ -237,6 +243,7 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
             .as_ref()
             .map(|colour| colour.get_ref().clone()),
         warnings,
+        journal: journal::settings(from_profile, &env_value),
     })))
 }
 

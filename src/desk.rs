@@ -4,15 +4,21 @@
 //! ([`inert`]).
 
 pub mod apply;
+pub mod bulk;
 pub mod diagnosis;
 pub mod inert;
+pub mod journal;
+pub mod journaled;
 pub mod known;
 pub mod ops;
 pub mod outcome;
+pub mod queue;
 
-pub use apply::{Applied, apply, lost_answer, lost_sentence};
+pub use apply::{Applied, Sent, apply, lost_answer, lost_sentence};
 pub use diagnosis::{Cause, Fix, StatusWord, Verdict, status_word};
 pub use inert::inert;
+pub use journal::{Journal, Subject};
+pub use journaled::OpError;
 pub use known::Known;
 pub use ops::{Needs, OpKind, Refusal, Sessions, Target, UserOp};
 pub use outcome::{Outcome, OutcomeKind, Seen, outcome, unread};

@@ -75,7 +75,7 @@ async fn console(connect: &connect::ConnectArgs, no_color: bool) -> anyhow::Resu
     let (config_path, settings) = connect::config_file(connect, &env).map_err(|e| usage(&e))?;
     // The simulator lives as long as the console when it serves the demo.
     let mut demo_sim = None;
-    let (config, context) = match resolve_target(connect)? {
+    let (config, context, journal) = match resolve_target(connect)? {
         connect::Target::Tenant(connection) => {
             let context = app::Context {
                 environment_id: connection.client.environment_id.clone(),
@@ -86,9 +86,10 @@ async fn console(connect: &connect::ConnectArgs, no_color: bool) -> anyhow::Resu
                 production: connection.production,
                 banner_color: connection.banner_color.clone(),
                 warnings: connection.warnings.clone(),
+                require_ticket: connection.journal.require_ticket,
                 ..app::Context::default()
             };
-            (connection.client, context)
+            (connection.client, context, connection.journal)
         }
         connect::Target::Demo => {
             let sim = sim::spawn(sim::SimConfig::default())
@@ -105,13 +106,19 @@ async fn console(connect: &connect::ConnectArgs, no_color: bool) -> anyhow::Resu
             };
             let config = crate::connect::simulator_config(&sim);
             demo_sim = Some(sim);
-            (config, context)
+            (config, context, crate::connect::demo_journal())
         }
     };
     let file = config_path.as_deref().zip(settings.as_ref());
-    let setup =
+    let mut setup =
         runtime::Setup::from_config(context, file, &env, no_color).map_err(|e| usage(&e))?;
     let client = api::ApiClient::new(config)?;
+    let context = &mut setup.context;
+    let mut who =
+        desk::journal::Who::here(&context.environment_id, client.actor(), client.session_id());
+    who.environment_name.clone_from(&context.environment_name);
+    who.profile.clone_from(&context.profile);
+    context.journal = Some(desk::Journal::new(journal, who));
     let result = runtime::run(client, setup).await;
     drop(demo_sim);
     result

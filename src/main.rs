@@ -9,6 +9,11 @@ fn main() -> std::process::ExitCode {
     let Err(error) = pingdesk::run(cli) else {
         return Exit::Ok.into();
     };
+    #[cfg(unix)]
+    if let Some(stopped) = error.downcast_ref::<pingdesk::runtime::signals::Stopped>() {
+        // Logged already; the terminal may be gone (SIGHUP), so nothing is printed.
+        return std::process::ExitCode::from(stopped.exit_code());
+    }
     if let Some(failure) = error.downcast_ref::<Failure>() {
         if !failure.message.is_empty() {
             eprintln!("pingdesk: {}", inert_lines(&failure.message));

@@ -5,6 +5,7 @@
 //! reading of the public documentation and have not been checked against a live tenant; they live
 //! here, and only here, so that one edit corrects both the client and the simulator.
 
+pub mod activity;
 pub mod device;
 pub mod error;
 pub mod filter;
@@ -15,6 +16,7 @@ pub mod population;
 pub mod session;
 pub mod user;
 
+pub use activity::Activity;
 pub use device::{Device, MfaEnabled};
 pub use error::{P1Error, P1ErrorDetail};
 pub use filter::{Expr, FilterOp};
@@ -68,6 +70,30 @@ pub const HEADER_CORRELATION_ID: &str = "Correlation-Id";
 /// admin can find every action one pingdesk run took. [DEV] external-transaction-and-session-ids
 /// (≤ 100 characters of letters, digits and `. _ - / @ = # +`).
 pub const HEADER_EXTERNAL_SESSION_ID: &str = "X-Ping-External-Session-Id";
+/// Request header PingOne copies into audit records as `externalCorrelation.transactionId`: the
+/// ticket an operation was made for. [DEV] external-transaction-and-session-ids.
+pub const HEADER_EXTERNAL_TRANSACTION_ID: &str = "X-Ping-External-Transaction-Id";
+/// Longest external session or transaction id PingOne keeps. [DEV] external-transaction-and-session-ids.
+pub const MAX_EXTERNAL_ID_LEN: usize = 100;
+/// Where PingOne's audit records carry the external ids: `externalCorrelation.sessionId` and
+/// `.transactionId`. UNVERIFIED in shape: no example record shows them.
+pub const EXTERNAL_CORRELATION_UNVERIFIED: bool = true;
+
+/// `text` as PingOne keeps an external id: at most [`MAX_EXTERNAL_ID_LEN`] characters, each
+/// not a letter, digit or one of `. _ - / @ = # +` replaced by `_` (PingOne converts them so).
+pub fn external_id(text: &str) -> String {
+    text.trim()
+        .chars()
+        .take(MAX_EXTERNAL_ID_LEN)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-/@=#+".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
 
 /// Largest `limit` the users list accepts. [SPEC] readAllUsers `limit` 1–1000.
 pub const MAX_PAGE_LIMIT: usize = 1000;
@@ -192,7 +218,16 @@ pub mod events {
     pub const DEVICE_UNBLOCKED: &str = "DEVICE.UNBLOCKED";
     /// A session was deleted (revoked).
     pub const SESSION_DELETED: &str = "SESSION.DELETED";
+    /// The action types that say an account was locked, which the locked-now queue asks the
+    /// activities for. There is no `PASSWORD.LOCKED`: a password lockout shows as
+    /// `PASSWORD.CHECK_FAILED` events, then `USER.LOCKED`. UNVERIFIED: that sequence.
+    pub const LOCKOUTS: &[&str] = &[USER_LOCKED];
 }
+
+/// Largest `limit` the activities list accepts. UNVERIFIED: [DEV] gives the default (100) only.
+pub const MAX_ACTIVITY_LIMIT: usize = 1000;
+/// Permission to read audit activities. UNVERIFIED, like every permission id here.
+pub const PERMISSION_READ_AUDIT: &str = "audit:read:activity";
 
 /// Permission to read users. Permission ids are UNVERIFIED (third-party docs); the role names
 /// are documented.
@@ -252,7 +287,22 @@ pub fn permission_hint(permission: &str) -> String {
         | PERMISSION_UPDATE_MFA
         | PERMISSION_DELETE_SESSIONS => "Help Desk Admin or Identity Data Admin",
         PERMISSION_CREATE_USER => "Identity Data Admin",
+        // UNVERIFIED: which built-in roles may read audit activities.
+        PERMISSION_READ_AUDIT => "Environment Admin or a custom role that reads audit data",
         _ => "Identity Data Read Only, Help Desk Admin or Identity Data Admin",
     };
     format!("the worker app needs a role with {permission} ({roles})")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn external_ids_are_converted_as_pingone_converts_them() {
+        assert_eq!(
+            super::external_id(" INC-42/a@b=c#d+e.f_g "),
+            "INC-42/a@b=c#d+e.f_g"
+        );
+        assert_eq!(super::external_id("ticket 7: ✓"), "ticket_7___");
+        assert_eq!(super::external_id(&"x".repeat(150)).len(), 100);
+    }
 }

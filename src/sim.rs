@@ -6,6 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 mod actions;
+mod activities;
 mod audit;
 mod control;
 pub mod data;
@@ -14,6 +15,7 @@ mod edges;
 pub mod faults;
 mod flags;
 mod groups;
+mod incident;
 mod index;
 pub mod matching;
 mod media;
@@ -22,6 +24,7 @@ mod mfa_api;
 mod mutations;
 mod paging;
 mod passwords;
+pub mod ratelimit;
 mod responses;
 mod roles;
 mod routes;
@@ -64,6 +67,8 @@ pub struct SimConfig {
     pub directory: Option<String>,
     /// Lifetime of issued tokens.
     pub token_lifetime: Duration,
+    /// API requests per second before `429` (`--rate-limit N/s`); unlimited when `None`.
+    pub rate_limit: Option<u32>,
 }
 
 impl Default for SimConfig {
@@ -77,6 +82,7 @@ impl Default for SimConfig {
             seed: 1,
             directory: None,
             token_lifetime: Duration::from_secs(crate::pingone::TOKEN_LIFETIME_SECS),
+            rate_limit: None,
         }
     }
 }
@@ -123,6 +129,7 @@ pub(crate) struct SimState {
     faults: Mutex<Faults>,
     stats: Stats,
     audit: audit::AuditLog,
+    rate_limit: Option<Mutex<ratelimit::Bucket>>,
 }
 
 /// A running simulator. Dropping it shuts the server down.
@@ -148,7 +155,9 @@ impl SimHandle {
         &self.state.stats
     }
 
-    /// The audit events so far (`USER.UNLOCKED`, `USER.LOCKED`, `USER.CREATED`), oldest first.
+    /// The audit events requests and controls caused so far (`USER.UNLOCKED`, `USER.LOCKED`,
+    /// `USER.CREATED`…), oldest first; the history seeded at start is served by the activities
+    /// route only.
     pub fn audit(&self) -> Vec<AuditEvent> {
         self.state.audit.events()
     }
@@ -219,8 +228,12 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
         directory: RwLock::new(directory),
         faults: Mutex::new(Faults::default()),
         stats: Stats::default(),
-        audit: audit::AuditLog::default(),
+        audit: audit::AuditLog::new(&config.client_id),
+        rate_limit: config
+            .rate_limit
+            .map(|n| Mutex::new(ratelimit::Bucket::new(n))),
     });
+    activities::seed(&state.audit, &read(&state.directory), now);
     let app = routes::router(Arc::clone(&state));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(edges::serve(listener, app, stopped));

@@ -30,6 +30,7 @@ pub async fn run(args: SimArgs) -> anyhow::Result<()> {
         seed: args.seed,
         directory,
         token_lifetime: Duration::from_secs(args.token_lifetime),
+        rate_limit: args.rate_limit,
     };
     let handle = sim::spawn(config).await?;
     // A reader that stops early (`| grep export`) must not crash the simulator.
@@ -54,7 +55,8 @@ pub fn banner(handle: &SimHandle) -> String {
          Environment id: {env}\n\
          Client id:      {}\n\
          Client secret:  {}\n\
-         Faults:         PUT {url}/_sim/faults   Counters: GET {url}/_sim/stats\n\n\
+         Faults:         PUT {url}/_sim/faults   Counters: GET {url}/_sim/stats\n\
+         Incident:       POST {url}/_sim/incident {{\"lock\": N}}\n\n\
          Point pingdesk at it from another shell:\n",
         handle.environment_name,
         handle.user_count(),

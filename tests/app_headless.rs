@@ -6,6 +6,7 @@ mod headless;
 
 use crossterm::event::KeyCode;
 use headless::Console;
+use pingdesk::desk::Journal;
 use pingdesk::sim::{self, Route, SimConfig};
 
 #[tokio::test]
@@ -26,6 +27,7 @@ async fn search_unlock_and_quit_through_the_real_loop() {
         view.status.as_deref(),
         Some("Unlocked the account of alice.locked")
     );
+    let journal = console.journal.clone();
     let (state, terminal) = console.quit().await;
     assert!(state.quit);
     let screen = format!("{:?}", terminal.backend());
@@ -57,4 +59,24 @@ async fn search_unlock_and_quit_through_the_real_loop() {
             "opening alice read {route:?} once; the unlock read nothing more"
         );
     }
+    assert_unlock_journaled(&journal);
+}
+
+/// The journal holds alice's unlock: its intent, then its outcome.
+fn assert_unlock_journaled(journal: &Journal) {
+    use pingdesk::desk::journal::Phase;
+    let records = journal.read().expect("the journal reads");
+    let phases: Vec<(Phase, &str, &str)> = records
+        .iter()
+        .map(|r| (r.phase, r.operation.as_str(), r.username.as_str()))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            (Phase::Intent, "unlock", "alice.locked"),
+            (Phase::Outcome, "unlock", "alice.locked")
+        ],
+        "the unlock was journaled before and after"
+    );
+    let _ = std::fs::remove_file(journal.path());
 }

@@ -1,12 +1,14 @@
 //! The console's real loop and executor against the simulator: an unlock whose answer is lost
-//! says so on the status line with what PingOne now shows, and is sent once; scrolling past the
-//! last listed row loads the next page, and past that the one after.
+//! says so on the status line with what PingOne now shows, is sent once and journaled as of
+//! unknown outcome; scrolling past the last listed row loads the next page, and past that the
+//! one after.
 
 #[path = "common/headless.rs"]
 mod headless;
 
 use crossterm::event::KeyCode;
 use headless::Console;
+use pingdesk::desk::journal::{Ending, Phase};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig};
 
 #[tokio::test]
@@ -47,6 +49,7 @@ async fn a_lost_unlock_answer_is_reported_with_what_pingone_now_shows() {
         [("alice.locked".to_owned(), false)],
         "the row shows what PingOne holds"
     );
+    let journal = console.journal.clone();
     let (_, terminal) = console.quit().await;
     let screen = format!("{:?}", terminal.backend());
     assert!(
@@ -58,6 +61,22 @@ async fn a_lost_unlock_answer_is_reported_with_what_pingone_now_shows() {
         sim.stats().get(Route::GetUser) - opened,
         1,
         "read again once"
+    );
+    let records = journal.read().expect("the journal reads");
+    let ends: Vec<(Phase, Option<Ending>, Option<String>)> = records
+        .iter()
+        .map(|r| {
+            let after = r.after.as_ref().and_then(|a| a.account.clone());
+            (r.phase, r.result, after)
+        })
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            (Phase::Intent, None, None),
+            (Phase::Outcome, Some(Ending::Unknown), Some("OK".to_owned()))
+        ],
+        "journaled before sending, then as unknown with what the fresh read showed"
     );
 }
 

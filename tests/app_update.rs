@@ -144,13 +144,19 @@ fn unlock_needs_a_confirm_and_no_is_the_default() {
     );
     update(&mut state, &keys, key(KeyCode::Char('u')));
     let effects = update(&mut state, &keys, key(KeyCode::Char('y')));
-    assert_eq!(
-        effects,
-        vec![Effect::Apply {
-            req: ReqId(2),
-            user: Box::new(state.results.rows[0].user()),
-            op: UserOp::UnlockAccount,
-        }]
+    let user = state.results.rows[0].user();
+    assert!(
+        matches!(
+            &effects[..],
+            [Effect::Apply {
+                req: ReqId(2),
+                user: sent,
+                op: UserOp::UnlockAccount,
+                ticket: None,
+                subject,
+            }] if **sent == user && subject.id == "a"
+        ),
+        "{effects:?}"
     );
 }
 

@@ -1,6 +1,5 @@
-//! PTY end-to-end tests (STYLE.md §7, layer 5): the real `pingdesk --demo` binary runs in a
-//! pseudo-terminal of a fixed size, its output is fed to a `vt100` parser, keys are sent as bytes,
-//! and the tests assert on the parsed screen. Timeouts scale with `PINGDESK_PTY_TIMEOUT_SECS`.
+//! PTY end-to-end tests of the console's flows: the real `pingdesk --demo` binary in a
+//! pseudo-terminal (the harness is `tests/common/pty.rs`), asserting on the parsed screen.
 
 #[path = "common/pty.rs"]
 mod pty;
@@ -157,6 +156,9 @@ fn a_blocked_mfa_device_is_unblocked_with_the_key_the_verdict_names() {
         dialog.contains("Unblock the MFA device SMS +1 •••• 0138 (Personal phone) of"),
         "the dialog names the device:\n{dialog}"
     );
+    pty.send(b"t");
+    pty.send(b"INC-9\r");
+    pty.wait_settled("the ticket typed", |s| s.contains("INC-9"));
     pty.send(b"y");
     let screen = pty.wait_settled("the device unblocked", |s| {
         s.contains("Unblocked an MFA device of wei.lin")
@@ -166,5 +168,18 @@ fn a_blocked_mfa_device_is_unblocked_with_the_key_the_verdict_names() {
         screen.contains("MFA          on · 2 devices") && !screen.contains("1 blocked"),
         "the MFA line re-rendered from the answer:\n{screen}"
     );
+    // The unblock is in the journal, with its ticket.
+    pty.send(b"J");
+    let journal = pty.wait_settled("the journal view", |s| {
+        s.contains("Journal, newest first") && s.contains("unblock-device")
+    });
+    assert!(
+        journal.contains("wei.lin") && journal.contains("ok  #INC-9"),
+        "{journal}"
+    );
+    pty.send(b"\x1b");
+    pty.wait_settled("the journal closed", |s| {
+        !s.contains("Journal, newest first")
+    });
     quit_cleanly(&mut pty, b"q");
 }

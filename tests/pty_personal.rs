@@ -1,5 +1,6 @@
 //! PTY end-to-end tests of the console made one's own: a key remapped in the config file, a copy
-//! by OSC 52, `NO_COLOR`, a mouse click (SGR mouse sequence) and a terminal too small to use.
+//! by OSC 52, `NO_COLOR`, a mouse click and the wheel (SGR mouse sequences) and a terminal too
+//! small to use (no typing, no paste; q and Ctrl-C quit).
 
 #[path = "common/pty.rs"]
 mod pty;
@@ -119,10 +120,16 @@ fn assert_mono(mut pty: Pty) {
 #[test]
 fn with_the_mouse_on_a_click_selects_a_row() {
     let mut pty = start_with(100, 30, Some("mouse = true\n"), &[]);
-    assert_ne!(
-        lock(&pty.parser).screen().mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture is on"
+    let screen = lock(&pty.parser).screen().clone();
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::PressRelease,
+        "mouse capture is on, for presses and the wheel only (no motion reports)"
+    );
+    assert_eq!(
+        screen.mouse_protocol_encoding(),
+        vt100::MouseProtocolEncoding::Sgr,
+        "reported in SGR form"
     );
     let screen = pty.contents();
     let third = screen.lines().nth(8).expect("the third row");
@@ -141,27 +148,35 @@ fn with_the_mouse_on_a_click_selects_a_row() {
         screen.lines().nth(8).is_some_and(|l| l.contains(&name)),
         "{screen}"
     );
+    // The wheel, one notch down over the list, moves the selection down a row.
+    pty.send(b"\x1b[<65;5;9M");
+    pty.wait_settled("the row below selected", |s| {
+        s.lines().nth(9).is_some_and(|line| line.contains('▶'))
+    });
+    // Mouse capture off again, with the rest of the terminal.
     quit_cleanly(&mut pty, b"q");
-    assert_eq!(
-        lock(&pty.parser).screen().mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture is off again"
-    );
 }
 
 #[test]
 fn a_too_small_terminal_takes_no_typing_and_quits_with_q() {
     let mut pty = Pty::spawn(60, 20);
     pty.wait_settled("the too-small notice", |s| s.contains("Terminal too small"));
-    pty.send(b"zzz\r");
+    pty.send(b"zzz\r\x1b[200~yyy\x1b[201~");
     pty.settled();
     pty.resize(100, 30);
     let screen = pty.wait_settled("the whole list", |s| s.contains(" of 57 "));
     assert!(
-        !screen.contains("zzz"),
-        "typing went to the hidden field:\n{screen}"
+        !screen.contains("zzz") && !screen.contains("yyy"),
+        "typing or a paste went to the hidden field:\n{screen}"
     );
     pty.resize(60, 20);
     pty.wait_settled("the too-small notice", |s| s.contains("press q or Ctrl-C"));
     quit_cleanly(&mut pty, b"q");
+}
+
+#[test]
+fn ctrl_c_quits_the_too_small_terminal() {
+    let mut pty = Pty::spawn(60, 20);
+    pty.wait_settled("the too-small notice", |s| s.contains("Terminal too small"));
+    quit_cleanly(&mut pty, &[0x03]);
 }

@@ -20,12 +20,15 @@ fn key_rows() -> Vec<(String, String)> {
         .collect()
 }
 
-/// The one-character keys written in backticks in `cell`.
+/// The character keys written in backticks in `cell`: one character, or `Space`.
 fn backticked(cell: &str) -> Vec<char> {
     cell.split('`')
         .skip(1)
         .step_by(2)
         .filter_map(|key| {
+            if key == "Space" {
+                return Some(' ');
+            }
             let mut chars = key.chars();
             chars.next().filter(|_| chars.next().is_none())
         })

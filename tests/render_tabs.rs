@@ -233,3 +233,69 @@ fn sections_still_being_read_are_marked_on_their_tabs() {
     assert!(find(buffer, "Grps…", bar).is_some_and(|(_, y)| y == bar));
     locate(&terminal, "sessions     reading…");
 }
+
+#[test]
+fn a_click_on_a_tab_label_shows_it_and_the_wheel_moves_its_rows() {
+    use pingdesk::app::{Place, Pointer};
+    let (mut state, keys) = opened(Instant::now(), &[], &[]);
+    state.focus = Focus::Results;
+    let theme = Theme::default();
+    for (width, height, label) in [(80, 24, "Sess"), (120, 40, "Sessions")] {
+        state.detail.tab = Tab::SignIn;
+        let terminal = draw(&state, &keys, width, height);
+        let (_, bar) = locate(&terminal, "Sign-in");
+        let (x, y) = find(terminal.backend().buffer(), label, bar).expect("the label");
+        let place = pingdesk::ui::place(&state, &theme, (width, height), (x + 1, y));
+        assert_eq!(
+            place,
+            Some(Place::DetailTab(Tab::Sessions)),
+            "{width}×{height}"
+        );
+        // Just left of the bar's first label, and on the heading row: the pane itself.
+        let (first, _) = locate(&terminal, "Sign-in");
+        let beside = pingdesk::ui::place(&state, &theme, (width, height), (first - 2, y));
+        assert_eq!(beside, Some(Place::Detail));
+        let heading = pingdesk::ui::place(&state, &theme, (width, height), (x + 1, y - 1));
+        assert_eq!(heading, Some(Place::Detail));
+        update(
+            &mut state,
+            &keys,
+            Msg::Pointer(Pointer::Click(Place::DetailTab(Tab::Sessions))),
+        );
+        assert_eq!(
+            (state.detail.tab, state.focus),
+            (Tab::Sessions, Focus::Detail)
+        );
+    }
+    // In a tab of rows the wheel moves the selected row (two sessions, then "all of them").
+    for _ in 0..5 {
+        update(
+            &mut state,
+            &keys,
+            Msg::Pointer(Pointer::ScrollDown(Place::Detail)),
+        );
+    }
+    assert_eq!(
+        (state.detail.row, state.detail_scroll),
+        (2, 0),
+        "the last row, no scroll"
+    );
+    update(
+        &mut state,
+        &keys,
+        Msg::Pointer(Pointer::ScrollUp(Place::DetailTab(Tab::Mfa))),
+    );
+    assert_eq!(state.detail.row, 1);
+    // Elsewhere it scrolls the pane.
+    update(
+        &mut state,
+        &keys,
+        Msg::Pointer(Pointer::Click(Place::DetailTab(Tab::Groups))),
+    );
+    update(
+        &mut state,
+        &keys,
+        Msg::Pointer(Pointer::ScrollDown(Place::Detail)),
+    );
+    assert_eq!((state.detail.row, state.detail_scroll), (0, 3));
+}

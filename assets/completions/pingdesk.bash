@@ -25,6 +25,9 @@ _pingdesk() {
             pingdesk,help)
                 cmd="pingdesk__subcmd__help"
                 ;;
+            pingdesk,journal)
+                cmd="pingdesk__subcmd__journal"
+                ;;
             pingdesk,man)
                 cmd="pingdesk__subcmd__man"
                 ;;
@@ -42,6 +45,9 @@ _pingdesk() {
                 ;;
             pingdesk__subcmd__help,help)
                 cmd="pingdesk__subcmd__help__subcmd__help"
+                ;;
+            pingdesk__subcmd__help,journal)
+                cmd="pingdesk__subcmd__help__subcmd__journal"
                 ;;
             pingdesk__subcmd__help,man)
                 cmd="pingdesk__subcmd__help__subcmd__man"
@@ -72,6 +78,9 @@ _pingdesk() {
                 ;;
             pingdesk__subcmd__help__subcmd__users,lock)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__lock"
+                ;;
+            pingdesk__subcmd__help__subcmd__users,locked)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__locked"
                 ;;
             pingdesk__subcmd__help__subcmd__users,mfa-off)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__mfa__subcmd__off"
@@ -130,6 +139,9 @@ _pingdesk() {
             pingdesk__subcmd__users,lock)
                 cmd="pingdesk__subcmd__users__subcmd__lock"
                 ;;
+            pingdesk__subcmd__users,locked)
+                cmd="pingdesk__subcmd__users__subcmd__locked"
+                ;;
             pingdesk__subcmd__users,mfa-off)
                 cmd="pingdesk__subcmd__users__subcmd__mfa__subcmd__off"
                 ;;
@@ -187,6 +199,9 @@ _pingdesk() {
             pingdesk__subcmd__users__subcmd__help,lock)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__lock"
                 ;;
+            pingdesk__subcmd__users__subcmd__help,locked)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__locked"
+                ;;
             pingdesk__subcmd__users__subcmd__help,mfa-off)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__mfa__subcmd__off"
                 ;;
@@ -227,7 +242,7 @@ _pingdesk() {
 
     case "${cmd}" in
         pingdesk)
-            opts="-h -V --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help --version users doctor sim completions man help"
+            opts="-h -V --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help --version users doctor journal sim completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -413,7 +428,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__help)
-            opts="users doctor sim completions man help"
+            opts="users doctor journal sim completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -468,6 +483,20 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__help__subcmd__journal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -497,7 +526,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__help__subcmd__users)
-            opts="find show password devices sessions unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off"
+            opts="find show password devices sessions locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +624,20 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__help__subcmd__users__subcmd__lock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__locked)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -762,6 +805,76 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__journal)
+            opts="-h --since --user --json --reread --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__man)
             opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -825,7 +938,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__sim)
-            opts="-h --port --env-id --client-id --client-secret --users --seed --data --token-lifetime --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-auth --read-only --timeout --help"
+            opts="-h --port --env-id --client-id --client-secret --users --seed --data --token-lifetime --rate-limit --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -860,6 +973,10 @@ _pingdesk() {
                     return 0
                     ;;
                 --token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -915,7 +1032,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users)
-            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help find show password devices sessions unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off help"
+            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help find show password devices sessions locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -977,12 +1094,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__block__subcmd__device)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1101,12 +1222,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__disable)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1163,12 +1288,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__enable)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1291,12 +1420,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__force__subcmd__password__subcmd__change)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1353,7 +1486,7 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__help)
-            opts="find show password devices sessions unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off help"
+            opts="find show password devices sessions locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1465,6 +1598,20 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__help__subcmd__lock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__locked)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1633,12 +1780,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__lock)
-            opts="-h --yes --json --for --until --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --for --until --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1702,13 +1853,83 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        pingdesk__subcmd__users__subcmd__mfa__subcmd__off)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+        pingdesk__subcmd__users__subcmd__locked)
+            opts="-h --since --scan --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__mfa__subcmd__off)
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1765,12 +1986,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__mfa__subcmd__on)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1889,12 +2114,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__password__subcmd__unlock)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1951,12 +2180,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__resend__subcmd__verification)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2013,12 +2246,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__revoke__subcmd__session)
-            opts="-h --yes --json --all --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --all --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2075,12 +2312,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__send__subcmd__recovery__subcmd__code)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2261,12 +2502,16 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__unblock__subcmd__device)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2323,12 +2568,20 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__unlock)
-            opts="-h --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            opts="-h --ticket --yes --json --from --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1,6 +1,6 @@
 //! P3's workload, shared by the criterion bench and the figures driver: a console listing 200
-//! users at 120×40, where one keystroke is a `Msg::Key` through `update` plus a full draw into a
-//! `TestBackend` (render, diff, and the backend's write).
+//! users at 120×40, where one keystroke is a `Msg::Key` through `update` plus a full draw
+//! through the console's own backend (render, diff, escape encoding) written to a sink.
 
 use std::time::Instant;
 
@@ -10,10 +10,11 @@ use pingdesk::app::KeyMap;
 use pingdesk::app::update::initial_search;
 use pingdesk::app::{Context, Effect, Msg, State, update};
 use pingdesk::config::theme::Theme;
+use pingdesk::runtime::backend::DeltaBackend;
 use pingdesk::sim::data;
 use pingdesk::sim::store::Directory;
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
 
 /// Terminal width of the workload.
 pub const WIDTH: u16 = 120;
@@ -36,7 +37,7 @@ pub struct Console {
     state: State,
     keys: KeyMap,
     theme: Theme,
-    terminal: Terminal<TestBackend>,
+    terminal: Terminal<DeltaBackend<std::io::Sink>>,
     kind: Kind,
     presses: usize,
 }
@@ -85,7 +86,8 @@ impl Console {
         if kind == Kind::Move {
             update(&mut state, &keys, press(KeyCode::Enter));
         }
-        let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+        let backend = DeltaBackend::with_size(std::io::sink(), Size::new(WIDTH, HEIGHT));
+        let terminal = Terminal::new(backend).expect("a terminal");
         let mut console = Self {
             state,
             keys,
@@ -113,7 +115,7 @@ impl Console {
         self.draw();
     }
 
-    /// Renders the state into the test terminal (render, diff, write).
+    /// Renders the state and writes the frame (render, diff, encode, write).
     fn draw(&mut self) {
         let (state, keys, theme) = (&self.state, &self.keys, &self.theme);
         self.terminal

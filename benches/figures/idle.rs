@@ -75,7 +75,7 @@ fn sample(pid: u32, windows: usize) -> anyhow::Result<Vec<Usage>> {
     Ok(out)
 }
 
-/// Adds one mode's ticks and wake-ups (all switches, then voluntary ones) to the report.
+/// Adds one mode's ticks and wake-ups (voluntary switches, then all) to the report.
 fn add(report: &mut Report, label: &str, windows: &[Usage], ticks_goal: Goal, wake_goal: Goal) {
     #[allow(clippy::cast_precision_loss)] // small counts
     let ticks: Vec<f64> = windows.iter().map(|u| u.ticks as f64).collect();
@@ -97,15 +97,15 @@ fn add(report: &mut Report, label: &str, windows: &[Usage], ticks_goal: Goal, wa
     );
     report.add(
         "P5",
-        &format!("{label}: wake-ups (all switches)"),
-        Summary::of(&wakes),
+        &format!("{label}: wake-ups (voluntary switches)"),
+        Summary::of(&slept),
         Unit::PerSec,
         wake_goal,
     );
     report.add(
         "P5",
-        &format!("{label}:   of which voluntary"),
-        Summary::of(&slept),
+        &format!("{label}:   all switches, preemptions included"),
+        Summary::of(&wakes),
         Unit::PerSec,
         Goal::None,
     );

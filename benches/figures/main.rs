@@ -1,10 +1,12 @@
-//! The figures of issue 5 (P1–P7) and issue 9 (P8), measured side by side in one run and printed
-//! as a table:
-//! median, min and max of several runs, the goal beside each, ratios where there is a peer.
+//! The figures of issues 5, 9, 10 and 13 (P1–P9, P4b), measured side by side in one run and
+//! printed as a table: median, min and max of several runs, the goal beside each, ratios where
+//! there is a peer.
 //!
 //! `cargo bench --bench figures` (release build). Options after `--`: `--runs N` (default 7),
 //! `--long` (P6's token session lasts 10 minutes instead of 60 s), `--only P1,P5`.
 
+mod bulk;
+mod forward;
 mod http;
 mod idle;
 mod open;
@@ -69,15 +71,17 @@ fn main() {
         long: args.iter().any(|a| a == "--long"),
         peers: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/peers"),
     };
-    let figures: [Figure; 8] = [
+    let figures: [Figure; 10] = [
         ("P1", unlock::one_shot),
         ("P2", screen::first_frame),
         ("P3", per_keystroke),
         ("P4", screen::bytes_per_move),
+        ("P4B", screen::search_round),
         ("P5", idle::idle_cost),
         ("P6", requests::per_action),
         ("P7", scale::million_users),
         ("P8", open::open_latency),
+        ("P9", bulk::bulk_unlock),
     ];
     let started = Instant::now();
     let mut report = Report::default();
@@ -126,8 +130,9 @@ fn machine(ctx: &Ctx) -> String {
     )
 }
 
-/// P3: `update` + a full draw into a `TestBackend` at 120×40 with 200 users listed. Each run is
-/// the mean of 2,000 keystrokes; `cargo bench --bench keystroke` has criterion's view.
+/// P3: `update` + a full draw through the console's backend (escape encoding and the write, to
+/// a sink) at 120×40 with 200 users listed. Each run is the mean of 2,000 keystrokes;
+/// `cargo bench --bench keystroke` has criterion's view.
 #[allow(clippy::unnecessary_wraps)] // the signature every figure has
 fn per_keystroke(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     const PRESSES: u32 = 2_000;

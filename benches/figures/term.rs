@@ -24,6 +24,8 @@ struct Output {
     last_at: Instant,
     /// Every byte since the last `take_raw`, when capturing.
     raw: Option<Vec<u8>>,
+    /// Cells changed by each read since `count_cells` started, summed (text or attributes).
+    cells: Option<u64>,
 }
 
 /// A pingdesk process in a PTY; killed on drop.
@@ -70,6 +72,7 @@ impl Term {
             bytes: 0,
             last_at: Instant::now(),
             raw: None,
+            cells: None,
         }));
         let mut reader = pair
             .master
@@ -92,7 +95,12 @@ impl Term {
             while let Ok(n @ 1..) = reader.read(&mut buf) {
                 let now = Instant::now();
                 let mut out = lock(&feed);
+                let before = out.cells.is_some().then(|| out.parser.screen().clone());
                 out.parser.process(&buf[..n]);
+                if let Some(before) = before {
+                    let (changed, _) = changed_cells(&before, out.parser.screen());
+                    *out.cells.get_or_insert(0) += changed as u64;
+                }
                 out.bytes += n as u64;
                 out.last_at = now;
                 if let Some(raw) = &mut out.raw {
@@ -132,6 +140,11 @@ impl Term {
             .raw
             .replace(Vec::new())
             .unwrap_or_default()
+    }
+
+    /// Starts (or restarts) summing the cells each read changes; returns the sum so far.
+    pub fn count_cells(&self) -> u64 {
+        lock(&self.output).cells.replace(0).unwrap_or(0)
     }
 
     /// Types `bytes`.

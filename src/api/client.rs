@@ -17,6 +17,7 @@ use super::endpoints::Endpoints;
 use super::error::{ApiError, ErrorKind};
 use super::query::UserQuery;
 pub(crate) use super::request::Request;
+use super::request::{UserWrite, WriteAnswer};
 use super::response::{Answer, correlation_id, read_response};
 use super::retry::RetryPolicy;
 use crate::pingone::user::NewUser;
@@ -60,6 +61,8 @@ pub struct ApiClient {
     environment_id: String,
     api_base: Url,
     session_id: Arc<str>,
+    /// Sent as `X-Ping-External-Transaction-Id` (an operation's ticket), when set.
+    transaction_id: Option<Arc<str>>,
     tokens: Arc<TokenCache>,
     retry: RetryPolicy,
 }
@@ -73,32 +76,6 @@ pub struct UserPage {
     pub count: Option<u64>,
     /// The `_links.next.href` to follow for more, if there are more.
     pub next: Option<Url>,
-}
-
-/// A write below `/users/{id}`: what an operation sends.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserWrite {
-    /// `POST`, `PUT` or `DELETE`.
-    pub method: Method,
-    /// The path below `/users/{id}` (`password`, `enabled`, `devices/{deviceID}`), each
-    /// segment escaped when sent; empty for the user itself.
-    pub segments: Vec<String>,
-    /// The `Content-Type`, which selects the action on `POST /users/{id}`; `None` for a write
-    /// without a body (`DELETE`).
-    pub media_type: Option<&'static str>,
-    /// The body, possibly empty.
-    pub body: Bytes,
-}
-
-/// A successful write's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WriteAnswer {
-    /// The HTTP status.
-    pub status: u16,
-    /// The body (empty for `204`).
-    pub body: Bytes,
-    /// The `Correlation-Id` response header.
-    pub correlation_id: Option<String>,
 }
 
 impl ApiClient {
@@ -123,6 +100,7 @@ impl ApiClient {
             environment_id: config.environment_id,
             api_base,
             session_id: session_id.into(),
+            transaction_id: None,
             tokens: Arc::new(tokens),
             retry: config.retry,
         })
@@ -131,6 +109,26 @@ impl ApiClient {
     /// Who we act as: the worker's client id, or "access token".
     pub fn actor(&self) -> &str {
         self.tokens.actor()
+    }
+
+    /// The `X-Ping-External-Session-Id` every request of this run carries.
+    pub fn session_id(&self) -> &str {
+        &self.session_id
+    }
+
+    /// The environment whose users this client manages.
+    pub fn environment_id(&self) -> &str {
+        &self.environment_id
+    }
+
+    /// This client, its requests also carrying `X-Ping-External-Transaction-Id: id` (converted
+    /// as PingOne converts it: [`pingone::external_id`]).
+    #[must_use]
+    pub fn with_transaction_id(&self, id: &str) -> Self {
+        Self {
+            transaction_id: Some(pingone::external_id(id).into()),
+            ..self.clone()
+        }
     }
 
     /// Finds users: a filter query (first page of at most `limit`), or one user by id.
@@ -174,18 +172,24 @@ impl ApiClient {
 
     /// The page after one that had a `next` link.
     pub async fn next_page(&self, next: &Url) -> Result<UserPage, ApiError> {
-        // The bearer token must only ever go to the API host it was issued for.
-        if next.origin() != self.api_base.origin() {
-            return Err(ApiError::transport(
-                "load more users",
-                ErrorKind::Decode,
-                format!(
-                    "the next-page link points to another host: {}",
-                    next.origin().ascii_serialization()
-                ),
-            ));
-        }
+        self.same_origin("load more users", next)?;
         self.list(next.clone()).await
+    }
+
+    /// Refuses a next-page link to another host: the bearer token must only ever go to the API
+    /// host it was issued for.
+    pub(crate) fn same_origin(&self, action: &'static str, next: &Url) -> Result<(), ApiError> {
+        if next.origin() == self.api_base.origin() {
+            return Ok(());
+        }
+        Err(ApiError::transport(
+            action,
+            ErrorKind::Decode,
+            format!(
+                "the next-page link points to another host: {}",
+                next.origin().ascii_serialization()
+            ),
+        ))
     }
 
     /// Reads one user.
@@ -333,6 +337,9 @@ impl ApiClient {
                 .request(request.method.clone(), request.url.clone())
                 .bearer_auth(token.expose_secret())
                 .header(pingone::HEADER_EXTERNAL_SESSION_ID, &*self.session_id);
+            if let Some(transaction) = &self.transaction_id {
+                builder = builder.header(pingone::HEADER_EXTERNAL_TRANSACTION_ID, &**transaction);
+            }
             if let Some((media_type, bytes)) = &request.body {
                 builder = builder
                     .header(CONTENT_TYPE, *media_type)

@@ -5,8 +5,9 @@ use jiff::Timestamp;
 use reqwest::header::DATE;
 use serde::{Deserialize, Serialize};
 
-use super::client::{ApiClient, Request};
+use super::client::ApiClient;
 use super::error::ApiError;
+use super::request::Request;
 use crate::pingone::user::IdRef;
 
 /// The scope a role is assigned over.

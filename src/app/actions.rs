@@ -6,7 +6,7 @@ use super::msg::Action;
 use crate::desk::OpKind;
 
 /// Every action that is not an operation (those come from [`OpKind::all`]).
-const PLAIN: [Action; 26] = [
+const PLAIN: [Action; 32] = [
     Action::FocusSearch,
     Action::NextPane,
     Action::Open,
@@ -33,6 +33,12 @@ const PLAIN: [Action; 26] = [
     Action::Decline,
     Action::Choose,
     Action::ToggleChoice,
+    Action::EditTicket,
+    Action::Queue,
+    Action::Journal,
+    Action::Mark,
+    Action::MarkAll,
+    Action::Scan,
 ];
 
 impl Action {
@@ -74,23 +80,35 @@ impl Action {
             Action::Decline => "decline",
             Action::Choose => "choose",
             Action::ToggleChoice => "toggle_choice",
+            Action::EditTicket => "edit_ticket",
+            Action::Queue => "queue",
+            Action::Journal => "journal",
+            Action::Mark => "mark",
+            Action::MarkAll => "mark_all",
+            Action::Scan => "scan",
         }
     }
 
     /// What it does in `mode`, in a few words, for the footer and the help.
     pub fn describe(self, mode: Mode) -> &'static str {
-        use Mode::{ConfirmTyped, Copy, Help, PickLock, Search, Text};
+        use Mode::{
+            Bulk, ConfirmTyped, Copy, Help, Journal, PickLock, Queue, Search, Text, Ticket,
+        };
         match (self, mode) {
             (Action::NextPane, Search) => "go to results",
             (Action::NextPane, _) => "switch pane",
             (Action::Back, Search) => "back to the list",
-            (Action::Back, Help | Text) => "close",
-            (Action::Back, Copy) | (Action::Decline, PickLock | ConfirmTyped) => "cancel",
+            (Action::Back, Help | Text | Queue | Journal)
+            | (Action::Queue, Queue)
+            | (Action::Journal, Journal) => "close",
+            (Action::Back, Bulk) => "stop sending / close",
+            (Action::Back, Copy) | (Action::Decline, PickLock | ConfirmTyped | Ticket) => "cancel",
             (Action::Back, _) => "back",
             (Action::Up, PickLock) => "previous choice",
             (Action::Down, PickLock) => "next choice",
-            (Action::Up, Help | Text) => "scroll up",
-            (Action::Down, Help | Text) => "scroll down",
+            (Action::Up, Help | Text | Journal) => "scroll up",
+            (Action::Down, Help | Text | Journal) => "scroll down",
+            (Action::Home, Journal) => "newest",
             (Action::Up, _) => "up",
             (Action::Down, _) => "down",
             (Action::PageUp, _) => "page up",
@@ -101,6 +119,7 @@ impl Action {
             (Action::PrevTab, _) => "previous detail tab",
             (Action::FocusSearch, _) => "search",
             (Action::Open, _) => "open",
+            (Action::Op(OpKind::UnlockAccount), Queue) => "unlock marked (or selected)",
             (Action::Op(kind), _) => kind.verb(),
             (Action::Refresh, _) => "read again",
             (Action::RawJson, _) => "raw JSON on/off",
@@ -112,8 +131,18 @@ impl Action {
             (Action::Decline, _) => "no",
             (Action::Choose, PickLock) => "take this duration",
             (Action::Choose, ConfirmTyped) => "go ahead if the username matches",
+            (Action::Choose, Bulk) => "close when done",
+            (Action::Choose, Ticket) => "done with the ticket",
             (Action::Choose, _) => "take the highlighted choice",
             (Action::ToggleChoice, _) => "move the highlight",
+            (Action::EditTicket, ConfirmTyped) => "edit the ticket",
+            (Action::EditTicket, _) => "add a ticket",
+            (Action::Queue, _) => "locked-now queue",
+            (Action::Journal, _) => "journal",
+            (Action::Mark, _) => "mark",
+            (Action::MarkAll, Queue) => "mark all",
+            (Action::MarkAll, _) => "mark all shown",
+            (Action::Scan, _) => "scan users instead",
         }
     }
 }

@@ -18,7 +18,7 @@ pub struct KeyMapError {
 }
 
 /// The actions the footer shows, where it shows them.
-const HINTS: [(Mode, Action); 18] = [
+const HINTS: [(Mode, Action); 26] = [
     (Mode::Search, Action::NextPane),
     (Mode::List, Action::FocusSearch),
     (Mode::List, Action::Op(OpKind::UnlockAccount)),
@@ -37,14 +37,24 @@ const HINTS: [(Mode, Action); 18] = [
     (Mode::Text, Action::Back),
     (Mode::Copy, Action::Back),
     (Mode::Copy, Action::Copy(Copyable::Id)),
+    (Mode::Queue, Action::Down),
+    (Mode::Queue, Action::Mark),
+    (Mode::Queue, Action::MarkAll),
+    (Mode::Queue, Action::Op(OpKind::UnlockAccount)),
+    (Mode::Queue, Action::Refresh),
+    (Mode::Queue, Action::Back),
+    (Mode::Journal, Action::Down),
+    (Mode::Journal, Action::Back),
 ];
 
 /// Modes whose every binding is a hint (dialogs: their keys are few and all needed).
-const ALL_HINTED: [Mode; 4] = [
+const ALL_HINTED: [Mode; 6] = [
     Mode::PickLock,
     Mode::Confirm,
     Mode::ConfirmTyped,
     Mode::Copy,
+    Mode::Bulk,
+    Mode::Ticket,
 ];
 
 impl KeyMap {
@@ -248,6 +258,20 @@ mod tests {
             assert_eq!(error.line, line, "{error}");
             assert!(error.message.contains(start), "{error}");
         }
+    }
+
+    #[test]
+    fn the_incident_modes_take_a_user_table_too() {
+        let keys = KeyMap::with(&user("queue", "scan", &["S"])).expect("valid");
+        assert_eq!(keys.lookup(Mode::Queue, &press('S')), Some(Action::Scan));
+        assert_eq!(keys.lookup(Mode::Queue, &press('s')), None);
+        let keys = KeyMap::with(&user("confirm", "edit_ticket", &["T"])).expect("valid");
+        assert_eq!(
+            keys.label_of(Mode::Confirm, Action::EditTicket).as_deref(),
+            Some("T")
+        );
+        let error = KeyMap::with(&user("list", "scan", &["S"])).expect_err("scan is the queue's");
+        assert!(error.message.contains("it works in: queue"), "{error}");
     }
 
     #[test]

@@ -30,10 +30,18 @@ pub enum Mode {
     Text,
     /// The terminal is too small to lay out: only quitting works.
     TooSmall,
+    /// The locked-now queue.
+    Queue,
+    /// The journal view.
+    Journal,
+    /// A bulk unlock's progress or summary.
+    Bulk,
+    /// Typing a confirm's ticket.
+    Ticket,
 }
 
 /// Every mode with its name in the key file.
-pub(super) const MODES: [(Mode, &str); 10] = [
+pub(super) const MODES: [(Mode, &str); 14] = [
     (Mode::Search, "search"),
     (Mode::List, "list"),
     (Mode::Detail, "detail"),
@@ -44,6 +52,10 @@ pub(super) const MODES: [(Mode, &str); 10] = [
     (Mode::Copy, "copy"),
     (Mode::Text, "text"),
     (Mode::TooSmall, "too_small"),
+    (Mode::Queue, "queue"),
+    (Mode::Journal, "journal"),
+    (Mode::Bulk, "bulk"),
+    (Mode::Ticket, "ticket"),
 ];
 
 impl Mode {

@@ -6,12 +6,13 @@ use crossterm::event::KeyCode;
 use jiff::{SignedDuration, Timestamp};
 
 use super::msg::{Action, Effect};
-use super::state::{Focus, State, StatusKind};
-use super::tabs::Tab;
+use super::state::{State, StatusKind};
 use crate::desk::inert::in_sentence;
-use crate::desk::{OpKind, Refusal, Target, UserOp};
+use crate::desk::{OpKind, Refusal, UserOp};
 
 /// A layer over the panes that takes keys first.
+// One modal at a time, and tests match on `Modal::Confirm(Confirm { .. })`: not worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modal {
     /// "Do this to that user?"
@@ -27,6 +28,8 @@ pub enum Modal {
         /// The text, inert.
         text: String,
     },
+    /// The locked-now queue, the journal, a bulk unlock (their state is in `State::incident`).
+    Incident(super::incident::View),
 }
 
 /// The confirm dialog.
@@ -44,6 +47,12 @@ pub struct Confirm {
     pub email: String,
     /// Where the dialog is.
     pub step: Step,
+    /// The ticket the change is for (sent as `X-Ping-External-Transaction-Id`, journaled).
+    pub ticket: String,
+    /// Whether keys go to the ticket field (from the start when the profile requires one).
+    pub editing_ticket: bool,
+    /// The user and their state now, for the journal.
+    pub subject: crate::desk::Subject,
 }
 
 /// The dialog's steps.
@@ -109,7 +118,7 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
         );
         return;
     }
-    let Some(op) = aim(state, kind) else {
+    let Some(op) = super::tabs::aim(state, kind) else {
         return;
     };
     let read_only = state.context.read_only;
@@ -137,55 +146,15 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
     };
     state.modal = Some(Modal::Confirm(Confirm {
         question,
+        ticket: String::new(),
+        editing_ticket: state.context.require_ticket,
+        subject: crate::desk::Subject::of(&user, state.live_password().as_ref()),
         op,
         id: user.id.clone(),
         username: user.username.clone(),
         email: user.email.clone().unwrap_or_default(),
         step,
     }));
-}
-
-/// `kind` aimed at its target: the user; the selected row of its tab when the detail pane has
-/// focus on that tab; else the only row it applies to. When several rows would do, the tab is
-/// shown with the first of them selected for the agent to choose (`None`). With no row to act
-/// on, the operation goes unaimed, so its refusal says why.
-fn aim(state: &mut State, kind: OpKind) -> Option<UserOp> {
-    let Some(tab) = Tab::for_needs(kind.target()) else {
-        return Some(UserOp::of(kind));
-    };
-    let rows = state.targets_in(tab);
-    if state.focus == Focus::Detail && state.detail.tab == tab {
-        let chosen = rows.get(state.detail.row).cloned();
-        return Some(chosen.map_or_else(|| UserOp::of(kind), |t| UserOp::at(kind, t)));
-    }
-    let fits = |target: &Target| {
-        state
-            .with_known(|known| UserOp::at(kind, target.clone()).refusal(known, false))
-            .is_some_and(|refusal| refusal.is_none())
-    };
-    let fitting: Vec<&Target> = rows.iter().filter(|t| fits(t)).collect();
-    match fitting.as_slice() {
-        [] => Some(UserOp::of(kind)),
-        [one] => Some(UserOp::at(kind, (*one).clone())),
-        [first, ..] => {
-            let first = rows.iter().position(|t| t == *first).unwrap_or(0);
-            state.detail.tab = tab;
-            state.detail.row = first;
-            state.detail_scroll = 0;
-            state.focus = Focus::Detail;
-            let what = if tab == Tab::Mfa { "device" } else { "session" };
-            state.say(
-                StatusKind::Info,
-                format!(
-                    "Choose the {what} (up and down move in the {} tab), then press the key again \
-                     to {}",
-                    tab.label(),
-                    kind.verb()
-                ),
-            );
-            None
-        }
-    }
 }
 
 fn answer_step(state: &State) -> Step {
@@ -202,6 +171,10 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
         return Vec::new();
     };
+    if confirm.editing_ticket || action == Action::EditTicket {
+        ticket_keys(state, action);
+        return Vec::new();
+    }
     let yes = match (&mut confirm.step, action) {
         (Step::PickLock(picker), Action::Up) => {
             picker.choice = picker.choice.saturating_sub(1);
@@ -261,10 +234,24 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = state.modal.take() else {
         return Vec::new();
     };
+    if yes {
+        send(state, confirm)
+    } else {
+        let verb = confirm.op.kind().verb();
+        let name = in_sentence(&confirm.username);
+        state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
+        Vec::new()
+    }
+}
+
+/// The confirmed operation, sent (with its ticket, for the journal) to the user as listed now;
+/// nothing when a required ticket is missing or the user is no longer listed.
+fn send(state: &mut State, confirm: Confirm) -> Vec<Effect> {
     let verb = confirm.op.kind().verb();
     let name = in_sentence(&confirm.username);
-    if !yes {
-        state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
+    let ticket = Some(confirm.ticket.trim().to_owned()).filter(|t| !t.is_empty());
+    if ticket.is_none() && state.context.require_ticket {
+        state.say(StatusKind::Error, "A ticket is required: nothing was sent");
         return Vec::new();
     }
     let Some(user) = state
@@ -291,8 +278,34 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         req,
         user,
         op: confirm.op,
+        ticket,
+        subject: confirm.subject,
     });
     effects
+}
+
+/// The ticket field's keys: `t` (or Tab) opens it; Enter leaves it (unless a required ticket is
+/// empty); Esc cancels the dialog.
+fn ticket_keys(state: &mut State, action: Action) {
+    let require = state.context.require_ticket;
+    let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
+        return;
+    };
+    match action {
+        Action::EditTicket => confirm.editing_ticket = true,
+        Action::Choose if require && confirm.ticket.trim().is_empty() => {
+            state.say(
+                StatusKind::Error,
+                "A ticket is required: type it, then Enter",
+            );
+        }
+        Action::Choose => confirm.editing_ticket = false,
+        Action::Decline | Action::Back => {
+            state.modal = None;
+            state.say(StatusKind::Info, "Cancelled: nothing was sent");
+        }
+        _ => {}
+    }
 }
 
 fn lock_question(username: &str, unlock_at: Option<Timestamp>, now: Timestamp) -> String {
@@ -322,6 +335,7 @@ pub(super) fn type_into(state: &mut State, code: KeyCode) {
         return;
     };
     let field = match &mut confirm.step {
+        _ if confirm.editing_ticket => &mut confirm.ticket,
         Step::Answer {
             typed: Some(typed), ..
         } => typed,
@@ -330,6 +344,11 @@ pub(super) fn type_into(state: &mut State, code: KeyCode) {
         }
         _ => return,
     };
+    edit(field, code);
+}
+
+/// A typed character or Backspace into a dialog's text field (at most 128 characters).
+pub(super) fn edit(field: &mut String, code: KeyCode) {
     match code {
         KeyCode::Char(c) if field.chars().count() < 128 => field.push(c),
         KeyCode::Backspace => {

@@ -6,10 +6,11 @@ use crossterm::event::KeyEvent;
 use jiff::Timestamp;
 
 use super::copy::{Copyable, Wrap};
+use super::incident;
 use super::sections::{SectionKind, SectionValue};
 use super::view::Pointer;
 use crate::api::{ApiError, UserPage, UserQuery};
-use crate::desk::{Applied, OpKind, UserOp};
+use crate::desk::{Applied, OpError, OpKind, Subject, UserOp};
 use crate::pingone::{Population, User};
 
 /// Identifies one request, so that late replies to superseded requests can be dropped.
@@ -29,6 +30,8 @@ pub enum Msg {
         /// Whether it is below the smallest size the console lays out in.
         too_small: bool,
     },
+    /// Text was pasted (the terminal bracketed it, so it is one event however long).
+    Pasted(String),
     /// The mouse clicked or scrolled (only when the mouse is turned on).
     Pointer(Pointer),
     /// Time passed (debounce, opening, countdowns); the clock comes in as data.
@@ -82,8 +85,10 @@ pub enum Msg {
         /// The operation.
         op: UserOp,
         /// What came back (boxed: a user and a password state are large).
-        result: Result<Box<Applied>, ApiError>,
+        result: Result<Box<Applied>, OpError>,
     },
+    /// The incident tools' replies (queue, journal, bulk unlock, unresolved operations).
+    Incident(incident::Reply),
 }
 
 /// Intents a key can be bound to.
@@ -140,6 +145,19 @@ pub enum Action {
     Choose,
     /// Move the highlight between Yes and No.
     ToggleChoice,
+    /// Edit the confirm's ticket field.
+    EditTicket,
+    // --- incidents ---
+    /// Open the locked-now queue.
+    Queue,
+    /// Open the journal.
+    Journal,
+    /// Mark or unmark the selected user.
+    Mark,
+    /// Mark every user shown (or clear them when all are marked).
+    MarkAll,
+    /// Scan the users list for locked users (when audit data may not be read).
+    Scan,
 }
 
 /// IO for the executor to run; results come back as `Msg`.
@@ -182,7 +200,7 @@ pub enum Effect {
         /// The population.
         id: String,
     },
-    /// Apply one operation to one user (only ever after a confirm).
+    /// Apply one operation to one user (only ever after a confirm), journaled.
     Apply {
         /// The request id its reply will carry.
         req: ReqId,
@@ -191,7 +209,13 @@ pub enum Effect {
         user: Box<User>,
         /// The operation.
         op: UserOp,
+        /// The ticket it is made for.
+        ticket: Option<String>,
+        /// The user and their state before, for the journal.
+        subject: Subject,
     },
+    /// The incident tools' IO.
+    Incident(incident::Job),
     /// Abort a request whose answer is no longer wanted.
     Cancel(ReqId),
     /// Put `text` on the agent's clipboard by OSC 52 (already inert).

@@ -1,4 +1,5 @@
-//! The results list: each listed user as the list shows it, with its record kept compact.
+//! The results list: each listed user as the list shows it, with its record kept compact; and
+//! the selected user decoded.
 
 use std::time::Instant;
 
@@ -90,6 +91,19 @@ impl Results {
     pub fn selected_row(&self) -> Option<&Row> {
         self.rows.get(self.selected)
     }
+}
+
+/// The selected user's record, decoded once when selected.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    /// The row it came from.
+    pub index: usize,
+    /// The user's id.
+    pub id: String,
+    /// The record.
+    pub user: User,
+    /// When the record arrived (countdowns run from then).
+    pub received: Instant,
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::inflight::InFlight;
 use super::keymap::Mode;
 use super::modal::{Modal, Step};
 use super::msg::ReqId;
-pub use super::rows::{Results, Row};
+pub use super::rows::{Results, Row, Shown};
 use super::sections::{Extras, Reads, Section, SectionKind};
 use super::tabs::{DetailView, Tab, row_targets};
 use super::view::View;
@@ -26,6 +26,8 @@ pub const SPINNER_STEP: Duration = Duration::from_millis(120);
 pub const OPEN_AFTER: Duration = Duration::from_millis(300);
 
 /// What the header says about where we are connected.
+// Independent facts about the connection, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     /// Environment display name, when known.
@@ -50,6 +52,10 @@ pub struct Context {
     pub warnings: Vec<String>,
     /// How copies reach the agent's clipboard.
     pub clipboard: Clipboard,
+    /// Every change needs a ticket.
+    pub require_ticket: bool,
+    /// The action journal every write goes through; without one, writes are refused.
+    pub journal: Option<crate::desk::Journal>,
 }
 
 /// Which pane has the keys.
@@ -81,19 +87,6 @@ pub struct Status {
     pub text: String,
     /// How it reads.
     pub kind: StatusKind,
-}
-
-/// The selected user's record, decoded once when selected.
-#[derive(Debug, Clone)]
-pub struct Shown {
-    /// The row it came from.
-    pub index: usize,
-    /// The user's id.
-    pub id: String,
-    /// The record.
-    pub user: User,
-    /// When the record arrived (countdowns run from then).
-    pub received: Instant,
 }
 
 /// Everything the console shows.
@@ -158,6 +151,8 @@ pub struct State {
     /// A configuration error that ended the console (an unknown environment): said on leaving,
     /// with the CLI's exit code for configuration errors.
     pub fatal: Option<String>,
+    /// The locked-now queue, the journal view, marks and bulk unlocks.
+    pub incident: super::incident::Incident,
     next_req: u64,
 }
 
@@ -198,6 +193,7 @@ impl State {
             quit: false,
             view: View::new(now, jiff::Timestamp::now()),
             fatal: None,
+            incident: super::incident::Incident::default(),
             next_req: 0,
         }
     }
@@ -216,6 +212,7 @@ impl State {
             || self.reads.is_busy()
             || !self.population_reads.is_empty()
             || self.op.is_busy()
+            || self.incident.is_busy()
     }
 
     /// Which bindings apply now.
@@ -227,6 +224,8 @@ impl State {
             (Some(Modal::Help), _) => Mode::Help,
             (Some(Modal::CopyMenu), _) => Mode::Copy,
             (Some(Modal::Text { .. }), _) => Mode::Text,
+            (Some(Modal::Incident(view)), _) => super::incident::mode(self, *view),
+            (Some(Modal::Confirm(confirm)), _) if confirm.editing_ticket => Mode::Ticket,
             (Some(Modal::Confirm(confirm)), _) => match &confirm.step {
                 Step::PickLock(_) => Mode::PickLock,
                 Step::Answer { typed: Some(_), .. } => Mode::ConfirmTyped,
@@ -370,7 +369,8 @@ impl State {
                     (extras.runs_out_at(kind)? > self.now).then(|| next_second(at))
                 })
         });
-        [debounce, spinner, open, account]
+        let queue = super::incident::next_wakeup(self);
+        [debounce, spinner, open, account, queue]
             .into_iter()
             .flatten()
             .chain(countdowns)

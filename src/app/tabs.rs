@@ -1,5 +1,5 @@
-//! The detail pane's tabs, and the rows of the tabs whose rows an operation can act on (MFA
-//! devices, sessions).
+//! The detail pane's tabs, the rows of the tabs whose rows an operation can act on (MFA
+//! devices, sessions), and how an operation's key finds the row it acts on.
 //!
 //! Tabs rather than stacked sections: at 80×24 the detail pane has about 16 lines, which the
 //! verdict and the account alone fill; stacked sections would put MFA and sessions below the
@@ -8,7 +8,8 @@
 //! and a tab's rows are a list `j`/`k` move through.
 
 use super::sections::SectionKind;
-use crate::desk::{Needs, Target};
+use super::state::{Focus, State, StatusKind};
+use crate::desk::{Needs, OpKind, Target, UserOp};
 
 /// A tab of the detail pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -128,6 +129,56 @@ pub fn row_targets(
             rows
         }
         _ => Vec::new(),
+    }
+}
+
+/// Shows `tab` in the detail pane, its first row selected and unscrolled.
+pub(super) fn show(state: &mut State, tab: Tab) {
+    state.detail.tab = tab;
+    state.detail.row = 0;
+    state.detail_scroll = 0;
+}
+
+/// `kind` aimed at its target: the user; the selected row of its tab when the detail pane has
+/// focus on that tab; else the only row it applies to. When several rows would do, the tab is
+/// shown with the first of them selected for the agent to choose (`None`). With no row to act
+/// on, the operation goes unaimed, so its refusal says why.
+pub(super) fn aim(state: &mut State, kind: OpKind) -> Option<UserOp> {
+    let Some(tab) = Tab::for_needs(kind.target()) else {
+        return Some(UserOp::of(kind));
+    };
+    let rows = state.targets_in(tab);
+    if state.focus == Focus::Detail && state.detail.tab == tab {
+        let chosen = rows.get(state.detail.row).cloned();
+        return Some(chosen.map_or_else(|| UserOp::of(kind), |t| UserOp::at(kind, t)));
+    }
+    let fits = |target: &Target| {
+        state
+            .with_known(|known| UserOp::at(kind, target.clone()).refusal(known, false))
+            .is_some_and(|refusal| refusal.is_none())
+    };
+    let fitting: Vec<&Target> = rows.iter().filter(|t| fits(t)).collect();
+    match fitting.as_slice() {
+        [] => Some(UserOp::of(kind)),
+        [one] => Some(UserOp::at(kind, (*one).clone())),
+        [first, ..] => {
+            let first = rows.iter().position(|t| t == *first).unwrap_or(0);
+            state.detail.tab = tab;
+            state.detail.row = first;
+            state.detail_scroll = 0;
+            state.focus = Focus::Detail;
+            let what = if tab == Tab::Mfa { "device" } else { "session" };
+            state.say(
+                StatusKind::Info,
+                format!(
+                    "Choose the {what} (up and down move in the {} tab), then press the key again \
+                     to {}",
+                    tab.label(),
+                    kind.verb()
+                ),
+            );
+            None
+        }
     }
 }
 

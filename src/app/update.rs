@@ -6,9 +6,10 @@ use std::time::Instant;
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler as _;
 
+use super::incident;
 use super::keymap::{KeyMap, Mode};
 use super::modal::{self, Modal};
-use super::moves::move_selection;
+use super::motion::{back, move_selection};
 use super::msg::{Action, Effect, Msg};
 use super::open::{
     on_population, on_section, open_selected, selection_moved, store_section, sync_shown,
@@ -18,7 +19,7 @@ use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
 use super::view::scrolled;
 use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
 use crate::desk::inert::in_sentence;
-use crate::desk::{Applied, OutcomeKind, UserOp, lost_answer, outcome, unread};
+use crate::desk::{Applied, OpError, OpKind, OutcomeKind, UserOp, lost_answer, outcome, unread};
 use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
@@ -32,6 +33,10 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
         } => {
             state.list_height = list_rows;
             state.view.too_small = too_small;
+            Vec::new()
+        }
+        Msg::Pasted(text) => {
+            super::paste::on_paste(state, &text);
             Vec::new()
         }
         Msg::Pointer(pointer) => super::pointer::on_pointer(state, pointer),
@@ -84,22 +89,11 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
         }
         Msg::Applied { req, op, result } => {
             if let Some(id) = state.op.settle(req) {
-                let note = super::note::Pending::new(state, &id, &op, &result);
-                match result {
-                    Ok(applied) => on_applied(state, &op, *applied),
-                    Err(error) if lost_answer(&op, &error) => {
-                        tracing::warn!(%error, "an operation's answer was lost, and the read after it failed");
-                        state.say(
-                            StatusKind::Error,
-                            unread(&error, "press r to see what PingOne holds"),
-                        );
-                    }
-                    Err(error) => fail(state, &error),
-                }
-                note.record(state);
+                on_answer(state, &id, &op, result);
             }
             Vec::new()
         }
+        Msg::Incident(reply) => incident::on_reply(state, reply),
     };
     sync_shown(state);
     effects
@@ -120,6 +114,7 @@ fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
     }
     if mode != Mode::TooSmall {
         modal::type_into(state, key.code);
+        incident::type_into(state, key.code);
     }
     Vec::new()
 }
@@ -213,6 +208,32 @@ fn on_first_page(state: &mut State, result: Result<UserPage, ApiError>) -> Vec<E
     selection_moved(state)
 }
 
+/// An operation's answer: what it did (kept for the ticket note), or why it was not sent.
+fn on_answer(state: &mut State, id: &str, op: &UserOp, result: Result<Box<Applied>, OpError>) {
+    let result = match result {
+        Ok(applied) => Ok(applied),
+        Err(OpError::Api(error)) => Err(error),
+        // Refused before sending (the journal, a ticket): nothing was done to note.
+        Err(refused @ OpError::Refused(_)) => {
+            state.say(StatusKind::Error, refused.to_string());
+            return;
+        }
+    };
+    let note = super::note::Pending::new(state, id, op, &result);
+    match result {
+        Ok(applied) => on_applied(state, op, *applied),
+        Err(error) if lost_answer(op, &error) => {
+            tracing::warn!(%error, "an operation's answer was lost, and the read after it failed");
+            state.say(
+                StatusKind::Error,
+                unread(&error, "press r to see what PingOne holds"),
+            );
+        }
+        Err(error) => fail(state, &error),
+    }
+    note.record(state);
+}
+
 /// After an operation: the row and detail re-render from what PingOne returned, and the status
 /// line says what happened, what still stops the user, or that the outcome is unknown and what
 /// PingOne now shows.
@@ -285,6 +306,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     if let Some(Modal::Confirm(_)) = &state.modal {
         return modal::answer(state, action);
     }
+    if let Some(Modal::Incident(view)) = state.modal {
+        return incident::on_action(state, Some(view), action);
+    }
     if let Some(Modal::Help | Modal::Text { .. }) = &state.modal
         && matches!(
             action,
@@ -294,6 +318,15 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
         state.view.overlay_scroll = scrolled(state.view.overlay_scroll, action, page);
         return Vec::new();
+    }
+    let bulk = action == Action::Op(OpKind::UnlockAccount) && !state.incident.marks.is_empty();
+    if bulk
+        || matches!(
+            action,
+            Action::Queue | Action::Journal | Action::Mark | Action::MarkAll
+        )
+    {
+        return incident::on_action(state, None, action);
     }
     match action {
         Action::Quit => state.quit = true,
@@ -341,9 +374,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Op(kind) => modal::ask(state, kind),
         Action::NextTab | Action::PrevTab => {
-            state.detail.tab = state.detail.tab.step(action == Action::PrevTab);
-            state.detail.row = 0;
-            state.detail_scroll = 0;
+            let tab = state.detail.tab.step(action == Action::PrevTab);
+            super::tabs::show(state, tab);
         }
         Action::Refresh => {
             let mut effects = refresh(state);
@@ -351,23 +383,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             effects.extend(open_selected(state, true));
             return effects;
         }
-        Action::Confirm | Action::Decline | Action::Choose | Action::ToggleChoice => {}
+        Action::Confirm
+        | Action::Decline
+        | Action::Choose
+        | Action::ToggleChoice
+        | Action::EditTicket
+        | Action::Queue
+        | Action::Journal
+        | Action::Mark
+        | Action::MarkAll
+        | Action::Scan => {}
     }
     Vec::new()
-}
-
-fn back(state: &mut State) {
-    if state.modal.take().is_some() {
-        return;
-    }
-    state.focus = match state.focus {
-        Focus::Detail => Focus::Results,
-        Focus::Results | Focus::Search => {
-            if state.results.rows.is_empty() {
-                Focus::Search
-            } else {
-                Focus::Results
-            }
-        }
-    };
 }

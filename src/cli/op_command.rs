@@ -27,6 +27,10 @@ pub struct OpCommand {
     pub target: Option<String>,
     /// Every session (`--all`), for a revoke.
     pub all: bool,
+    /// The ticket the change is made for (`--ticket ID`).
+    pub ticket: Option<String>,
+    /// Unlock every user listed in this file, one per line (`-` = stdin): `unlock --from`.
+    pub from: Option<String>,
 }
 
 /// The subcommand for `kind`.
@@ -38,6 +42,12 @@ fn command(kind: OpKind) -> Command {
                 .required(true)
                 .value_name("USER")
                 .help("Username, email or id"),
+        )
+        .arg(
+            Arg::new("ticket")
+                .long("ticket")
+                .value_name("ID")
+                .help("The ticket this change is for: sent to PingOne as X-Ping-External-Transaction-Id and journaled"),
         )
         .arg(
             Arg::new("yes")
@@ -81,6 +91,15 @@ fn command(kind: OpKind) -> Command {
                 );
         }
     }
+    if kind == OpKind::UnlockAccount {
+        command = command.mut_arg("user", |a| a.required(false).required_unless_present("from")).arg(
+            Arg::new("from")
+                .long("from")
+                .value_name("FILE")
+                .conflicts_with("user")
+                .help("Unlock every user listed in FILE (- = stdin), one username, email or id per line"),
+        );
+    }
     if kind == OpKind::LockAccount {
         command = command
             .arg(
@@ -121,6 +140,8 @@ impl clap::FromArgMatches for OpCommand {
             until: text("until"),
             target: text("target"),
             all: sub.try_get_one::<bool>("all").ok().flatten() == Some(&true),
+            ticket: text("ticket"),
+            from: text("from"),
         })
     }
 

@@ -7,7 +7,8 @@ use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
 use crate::desk::inert::one_line;
 use crate::desk::{
-    Applied, Needs, OpKind, OutcomeKind, Refusal, Target, UserOp, lost_answer, outcome, unread,
+    Applied, Needs, OpError, OpKind, OutcomeKind, Refusal, Subject, Target, UserOp, journaled,
+    lost_answer, outcome, unread,
 };
 
 /// Runs one operation.
@@ -56,19 +57,41 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
         Some(refusal) => return Err(Failure::new(Exit::Failure, refusal.to_string())),
         None => {}
     }
+    if session.journal.requires_ticket() && command.ticket.as_deref().is_none_or(str::is_empty) {
+        return Err(Failure::new(
+            Exit::Refused,
+            crate::desk::journal::JournalError::TicketRequired.to_string(),
+        ));
+    }
     confirm(session, &op.question(&known), &before.user, command.yes)?;
     let user = &before.user;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let applied = match crate::desk::apply(&session.client, user, &op).await {
+    let subject = Subject::of(user, before.password.as_ref());
+    let done = journaled::apply(
+        &session.journal,
+        &session.client,
+        user,
+        &subject,
+        &op,
+        command.ticket.as_deref(),
+    )
+    .await;
+    if let Some(trouble) = &done.unrecorded {
+        eprintln!("pingdesk: warning: the outcome was not journaled: {trouble}");
+    }
+    let applied = match done.result {
         Ok(applied) => applied,
-        Err(error) if lost_answer(&op, &error) => {
+        Err(OpError::Api(error)) if lost_answer(&op, &error) => {
             let how = format!(
                 "run `pingdesk users show {}` to see what PingOne holds",
                 one_line(&user.id)
             );
             return Err(Failure::new(Exit::Network, unread(&error, &how)));
         }
-        Err(error) => return Err(error.into()),
+        Err(OpError::Api(error)) => return Err(error.into()),
+        Err(refused @ OpError::Refused(_)) => {
+            return Err(Failure::new(Exit::Refused, refused.to_string()));
+        }
     };
     finish(&op, &before, &applied, command.json)
 }

@@ -69,7 +69,22 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
             }
             Ok(Exit::Ok)
         }
-        UsersCommand::Op(command) => super::ops::run(session, command).await,
+        UsersCommand::Locked { since, scan, json } => {
+            super::locked::run(session, &since, scan, json).await
+        }
+        UsersCommand::Op(command) => match command.from.clone() {
+            Some(from) => {
+                super::bulk::run(
+                    session,
+                    &from,
+                    command.ticket.as_deref(),
+                    command.yes,
+                    command.json,
+                )
+                .await
+            }
+            None => super::ops::run(session, command).await,
+        },
     }
 }
 

@@ -39,6 +39,8 @@ pub struct ConfigFile {
 }
 
 /// One PingOne connection, named.
+// Independent switches of the config file, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
@@ -66,6 +68,14 @@ pub struct Profile {
     pub production: bool,
     /// The header banner's colour (a colour name such as `red`, or `#rrggbb`).
     pub banner_color: Option<Spanned<String>>,
+    /// The action journal's file [default: `$XDG_STATE_HOME/pingdesk/journal.jsonl`].
+    pub journal: Option<PathBuf>,
+    /// Also send each journal record to the local syslog socket (RFC 5424).
+    #[serde(default)]
+    pub journal_syslog: bool,
+    /// Refuse a change that has no ticket.
+    #[serde(default)]
+    pub require_ticket: bool,
 }
 
 /// Where a secret is read from; never the config file itself.
@@ -221,6 +231,9 @@ environment_id = "11111111-1111-4111-8111-111111111111"
 client_id = "worker"
 secret = { command = ["pass", "show", "pingone/eu"] }
 production = true
+journal = "/var/log/pingdesk/eu.jsonl"
+journal_syslog = true
+require_ticket = true
 
 [profiles.lab]
 api_url = "http://127.0.0.1:8787"
@@ -244,6 +257,12 @@ read_only = true
             ]))
         );
         assert!(file.profiles["lab"].read_only);
+        assert!(eu.journal_syslog && eu.require_ticket);
+        assert_eq!(
+            eu.journal.as_deref(),
+            Some(Path::new("/var/log/pingdesk/eu.jsonl"))
+        );
+        assert!(!file.profiles["lab"].require_ticket);
     }
 
     #[test]

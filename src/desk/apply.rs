@@ -1,5 +1,7 @@
-//! Applying one operation: its write (one per session for a revoke of all), then only the
-//! reads its answer leaves owed, and an honest answer when the write's outcome cannot be known.
+//! Applying one operation: its writes (one per session for a revoke of all), then only the
+//! reads their answer leaves owed, and an honest answer when a write's outcome cannot be known.
+//! [`send`], [`complete`] and [`recover`] are the parts, for callers that journal or pace
+//! each write themselves.
 
 use super::known::Known;
 use super::ops::{Needs, Reply, UserOp};
@@ -56,21 +58,50 @@ impl Applied {
     fn of(user: User, correlation_id: Option<String>) -> Self {
         Self {
             user,
-            password: None,
-            devices: None,
-            sessions: None,
-            unknown: None,
             correlation_id,
+            ..Self::default()
         }
     }
+}
+
+/// What the writes' answers carried: the user record, the password state, the device, or
+/// nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sent {
+    /// The user record, when PingOne answered with it.
+    pub user: Option<User>,
+    /// The password state, when PingOne answered with it.
+    pub password: Option<PasswordState>,
+    /// The device, when PingOne answered with it (block, unblock).
+    pub device: Option<Device>,
+    /// The `Correlation-Id` of the (last) answer.
+    pub correlation_id: Option<String>,
+    /// Why a revoke of all sessions stopped part way, after some of its writes went through.
+    pub stopped: Option<ApiError>,
 }
 
 /// Sends `op` for `user` once (never again by itself), then reads what its answer does not
 /// carry. A write whose outcome is unknown is followed by a read of the user (and of what the
 /// operation touched), so the caller can say what PingOne now holds.
 pub async fn apply(client: &ApiClient, user: &User, op: &UserOp) -> Result<Applied, ApiError> {
+    match send(client, &user.id, op).await {
+        // Some writes went through: say what PingOne holds now.
+        Ok(Sent {
+            stopped: Some(error),
+            ..
+        }) => recover(client, &user.id, op, error).await,
+        Ok(sent) => complete(client, user, op, sent).await,
+        Err(error) if error.outcome_unknown() => recover(client, &user.id, op, error).await,
+        Err(error) => Err(error),
+    }
+}
+
+/// The writes alone, each once: what their answer carried. An error whose
+/// [`ApiError::outcome_unknown`] holds (a lost or unreadable answer) may have been applied:
+/// never send it again; [`recover`] says what PingOne now holds. A revoke of all sessions that
+/// fails after its first write is not an error but [`Sent::stopped`].
+pub async fn send(client: &ApiClient, id: &str, op: &UserOp) -> Result<Sent, ApiError> {
     let kind = op.kind();
-    let id = user.id.as_str();
     let mut last = None;
     for (n, write) in op.requests().iter().enumerate() {
         match client
@@ -90,21 +121,17 @@ pub async fn apply(client: &ApiClient, user: &User, op: &UserOp) -> Result<Appli
             }
             // One session of several ended meanwhile: what the revoke wanted.
             Err(error) if n > 0 && error.kind == ErrorKind::NotFound => {}
-            // Some writes went through: say what PingOne holds now.
-            Err(error) if error.outcome_unknown() || n > 0 => {
-                return reread(client, user, op, error).await;
+            Err(error) if n > 0 => {
+                return Ok(Sent {
+                    stopped: Some(error),
+                    ..Sent::default()
+                });
             }
             Err(error) => return Err(error),
         }
     }
-    let Some(answer) = last else {
-        // Only when every session of a revoke of all had ended already.
-        return reread_sessions(client, user, None).await;
-    };
-    match decode(op, &answer) {
-        Ok(decoded) => complete(client, user, op, decoded, &answer).await,
-        Err(error) => reread(client, user, op, error).await,
-    }
+    // No answer only when there was nothing to send (a revoke of no sessions).
+    last.map_or_else(|| Ok(Sent::default()), |answer| decode(op, &answer))
 }
 
 /// Whether `error`, returned by [`apply`] for `op`, is the write's own answer lost (its outcome
@@ -119,78 +146,78 @@ pub fn lost_sentence(error: &ApiError) -> String {
     format!("{} sent, but {}", error.action, error.reason())
 }
 
-/// What the write's answer carried.
-enum Decoded {
-    User(Box<User>),
-    Password(PasswordState),
-    Device(Box<Device>),
-    Nothing,
-}
-
 /// Decodes the answer as `op` says PingOne answers; an empty body is fine, an unreadable one is
 /// an unknown outcome.
-fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Decoded, ApiError> {
+fn decode(op: &UserOp, answer: &WriteAnswer) -> Result<Sent, ApiError> {
     let unreadable = |e: serde_json::Error| ApiError {
         status: Some(answer.status),
         correlation_id: answer.correlation_id.clone(),
         ..ApiError::transport(op.kind().verb(), ErrorKind::Decode, e)
     };
+    let mut sent = Sent {
+        correlation_id: answer.correlation_id.clone(),
+        ..Sent::default()
+    };
     if answer.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Decoded::Nothing);
+        return Ok(sent);
     }
     match op.reply() {
-        Reply::User => serde_json::from_slice(&answer.body)
-            .map(|user| Decoded::User(Box::new(user)))
-            .map_err(unreadable),
-        Reply::Password => serde_json::from_slice(&answer.body)
-            .map(Decoded::Password)
-            .map_err(unreadable),
-        Reply::Device => serde_json::from_slice(&answer.body)
-            .map(|device| Decoded::Device(Box::new(device)))
-            .map_err(unreadable),
+        Reply::User => sent.user = Some(serde_json::from_slice(&answer.body).map_err(unreadable)?),
+        Reply::Password => {
+            sent.password = Some(serde_json::from_slice(&answer.body).map_err(unreadable)?);
+        }
+        Reply::Device => {
+            sent.device = Some(serde_json::from_slice(&answer.body).map_err(unreadable)?);
+        }
         // Not used, but a body cut short still means the answer was lost.
         Reply::Sessions | Reply::Other | Reply::Unchanged => {
-            serde_json::from_slice::<serde::de::IgnoredAny>(&answer.body)
-                .map(|_| Decoded::Nothing)
-                .map_err(unreadable)
+            serde_json::from_slice::<serde::de::IgnoredAny>(&answer.body).map_err(unreadable)?;
         }
     }
+    Ok(sent)
 }
 
 /// Reads what the answer left owed: the user when no record came back (unless nothing about
 /// the user changed), the password state for password operations that returned none, the
 /// sessions after a revoke, the devices when a device action answered with none.
-async fn complete(
+pub async fn complete(
     client: &ApiClient,
     user: &User,
     op: &UserOp,
-    decoded: Decoded,
-    answer: &WriteAnswer,
+    sent: Sent,
 ) -> Result<Applied, ApiError> {
     let id = user.id.as_str();
-    let correlation_id = answer.correlation_id.clone();
-    match (decoded, op.reply()) {
-        (_, Reply::Sessions) => reread_sessions(client, user, correlation_id).await,
+    let correlation_id = sent.correlation_id;
+    if op.reply() == Reply::Sessions {
+        return Ok(Applied {
+            sessions: Some(client.sessions(id).await?),
+            ..Applied::of(user.clone(), correlation_id)
+        });
+    }
+    match (sent.user, sent.password, sent.device) {
         // Still locked without `lockedAt` after an account unlock: the password lockout may be
         // what is left, and only the password state can say.
-        (Decoded::User(user), _) if op.needs_password_for(&user) => Ok(Applied {
+        (Some(user), _, _) if op.needs_password_for(&user) => Ok(Applied {
             password: Some(client.password_state(id).await?),
-            ..Applied::of(*user, correlation_id)
+            ..Applied::of(user, correlation_id)
         }),
-        (Decoded::User(user), _) => Ok(Applied::of(*user, correlation_id)),
-        (Decoded::Password(state), _) => Ok(Applied {
+        (Some(user), password, _) => Ok(Applied {
+            password,
+            ..Applied::of(user, correlation_id)
+        }),
+        (None, Some(state), _) => Ok(Applied {
             password: Some(state),
             ..Applied::of(client.get_user(id).await?, correlation_id)
         }),
-        (Decoded::Device(device), _) => Ok(Applied {
-            devices: Some(vec![*device]),
+        (None, None, Some(device)) => Ok(Applied {
+            devices: Some(vec![device]),
             ..Applied::of(user.clone(), correlation_id)
         }),
-        (Decoded::Nothing, Reply::Device) => Ok(Applied {
+        (None, None, None) if op.reply() == Reply::Device => Ok(Applied {
             devices: Some(client.devices(id).await?),
             ..Applied::of(user.clone(), correlation_id)
         }),
-        (Decoded::Nothing, _) => {
+        (None, None, None) => {
             let password = if op.needs_password() && op.reply() != Reply::Unchanged {
                 Some(client.password_state(id).await?)
             } else {
@@ -204,32 +231,32 @@ async fn complete(
     }
 }
 
-/// After a revoke: the sessions as PingOne now lists them.
-async fn reread_sessions(
-    client: &ApiClient,
-    user: &User,
-    correlation_id: Option<String>,
-) -> Result<Applied, ApiError> {
-    Ok(Applied {
-        sessions: Some(client.sessions(&user.id).await?),
-        ..Applied::of(user.clone(), correlation_id)
-    })
-}
-
 /// After a write whose outcome is unknown: read the user (a GET is safe to retry) and what the
-/// operation touched (password, devices, sessions), and report them with the error.
-async fn reread(
+/// operation touched (password, devices, sessions), and report them with the error; the error
+/// itself when even the user cannot be read.
+pub async fn recover(
     client: &ApiClient,
-    user: &User,
+    id: &str,
     op: &UserOp,
     error: ApiError,
 ) -> Result<Applied, ApiError> {
-    let id = user.id.as_str();
     tracing::warn!(op = op.kind().verb(), user_id = id, %error, "outcome unknown; reading the user again");
-    let Ok(fresh) = client.get_user(id).await else {
+    let Ok(fresh) = read_after(client, id, op).await else {
         return Err(error);
     };
-    let password = if op.needs_password_for(&fresh) {
+    Ok(Applied {
+        correlation_id: error.correlation_id.clone(),
+        unknown: Some(error),
+        ..fresh
+    })
+}
+
+/// What PingOne holds of user `id` as far as `op` goes: the user, and the password, devices or
+/// sessions the operation touches (each when it can be read); an error only when the user
+/// cannot be read.
+pub async fn read_after(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied, ApiError> {
+    let user = client.get_user(id).await?;
+    let password = if op.needs_password_for(&user) {
         client.password_state(id).await.ok()
     } else {
         None
@@ -249,8 +276,6 @@ async fn reread(
         password,
         devices,
         sessions,
-        correlation_id: error.correlation_id.clone(),
-        unknown: Some(error),
-        ..Applied::of(fresh, None)
+        ..Applied::of(user, None)
     })
 }

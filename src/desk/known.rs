@@ -34,6 +34,15 @@ impl<'a> Known<'a> {
         }
     }
 
+    /// The record and the password state (when read), nothing else: no device lock to judge,
+    /// so no clock.
+    pub fn of_password(user: &'a User, password: Option<&'a PasswordState>) -> Self {
+        Self {
+            password,
+            ..Self::record(user, Timestamp::UNIX_EPOCH)
+        }
+    }
+
     /// The device with this id, if the devices were read and hold it.
     pub fn device(&self, id: &str) -> Option<&'a Device> {
         self.devices?.iter().find(|d| d.id == id)

@@ -15,7 +15,7 @@ use strum::{EnumDiscriminants, IntoDiscriminant as _, VariantArray as _};
 
 use crate::pingone::{self, User};
 
-pub use lock::lock_until;
+pub use lock::{age, lock_until};
 
 /// One write on one user, with what it needs. Its [`OpKind`] names it in key maps and the CLI.
 #[derive(Debug, Clone, PartialEq, Eq, EnumDiscriminants)]
@@ -82,8 +82,10 @@ pub enum Sessions {
     All(Vec<String>),
 }
 
-/// What inside the user an operation acts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What inside the user an operation acts on (in the journal: `{"device": id}`,
+/// `{"session": id}`, `{"all_sessions": [ids]}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Target {
     /// The user themself.
     User,

@@ -38,6 +38,32 @@ pub struct Outcome {
 /// the user after it (`after`: `applied` with what was read before and not changed by it).
 /// Whether a write whose answer was lost took is judged from `applied` alone: a fresh read.
 pub fn outcome(op: &UserOp, applied: &Applied, after: &Known<'_>) -> Outcome {
+    let lost = applied
+        .unknown
+        .as_ref()
+        .map(|error| (lost_sentence(error), error.particulars()));
+    told(op, applied, after, lost)
+}
+
+/// The outcome of `op` sent by an earlier run that ended before PingOne answered, from what a
+/// read now shows (`applied`).
+pub fn outcome_of_ended_run(op: &UserOp, applied: &Applied) -> Outcome {
+    let lost = format!(
+        "{} sent by a run that ended before PingOne answered",
+        op.kind().verb()
+    );
+    let after = applied.known(jiff::Timestamp::now());
+    told(op, applied, &after, Some((lost, String::new())))
+}
+
+/// The outcome of `op`; `lost` says how its answer was lost (and PingOne's particulars), when
+/// it was.
+fn told(
+    op: &UserOp,
+    applied: &Applied,
+    after: &Known<'_>,
+    lost: Option<(String, String)>,
+) -> Outcome {
     let username = &after.user.username;
     let name = in_sentence(username);
     let verdict = Verdict::of(after, 0);
@@ -49,8 +75,8 @@ pub fn outcome(op: &UserOp, applied: &Applied, after: &Known<'_>) -> Outcome {
             _ => format!("{}: {}", verdict.headline(), causes.join("; ")),
         }
     };
-    let (kind, text) = match (&applied.unknown, still) {
-        (Some(error), _) => {
+    let (kind, text) = match (lost, still) {
+        (Some((lost, particulars)), _) => {
             // Sent once; whether it took is what a fresh read shows, never a second send.
             let seen = op.seen(&applied.known(after.now));
             (
@@ -61,10 +87,10 @@ pub fn outcome(op: &UserOp, applied: &Applied, after: &Known<'_>) -> Outcome {
                 },
                 format!(
                     "Outcome unknown ({}; not sent again). PingOne now shows {name}: {} — {}{}",
-                    lost_sentence(error),
+                    lost,
                     shows(),
                     seen.text(),
-                    error.particulars()
+                    particulars
                 ),
             )
         }

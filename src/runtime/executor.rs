@@ -8,11 +8,14 @@ use tokio::task::AbortHandle;
 use tracing::Instrument as _;
 
 use crate::api::{ApiClient, ApiError};
+use crate::app::incident::Reply;
 use crate::app::sections::{SectionKind, SectionValue};
 use crate::app::{Effect, Msg, ReqId};
+use crate::desk::{Applied, Journal, OpError, Subject, UserOp, journaled};
+use crate::pingone::User;
 
 /// One request's work, boxed so that every kind is spawned the same way.
-type BoxFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
+pub type BoxFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
 
 /// Turns effects into tasks against the API.
 pub struct Executor {
@@ -20,16 +23,19 @@ pub struct Executor {
     replies: UnboundedSender<Msg>,
     running: HashMap<ReqId, AbortHandle>,
     page_size: usize,
+    jobs: super::incident::Jobs,
     /// The terminal, for OSC 52 copies.
     terminal_out: Box<dyn Write + Send>,
 }
 
 impl Executor {
-    /// An executor whose tasks reply on `replies`, writing copies to `terminal_out`.
+    /// An executor whose tasks reply on `replies`, journal on `journal` and write copies to
+    /// `terminal_out`.
     pub fn new(
         client: ApiClient,
         replies: UnboundedSender<Msg>,
         page_size: usize,
+        journal: Option<Journal>,
         terminal_out: Box<dyn Write + Send>,
     ) -> Self {
         Self {
@@ -37,7 +43,20 @@ impl Executor {
             replies,
             running: HashMap::new(),
             page_size,
+            jobs: super::incident::Jobs::new(journal),
             terminal_out,
+        }
+    }
+
+    /// Writes `text` to the terminal by OSC 52, through `wrap`.
+    fn copy(&mut self, text: &str, wrap: crate::app::Wrap) {
+        let bytes = crate::app::copy::osc52(text, wrap);
+        let written = self
+            .terminal_out
+            .write_all(&bytes)
+            .and_then(|()| self.terminal_out.flush());
+        if let Err(error) = written {
+            tracing::warn!(%error, "writing a copy to the terminal failed");
         }
     }
 
@@ -57,14 +76,7 @@ impl Executor {
                     continue;
                 }
                 Effect::Copy { text, wrap } => {
-                    let bytes = crate::app::copy::osc52(&text, wrap);
-                    let written = self
-                        .terminal_out
-                        .write_all(&bytes)
-                        .and_then(|()| self.terminal_out.flush());
-                    if let Err(error) = written {
-                        tracing::warn!(%error, "writing a copy to the terminal failed");
-                    }
+                    self.copy(&text, wrap);
                     continue;
                 }
                 Effect::Search { req, query } => (
@@ -108,25 +120,71 @@ impl Executor {
                         let _ = replies.send(Msg::PopulationLoaded { req, id, result });
                     }),
                 ),
-                Effect::Apply { req, user, op } => (
+                Effect::Apply {
                     req,
-                    Box::pin(async move {
-                        let id = &user.id;
-                        // Logged before it leaves, so a kill mid-request still leaves a trace.
-                        tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
-                        let result = crate::desk::apply(&client, &user, &op).await.map(Box::new);
-                        if let Err(error) = &result {
-                            tracing::warn!(op = op.kind().verb(), user_id = %id, %error, "operation failed");
-                        }
-                        let _ = replies.send(Msg::Applied { req, op, result });
-                    }),
-                ),
+                    user,
+                    op,
+                    ticket,
+                    subject,
+                } => {
+                    let journal = self.jobs.journal().cloned();
+                    (
+                        req,
+                        Box::pin(async move {
+                            let done = journaled_apply(
+                                journal.as_ref(),
+                                &client,
+                                &user,
+                                &subject,
+                                &op,
+                                ticket.as_deref(),
+                            )
+                            .await;
+                            let result = done.result.map(Box::new);
+                            let _ = replies.send(Msg::Applied { req, op, result });
+                            if let Some(trouble) = done.unrecorded {
+                                let _ = replies.send(Msg::Incident(Reply::Unrecorded(trouble)));
+                            }
+                        }),
+                    )
+                }
+                Effect::Incident(job) => match self.jobs.start(job, client, replies) {
+                    Some(task) => task,
+                    None => continue,
+                },
             };
             // Every log line of the request carries its id.
             let task = tokio::spawn(work.instrument(tracing::info_span!("request", req = req.0)));
             self.running.insert(req, task.abort_handle());
         }
     }
+}
+
+/// `op` on `user` through `journal` (refused without one), logged before it leaves (so a kill
+/// mid-request still leaves a trace) and when it fails.
+async fn journaled_apply(
+    journal: Option<&Journal>,
+    client: &ApiClient,
+    user: &User,
+    subject: &Subject,
+    op: &UserOp,
+    ticket: Option<&str>,
+) -> journaled::Done<Applied> {
+    let id = &user.id;
+    tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
+    let done = match journal {
+        Some(journal) => journaled::apply(journal, client, user, subject, op, ticket).await,
+        None => journaled::Done {
+            result: Err(OpError::Refused(
+                "no journal is configured for this connection".into(),
+            )),
+            unrecorded: None,
+        },
+    };
+    if let Err(error) = &done.result {
+        tracing::warn!(op = op.kind().verb(), user_id = %id, %error, "operation failed");
+    }
+    done
 }
 
 /// Reads one section of user `id`.

@@ -1,5 +1,6 @@
-//! Paged collections, as PingOne lists users, groups and populations: `limit` (1–1000, default 100), an
-//! opaque `cursor` in `_links.next`, the `filter` carried along, `count` and `size`.
+//! Paged collections, as PingOne lists users, groups, populations and activities: `limit`
+//! (1–1000, default 100), an opaque `cursor` in `_links.next`, the `filter` carried along,
+//! `count` and `size`; every query parameter at most once.
 
 use std::collections::HashSet;
 
@@ -64,16 +65,18 @@ impl Window {
 impl ListParams {
     /// The page asked for, or PingOne's `400 INVALID_DATA` naming `limit` or `cursor`.
     pub(super) fn window(&self) -> Result<Window, Response> {
+        self.window_up_to(pingone::MAX_PAGE_LIMIT)
+    }
+
+    /// The page asked for, at most `max` items, or the `400` naming `limit` or `cursor`.
+    pub(super) fn window_up_to(&self, max: usize) -> Result<Window, Response> {
         let limit = match self.limit.as_deref().map(str::parse::<usize>) {
             None => pingone::DEFAULT_PAGE_LIMIT,
-            Some(Ok(n)) if (1..=pingone::MAX_PAGE_LIMIT).contains(&n) => n,
+            Some(Ok(n)) if (1..=max).contains(&n) => n,
             Some(_) => {
                 return Err(invalid_data(
                     "limit",
-                    format!(
-                        "limit must be a number from 1 to {}",
-                        pingone::MAX_PAGE_LIMIT
-                    ),
+                    format!("limit must be a number from 1 to {max}"),
                 ));
             }
         };

@@ -18,7 +18,10 @@ use super::media::{single_media_type, unsupported_media};
 use super::paging::{self, ListParams};
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
-use super::{SimState, actions, control, directory_api, mfa_api, read, roles, tokens, write};
+use super::{
+    SimState, actions, activities, control, directory_api, incident, mfa_api, ratelimit, read,
+    roles, tokens, write,
+};
 use crate::pingone::filter::UserAttributes;
 use crate::pingone::{self, User};
 
@@ -102,6 +105,11 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
             get(control::get_faults).put(control::put_faults),
         )
         .route("/_sim/stats", get(control::stats))
+        .route(
+            "/v1/environments/{env}/activities",
+            get(activities::list_activities),
+        )
+        .route("/_sim/incident", post(incident::stage))
         .fallback(|| async { not_found("the requested resource") })
         .method_not_allowed_fallback(|| async {
             p1_error(
@@ -111,6 +119,10 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
                 Vec::new(),
             )
         })
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state),
+            ratelimit::limit,
+        ))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&state),
             control::count_and_inject_faults,
@@ -126,6 +138,18 @@ pub(super) fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<
         return Err(not_found("environment"));
     }
     Ok(())
+}
+
+/// Admits a read of a collection (the token, the environment) and reads its query, each
+/// parameter at most once ([`paging::once`]).
+pub(super) fn admit_list<T: serde::de::DeserializeOwned>(
+    state: &SimState,
+    headers: &HeaderMap,
+    env: &str,
+    uri: &Uri,
+) -> Result<T, Response> {
+    admit(state, headers, env)?;
+    paging::once(uri)
 }
 
 /// Adds the `_links` PingOne puts on a user.
@@ -162,10 +186,7 @@ async fn list_users(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let params: ListParams = match paging::once(&uri) {
+    let params: ListParams = match admit_list(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };

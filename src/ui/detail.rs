@@ -5,7 +5,10 @@
 //! at the left edge, where the verdict stands.
 
 mod account;
+mod bar;
 mod rows;
+
+pub use bar::tab_at;
 
 use std::fmt::Write as _;
 
@@ -19,7 +22,7 @@ use unicode_width::UnicodeWidthStr as _;
 
 use super::attributes::{LABEL_COLUMN, labelled, relative};
 use super::wrap::wrap;
-use crate::app::sections::{Extras, Section, SectionKind};
+use crate::app::sections::{Extras, Section};
 use crate::app::tabs::Tab;
 use crate::app::{Action, Focus, KeyMap, Mode, State};
 use crate::config::theme::Theme;
@@ -87,7 +90,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         extras: state.selected_extras(),
         now: state.view.wall_now(state.now),
     };
-    frame.render_widget(Paragraph::new(tab_bar(&view, bar.width)), bar);
+    frame.render_widget(Paragraph::new(bar::tab_bar(&view, bar.width)), bar);
     let (lines, keep_in_view) = match state.detail.tab {
         Tab::SignIn => (sign_in(&view, &verdict), None),
         Tab::Account => (account::account(&view), None),
@@ -145,53 +148,6 @@ fn indent_of(line: &Line<'_>, theme: &Theme) -> usize {
         }
         Some(first) if first.content.starts_with("  ") => 4,
         _ => 2,
-    }
-}
-
-/// The tabs, the one shown highlighted; each with `…` while its section is read and `!` when
-/// the read failed. Short labels when the full ones do not fit.
-fn tab_bar<'a>(view: &View<'_>, width: u16) -> Line<'a> {
-    let theme = view.theme;
-    let mark = |tab: Tab| {
-        let section = tab.section()?;
-        let extras = view.extras?;
-        if extras.is_loading(section) {
-            Some(("…", theme.muted))
-        } else if section_error(extras, section).is_some() {
-            Some(("!", theme.danger))
-        } else {
-            None
-        }
-    };
-    let full: usize = Tab::ALL
-        .iter()
-        .map(|t| t.label().width() + 2 + usize::from(mark(*t).is_some()))
-        .sum();
-    let short = full > usize::from(width);
-    let mut spans = Vec::new();
-    for tab in Tab::ALL {
-        let label = if short { tab.short() } else { tab.label() };
-        let style = if tab == view.state.detail.tab {
-            theme.selection
-        } else {
-            theme.muted
-        };
-        spans.push(Span::styled(format!(" {label}"), style));
-        if let Some((sign, sign_style)) = mark(tab) {
-            spans.push(Span::styled(sign, sign_style));
-        }
-        spans.push(Span::styled(" ", style));
-    }
-    Line::from(spans)
-}
-
-/// The error of section `kind`, if its last read failed.
-fn section_error(extras: &Extras, kind: SectionKind) -> Option<&str> {
-    match kind {
-        SectionKind::Password => extras.password.error(),
-        SectionKind::Devices => extras.devices.error(),
-        SectionKind::Sessions => extras.sessions.error(),
-        SectionKind::Groups => extras.groups.error(),
     }
 }
 

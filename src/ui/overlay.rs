@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr as _;
 
 use super::wrap::wrap;
 
@@ -20,33 +21,26 @@ const DIALOG_WIDTH: u16 = 66;
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     match &state.modal {
         Some(Modal::Confirm(confirm)) => {
-            // Every line is broken into rows here, so the height fits them all: a long name
-            // cannot push the dialog's own choices out of the box.
-            let width = usize::from(DIALOG_WIDTH - 2);
-            let lines: Vec<Line<'_>> = confirm_lines(state, theme, confirm)
-                .iter()
-                .flat_map(|line| wrap(line, width, 2))
-                .collect();
-            let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-            let area = centered(frame.area(), DIALOG_WIDTH, height);
+            let lines = confirm_lines(state, keys, theme, confirm);
             let title = format!(" Confirm: {} ", confirm.op.kind().verb());
-            let block = Block::bordered()
-                .border_type(BorderType::Double)
-                .border_style(theme.danger)
-                .title(Line::styled(title, theme.title));
-            frame.render_widget(Clear, area);
-            frame.render_widget(Paragraph::new(lines).block(block), area);
+            dialog(frame, theme, title, &lines, DIALOG_WIDTH);
         }
         Some(Modal::Help) => render_help(state, keys, theme, frame),
         Some(Modal::CopyMenu) => super::text_overlay::render_copy_menu(keys, theme, frame),
         Some(Modal::Text { title, text }) => {
             super::text_overlay::render_text(state, keys, (title, text), theme, frame);
         }
+        Some(Modal::Incident(view)) => super::incident::render(state, keys, theme, frame, *view),
         None => {}
     }
 }
 
-fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Line<'a>> {
+fn confirm_lines<'a>(
+    state: &State,
+    keys: &KeyMap,
+    theme: &Theme,
+    confirm: &Confirm,
+) -> Vec<Line<'a>> {
     let context = &state.context;
     let environment = context
         .environment_name
@@ -73,6 +67,13 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
             Span::raw(in_sentence(environment)),
         ]),
         Line::from(vec![label("state"), Span::styled(why, theme.danger)]),
+        super::incident::confirm_ticket(
+            state,
+            keys,
+            theme,
+            &confirm.ticket,
+            confirm.editing_ticket,
+        ),
         Line::from(""),
     ];
     match &confirm.step {
@@ -115,29 +116,32 @@ fn confirm_lines<'a>(state: &State, theme: &Theme, confirm: &Confirm) -> Vec<Lin
         Step::Answer {
             yes_highlighted,
             typed: None,
-        } => {
-            let choice = |text: &'static str, on: bool| {
-                Span::styled(
-                    format!(" {text} "),
-                    if on { theme.selection } else { theme.muted },
-                )
-            };
-            lines.push(Line::from(vec![
-                choice("Yes (y)", *yes_highlighted),
-                Span::raw("   "),
-                choice("No (n)", !yes_highlighted),
-                Span::styled(
-                    if *yes_highlighted {
-                        "   Enter = Yes"
-                    } else {
-                        "   Enter = No"
-                    },
-                    theme.muted,
-                ),
-            ]));
-        }
+        } => lines.push(yes_no(theme, *yes_highlighted)),
     }
     lines
+}
+
+/// "Yes (y)   No (n)   Enter = No", the highlighted choice marked.
+pub(super) fn yes_no<'a>(theme: &Theme, yes_highlighted: bool) -> Line<'a> {
+    let choice = |text: &'static str, on: bool| {
+        Span::styled(
+            format!(" {text} "),
+            if on { theme.selection } else { theme.muted },
+        )
+    };
+    Line::from(vec![
+        choice("Yes (y)", yes_highlighted),
+        Span::raw("   "),
+        choice("No (n)", !yes_highlighted),
+        Span::styled(
+            if yes_highlighted {
+                "   Enter = Yes"
+            } else {
+                "   Enter = No"
+            },
+            theme.muted,
+        ),
+    ])
 }
 
 /// The key help, generated from the key map in force: the keys of the pane it was opened from,
@@ -154,6 +158,10 @@ fn render_help(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
         (Mode::Copy, "After c (copy)"),
         (Mode::Confirm, "Confirm dialog"),
         (Mode::PickLock, "Lock dialog"),
+        (Mode::Queue, "Locked-now queue"),
+        (Mode::Journal, "Journal"),
+        (Mode::Bulk, "Bulk unlock"),
+        (Mode::Ticket, "Ticket field"),
     ];
     let mut lines = Vec::new();
     for (mode, title) in sections {
@@ -179,13 +187,54 @@ fn render_help(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
         .unwrap_or_default();
     let title = format!(" Keys ({close} closes, ↑/↓ scroll) ");
     let block = Block::bordered().title(Line::styled(title, theme.title));
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
             .scroll((state.view.overlay_scroll.min(most), 0)),
         area,
     );
+}
+
+/// Empties `area` for a layer: every cell it covers, and any wide glyph left of it whose right
+/// half reaches in (the terminal would draw that half over the layer's left border).
+pub(super) fn clear(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let buffer = frame.buffer_mut();
+    let from = area.left().saturating_sub(3).max(buffer.area.left());
+    for y in area.top()..area.bottom() {
+        for x in from..area.left() {
+            let cell = &mut buffer[(x, y)];
+            if x + u16::try_from(cell.symbol().width()).unwrap_or(u16::MAX) > area.left() {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
+/// A dialog of `lines`, `width` wide, in the middle of the screen: a double border in the danger
+/// colour, for questions whose answer changes something. Every line is broken into rows here
+/// (later rows indented), so the height fits them all: a long name cannot push the dialog's own
+/// choices out of the box.
+pub(super) fn dialog(
+    frame: &mut Frame,
+    theme: &Theme,
+    title: String,
+    lines: &[Line<'_>],
+    width: u16,
+) {
+    let rows: Vec<Line<'_>> = lines
+        .iter()
+        .flat_map(|line| wrap(line, usize::from(width.saturating_sub(2)), 2))
+        .collect();
+    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), width, height);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.danger)
+        .title(Line::styled(title, theme.title));
+    clear(frame, area);
+    frame.render_widget(Paragraph::new(rows).block(block), area);
 }
 
 /// A `width`×`height` box in the middle of `area`, clipped to it.

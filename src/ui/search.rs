@@ -105,8 +105,13 @@ pub fn render_results(state: &State, theme: &Theme, frame: &mut Frame, area: Rec
             StatusWord::Disabled | StatusWord::Unverified => theme.warning,
             StatusWord::Ok => theme.ok,
         };
+        let marked = state
+            .incident
+            .marks
+            .contains(&row.id)
+            .then(|| format!("✓ {}", row.username));
         let text_of = |title: &str| match title {
-            "USERNAME" => &row.username,
+            "USERNAME" => marked.as_ref().unwrap_or(&row.username),
             "NAME" => &row.name,
             _ => &row.email,
         };

@@ -3,9 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use super::overlay::centered;
+use super::overlay::{centered, clear};
 use crate::app::{KeyMap, Mode, State};
 use crate::config::theme::Theme;
 
@@ -26,7 +26,7 @@ pub fn render_copy_menu(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(Line::styled(" Copy ", theme.title));
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -55,7 +55,7 @@ pub fn render_text(
             format!(" {title}: select it and copy it by hand ({close} closes) "),
             theme.title,
         ));
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

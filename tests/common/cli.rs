@@ -11,7 +11,7 @@ use secrecy::ExposeSecret as _;
 use serde_json::Value;
 
 /// Variables of the caller's environment that would change what the binary does.
-const CLEARED: [&str; 14] = [
+const CLEARED: [&str; 16] = [
     "PINGONE_API_ACCESS_TOKEN",
     "PINGONE_REGION_CODE",
     "PINGONE_CLIENT_ID",
@@ -25,6 +25,8 @@ const CLEARED: [&str; 14] = [
     "PINGDESK_CONFIG",
     "PINGDESK_READ_ONLY",
     "PINGDESK_TARGET_ENVIRONMENT_ID",
+    "PINGDESK_JOURNAL",
+    "PINGDESK_SYSLOG_SOCKET",
     "NO_COLOR",
 ];
 
@@ -33,12 +35,14 @@ pub fn log_file(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("pingdesk-{name}-{}.log", std::process::id()))
 }
 
-/// `pingdesk` with no configuration at all, stdin closed, logging to `log`.
+/// `pingdesk` with no configuration at all, stdin closed, logging to `log`, its journal in a
+/// directory beside the log (`….state/pingdesk/`).
 pub fn bare(log: &PathBuf) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_pingdesk"));
     command
         .env("PINGDESK_LOG_FILE", log)
         .env("HOME", "/nonexistent-home")
+        .env("XDG_STATE_HOME", log.with_extension("state"))
         .env_remove("XDG_CONFIG_HOME")
         .stdin(Stdio::null());
     for name in CLEARED {

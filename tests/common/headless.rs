@@ -1,13 +1,17 @@
 //! The real loop and executor against a simulator on a `TestBackend`: keys in through a
-//! channel, the state watched after every message, waits with a timeout.
+//! channel, the state watched after every message, waits with a timeout; writes journaled in a
+//! file of the temp directory.
 
 #![allow(dead_code)] // each test file uses a different part
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use pingdesk::api::ApiClient;
 use pingdesk::app::{Context, State};
+use pingdesk::desk::Journal;
+use pingdesk::desk::journal::{Settings, Who};
 use pingdesk::runtime::run_loop;
 use pingdesk::sim::SimHandle;
 use ratatui::Terminal;
@@ -32,6 +36,8 @@ pub struct View {
 
 /// A console running headless against a simulator.
 pub struct Console {
+    /// The journal the console's writes go through.
+    pub journal: Journal,
     keys: mpsc::UnboundedSender<std::io::Result<Event>>,
     view: watch::Receiver<View>,
     task: tokio::task::JoinHandle<(anyhow::Result<State>, Terminal<TestBackend>)>,
@@ -41,8 +47,10 @@ impl Console {
     /// Starts the loop on a `width`×`height` test terminal against `sim`.
     pub fn start(sim: &SimHandle, width: u16, height: u16) -> Self {
         let client = ApiClient::new(pingdesk::connect::simulator_config(sim)).expect("client");
+        let journal = journal_in_temp(&sim.environment_id);
         let context = Context {
             environment_id: sim.environment_id.clone(),
+            journal: Some(journal.clone()),
             ..Context::default()
         };
         let (keys, key_stream) = mpsc::unbounded_channel();
@@ -66,7 +74,12 @@ impl Console {
             .await;
             (state, terminal)
         });
-        Self { keys, view, task }
+        Self {
+            journal,
+            keys,
+            view,
+            task,
+        }
     }
 
     /// Presses `code`.
@@ -120,6 +133,25 @@ impl Console {
             .expect("the task");
         (state.expect("the loop ends without error"), terminal)
     }
+}
+
+/// A journal of its own in the temp directory, for one console.
+fn journal_in_temp(environment: &str) -> Journal {
+    static SEQ: AtomicUsize = AtomicUsize::new(0);
+    let n = SEQ.fetch_add(1, Ordering::SeqCst);
+    let path = std::env::temp_dir().join(format!(
+        "pingdesk-headless-{}-{n}/journal.jsonl",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&path);
+    Journal::new(
+        Settings {
+            path,
+            syslog: None,
+            require_ticket: false,
+        },
+        Who::here(environment, "test", "pingdesk-test"),
+    )
 }
 
 fn view_of(state: &State) -> View {

@@ -1,12 +1,17 @@
-//! The PTY harness (STYLE.md §7, layer 5): the real `pingdesk --demo` binary in a
-//! pseudo-terminal of a fixed size, its output fed to a `vt100` parser, keys sent as bytes.
-//! Timeouts scale with `PINGDESK_PTY_TIMEOUT_SECS`.
+//! The PTY harness (STYLE.md §7, layer 5): the real `pingdesk` binary (or any program) runs in
+//! a pseudo-terminal of a fixed size, its output is fed to a `vt100` parser, keys are sent as
+//! bytes, and tests assert on the parsed screen and on the terminal's modes. Timeouts scale with
+//! `PINGDESK_PTY_TIMEOUT_SECS`.
 
 #![allow(dead_code)] // each test file uses a different part
 
+#[path = "pty_flows.rs"]
+mod flows;
+pub use flows::*;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -90,6 +95,30 @@ impl Pty {
         env: &[(&str, &str)],
         args: &[&str],
     ) -> Self {
+        let program = env!("CARGO_BIN_EXE_pingdesk");
+        Self::spawn_program(program, cols, rows, |cmd, dir, log_file| {
+            cmd.args(["--demo", "--log-file"]);
+            cmd.arg(log_file);
+            cmd.args(args);
+            if let Some(text) = config {
+                std::fs::create_dir_all(dir.join("pingdesk")).expect("the config dir");
+                std::fs::write(dir.join("pingdesk").join("config.toml"), text).expect("the config");
+            }
+            for (key, value) in env {
+                cmd.env(key, value);
+            }
+        })
+    }
+
+    /// Starts `program` in a `cols`×`rows` PTY with a scrubbed environment, its own temporary
+    /// directory (working, config and state directory) and log file; `set_up` gets the command
+    /// last (to add arguments or override the environment), the directory and the log file.
+    pub fn spawn_program(
+        program: impl AsRef<std::ffi::OsStr>,
+        cols: u16,
+        rows: u16,
+        set_up: impl FnOnce(&mut CommandBuilder, &Path, &Path),
+    ) -> Self {
         static SEQ: AtomicUsize = AtomicUsize::new(0);
         let n = SEQ.fetch_add(1, Ordering::SeqCst);
         let dir = std::env::temp_dir().join(format!("pingdesk-pty-{}-{n}", std::process::id()));
@@ -102,10 +131,7 @@ impl Pty {
                 ..PtySize::default()
             })
             .expect("opening a PTY");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pingdesk"));
-        cmd.args(["--demo", "--log-file"]);
-        cmd.arg(&log_file);
-        cmd.args(args);
+        let mut cmd = CommandBuilder::new(program);
         // Nothing of the terminal the tests run in may leak in: not colour settings, not a
         // multiplexer that would wrap copies.
         for (key, _) in std::env::vars_os() {
@@ -118,18 +144,12 @@ impl Pty {
                 cmd.env_remove(&key);
             }
         }
-        if let Some(text) = config {
-            std::fs::create_dir_all(dir.join("pingdesk")).expect("the config dir");
-            std::fs::write(dir.join("pingdesk").join("config.toml"), text).expect("the config");
-        }
         cmd.env("PINGDESK_LOG_FILE", &log_file);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_STATE_HOME", &dir);
         cmd.env("XDG_CONFIG_HOME", &dir);
         cmd.cwd(&dir);
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
+        set_up(&mut cmd, &dir, &log_file);
         let child = pair.slave.spawn_command(cmd).expect("spawning pingdesk");
         // Our copy of the slave must close, or the reader never sees the child's end.
         drop(pair.slave);
@@ -252,10 +272,67 @@ impl Pty {
         status
     }
 
+    /// The writer to the program's input, to write from another thread (give it back after).
+    pub fn take_writer(&mut self) -> Box<dyn Write + Send> {
+        std::mem::replace(&mut self.writer, Box::new(std::io::sink()))
+    }
+
+    /// Puts back a writer [`Pty::take_writer`] took.
+    pub fn give_writer(&mut self, writer: Box<dyn Write + Send>) {
+        self.writer = writer;
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child has a pid")
+    }
+
+    /// Whether the terminal's line discipline is back in cooked mode (canonical input and
+    /// echo on: raw mode has ended), read from the PTY's termios.
+    pub fn is_cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("the PTY's termios");
+        termios
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
+    }
+
+    /// The log file's text.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log_file).unwrap_or_default()
+    }
+
+    /// Asserts that the terminal is as it was before the program ran: the alternate screen
+    /// left, the cursor shown, bracketed paste and mouse capture off, raw mode ended.
+    pub fn assert_restored(&self, after: &str) {
+        let parser = lock(&self.parser);
+        let screen = parser.screen();
+        let problems: Vec<&str> = [
+            (
+                screen.alternate_screen(),
+                "the alternate screen is still on",
+            ),
+            (screen.hide_cursor(), "the cursor is still hidden"),
+            (screen.bracketed_paste(), "bracketed paste is still on"),
+            (
+                screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+                "mouse capture is still on",
+            ),
+            (!self.is_cooked(), "the terminal is still in raw mode"),
+        ]
+        .into_iter()
+        .filter_map(|(bad, why)| bad.then_some(why))
+        .collect();
+        drop(parser);
+        if !problems.is_empty() {
+            self.fail(&format!("after {after}: {}", problems.join("; ")));
+        }
+    }
+
     /// Panics with `why`, the whole screen and the tail of the log.
     pub fn fail(&self, why: &str) -> ! {
         let screen = self.contents();
-        let log = std::fs::read_to_string(&self.log_file).unwrap_or_default();
+        let log = self.log();
         let skip = log.lines().count().saturating_sub(20);
         let tail: Vec<&str> = log.lines().skip(skip).collect();
         let file = self.log_file.display();
@@ -283,82 +360,4 @@ pub fn lock(parser: &Parser) -> MutexGuard<'_, vt100::Parser<SideEffects>> {
     parser
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-/// The results-pane part of the first table row (below the column header) starting with `prefix`
-/// once the border and the selection marker are trimmed.
-pub fn row<'a>(screen: &'a str, prefix: &str) -> Option<&'a str> {
-    screen
-        .lines()
-        .skip_while(|line| !line.contains("STATUS"))
-        .skip(1)
-        .map(|line| line.split("││").next().unwrap_or(line))
-        .find(|left| left.trim_start_matches(['│', '▶', ' ']).starts_with(prefix))
-}
-
-/// Whether the detail pane shows the account status `value` (label `account.status` or
-/// `account`, at the start of a detail line, then at least two spaces).
-pub fn account_status_is(screen: &str, value: &str) -> bool {
-    screen
-        .lines()
-        .filter_map(|line| line.split_once("││"))
-        .any(|(_, detail)| {
-            ["account.status", "account"].iter().any(|label| {
-                detail.strip_prefix(label).is_some_and(|rest| {
-                    rest.starts_with("  ") && rest.trim_start().starts_with(value)
-                })
-            })
-        })
-}
-
-/// The key a verdict line names for `verb` (`— p: unlock password` gives `p`).
-pub fn named_key(screen: &str, verb: &str) -> Option<char> {
-    screen.lines().find_map(|line| {
-        let (before, _) = line.split_once(&format!(": {verb}"))?;
-        let head = before.strip_suffix(|c: char| c.is_alphanumeric())?;
-        head.ends_with("— ")
-            .then(|| before.chars().last())
-            .flatten()
-    })
-}
-
-/// Starts the console and waits for the demo banner and the first, settled list of users.
-pub fn start(cols: u16, rows: u16) -> Pty {
-    ready(Pty::spawn(cols, rows))
-}
-
-/// Waits for `pty`'s demo banner and first, settled list of users.
-pub fn ready(pty: Pty) -> Pty {
-    pty.wait_settled("the DEMO header and the users list", |s| {
-        s.contains("DEMO") && s.contains("STATUS") && s.contains(" of 57 ")
-    });
-    pty
-}
-
-/// Types `query`, waits for a one-row list starting with `prefix`, returns that row and screen.
-pub fn search_one(pty: &mut Pty, query: &str, prefix: &str) -> (String, String) {
-    pty.send(query.as_bytes());
-    let screen = pty.wait_settled(&format!("a list of one row, {prefix}…"), |s| {
-        s.contains("Users 1 of 1") && row(s, prefix).is_some()
-    });
-    let found = row(&screen, prefix).unwrap_or_default().to_owned();
-    (found, screen)
-}
-
-/// Moves focus from the search field to the list and waits for the list's key hints.
-pub fn focus_list(pty: &mut Pty) -> String {
-    pty.send(b"\r");
-    pty.wait_settled("the list's key hints", |s| s.contains("u unlock"))
-}
-
-/// Sends the quit `key`, then asserts exit code 0 and a restored terminal.
-pub fn quit_cleanly(pty: &mut Pty, key: &[u8]) {
-    pty.send(key);
-    let status = pty.wait_exit();
-    assert!(status.success(), "pingdesk exited with {status:?}");
-    assert_eq!(status.exit_code(), 0);
-    let parser = lock(&pty.parser);
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "alternate screen left on");
-    assert!(!screen.hide_cursor(), "the cursor was left hidden");
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// The patience for one wait.
-fn patience() -> Duration {
+pub fn patience() -> Duration {
     let secs = std::env::var("PINGDESK_PTY_TIMEOUT_SECS")
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())

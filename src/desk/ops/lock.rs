@@ -1,20 +1,27 @@
-//! The end of a lock as an agent types it: a duration from now, or a time.
+//! Times as an agent types them: a duration (`2h`), and the end of a lock (a duration from
+//! now, or a time).
 
 use jiff::Timestamp;
 
 use crate::desk::inert::inert;
+
+/// A duration written `30m`, `2h`, `1d` (days of 24 hours), `2h 30m`.
+pub fn age(text: &str) -> Result<jiff::SignedDuration, String> {
+    let span: jiff::Span = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{:?} is not a duration such as 2h, 30m or 7d", inert(text)))?;
+    span.to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+        .map_err(|e| e.to_string())
+}
 
 /// When a lock typed as `+2h` (a duration from `now`: `30m`, `2h`, `1d`…) or as an RFC 3339
 /// time (`2026-12-01T09:00:00Z`) ends; refused when it is not in the future.
 pub fn lock_until(text: &str, now: Timestamp) -> Result<Timestamp, String> {
     let text = text.trim();
     let at = if let Some(span) = text.strip_prefix('+') {
-        let span: jiff::Span = span
-            .parse()
+        let duration = age(span)
             .map_err(|_| format!("{:?} is not a duration such as +2h or +30m", inert(text)))?;
-        let duration = span
-            .to_duration(jiff::SpanRelativeTo::days_are_24_hours())
-            .map_err(|e| e.to_string())?;
         now.checked_add(duration).map_err(|e| e.to_string())?
     } else {
         text.parse::<Timestamp>().map_err(|_| {

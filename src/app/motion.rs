@@ -1,5 +1,5 @@
-//! Moving through what is shown: the list's selection (loading the next page past its end), the
-//! selected row of the MFA or Sessions tab, and the detail pane's scroll.
+//! Moving about: the selection in the results (past the end the next page is loaded), the
+//! selected row of the MFA or Sessions tab, the detail pane's scroll, and back one pane.
 
 use super::msg::{Action, Effect};
 use super::open::selection_moved;
@@ -7,14 +7,28 @@ use super::state::{Focus, State};
 use super::tabs::Tab;
 use super::view::scrolled;
 
+/// Closes the top layer, or goes back one pane.
+pub(super) fn back(state: &mut State) {
+    if state.modal.take().is_some() {
+        return;
+    }
+    state.focus = match state.focus {
+        Focus::Detail => Focus::Results,
+        Focus::Results | Focus::Search => {
+            if state.results.rows.is_empty() {
+                Focus::Search
+            } else {
+                Focus::Results
+            }
+        }
+    };
+}
+
 /// Moves the selection (or scrolls the detail pane when it has focus); past the end of the list
 /// the next page is loaded.
 pub(super) fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
     if state.focus == Focus::Detail {
-        let rows = state.row_targets().len();
-        if matches!(state.detail.tab, Tab::Mfa | Tab::Sessions) && rows > 0 {
-            move_row(state, action, rows);
-        } else {
+        if !move_row(state, action) {
             scroll_detail(state, action);
         }
         return Vec::new();
@@ -54,8 +68,13 @@ pub(super) fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
     effects
 }
 
-/// Moves the selected row of the MFA or Sessions tab (the renderer keeps it in view).
-fn move_row(state: &mut State, action: Action, rows: usize) {
+/// Moves the selected row of the MFA or Sessions tab (the renderer keeps it in view); false
+/// when the tab shown has no rows to choose.
+pub(super) fn move_row(state: &mut State, action: Action) -> bool {
+    let rows = state.row_targets().len();
+    if !matches!(state.detail.tab, Tab::Mfa | Tab::Sessions) || rows == 0 {
+        return false;
+    }
     let last = rows - 1;
     let row = state.detail.row;
     state.detail.row = match action {
@@ -64,6 +83,7 @@ fn move_row(state: &mut State, action: Action, rows: usize) {
         Action::PageUp | Action::Home => 0,
         _ => last,
     };
+    true
 }
 
 /// Scrolls the detail pane; the renderer clamps to the content.
