@@ -340,3 +340,43 @@ async fn revoking_all_sessions_is_one_delete_each() {
     assert!(applied.sessions.expect("read after").is_empty());
     assert!(applied.unknown.is_none());
 }
+
+#[tokio::test]
+async fn a_revoke_of_all_that_stops_part_way_reports_what_a_fresh_read_lists() {
+    let (sim, client) = start().await;
+    let frank = user(&client, "frank.ok").await;
+    let ids: Vec<String> = client
+        .sessions(&frank.id)
+        .await
+        .expect("sessions")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids.len(), 3);
+    // The first DELETE goes through (a rule that only waits), the second is refused.
+    let passes = FaultKind::Delay { millis: 0 };
+    sim.add_fault(FaultRule::new(Route::DeleteSession, passes, 1));
+    let refused = FaultKind::Status { status: 403 };
+    sim.add_fault(FaultRule::new(Route::DeleteSession, refused, 1));
+    let op = UserOp::RevokeSession {
+        sessions: Sessions::All(ids.clone()),
+    };
+    let applied = apply(&client, &frank, &op)
+        .await
+        .expect("what PingOne holds");
+    assert_eq!(
+        sim.stats().get(Route::DeleteSession),
+        2,
+        "stopped at the refusal"
+    );
+    let refusal = applied.unknown.as_ref().expect("stopped part way");
+    assert_eq!(refusal.kind, ErrorKind::Forbidden);
+    let left: Vec<&str> = applied
+        .sessions
+        .as_deref()
+        .expect("the sessions read after")
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(left, [ids[1].as_str(), ids[2].as_str()]);
+}
