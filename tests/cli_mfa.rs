@@ -8,6 +8,7 @@ mod cli;
 mod wire;
 
 use cli::{Case, code, pingdesk, stderr, stdout};
+use pingdesk::desk::Target;
 use pingdesk::sim::{Route, SimHandle};
 use serde_json::Value;
 use wire::start;
@@ -161,6 +162,8 @@ async fn revoke_one_session_or_all_of_them() {
             "--all",
             "--yes",
             "--json",
+            "--ticket",
+            "CLI-REVOKE-ALL",
         ],
         &[],
     );
@@ -169,6 +172,20 @@ async fn revoke_one_session_or_all_of_them() {
     let report: Value = serde_json::from_slice(&all.stdout).expect("JSON");
     assert_eq!(report["sessions"], serde_json::json!([]));
     assert_eq!(sim.stats().get(Route::DeleteSession), 3);
+    // Journaled once, naming both sessions, beside the run's log.
+    let journal = cli::log_file("cli").with_extension("state");
+    let records = pingdesk::desk::journal::read_records(&journal.join("pingdesk/journal.jsonl"))
+        .expect("the journal");
+    let mine: Vec<_> = records
+        .iter()
+        .filter(|r| r.ticket.as_deref() == Some("CLI-REVOKE-ALL"))
+        .collect();
+    assert_eq!(mine.len(), 2, "one intent and one outcome: {mine:?}");
+    assert!(
+        matches!(&mine[0].target, Some(Target::AllSessions(ids)) if ids.len() == 2),
+        "{:?}",
+        mine[0].target
+    );
     let none = pingdesk(
         Some(&sim),
         &["users", "revoke-session", "frank.ok", "--all", "--yes"],
