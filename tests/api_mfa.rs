@@ -324,13 +324,7 @@ async fn revoking_one_session_is_one_delete_then_the_sessions_are_read() {
 async fn revoking_all_sessions_is_one_delete_each() {
     let (sim, client) = start().await;
     let kat = user(&client, "kat.devops").await;
-    let ids: Vec<String> = client
-        .sessions(&kat.id)
-        .await
-        .expect("sessions")
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
+    let ids = session_ids(&client, &kat.id).await;
     assert_eq!(ids.len(), 2);
     let op = UserOp::RevokeSession {
         sessions: Sessions::All(ids),
@@ -345,13 +339,7 @@ async fn revoking_all_sessions_is_one_delete_each() {
 async fn a_revoke_of_all_that_stops_part_way_reports_what_a_fresh_read_lists() {
     let (sim, client) = start().await;
     let frank = user(&client, "frank.ok").await;
-    let ids: Vec<String> = client
-        .sessions(&frank.id)
-        .await
-        .expect("sessions")
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
+    let ids = session_ids(&client, &frank.id).await;
     assert_eq!(ids.len(), 3);
     // The first DELETE goes through (a rule that only waits), the second is refused.
     let passes = FaultKind::Delay { millis: 0 };
@@ -379,4 +367,10 @@ async fn a_revoke_of_all_that_stops_part_way_reports_what_a_fresh_read_lists() {
         .map(|s| s.id.as_str())
         .collect();
     assert_eq!(left, [ids[1].as_str(), ids[2].as_str()]);
+}
+
+/// The ids of user `id`'s sessions, newest first.
+async fn session_ids(client: &ApiClient, id: &str) -> Vec<String> {
+    let sessions = client.sessions(id).await.expect("sessions");
+    sessions.into_iter().map(|s| s.id).collect()
 }
