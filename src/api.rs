@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod auth;
 pub mod client;
+mod directory;
 pub mod endpoints;
 pub mod error;
 pub mod query;

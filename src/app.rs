@@ -15,7 +15,9 @@ mod open;
 pub mod paste;
 mod pointer;
 mod rows;
+pub mod sections;
 pub mod state;
+pub mod tabs;
 pub mod update;
 pub mod view;
 

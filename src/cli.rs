@@ -103,6 +103,22 @@ pub enum UsersCommand {
         #[arg(long)]
         json: bool,
     },
+    /// List a user's MFA devices (ids for block-device and unblock-device).
+    Devices {
+        /// Username, email or id.
+        user: String,
+        /// Print `{"mfaEnabled", "devices"}` with the devices as PingOne sent them.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a user's sessions, newest first (ids for revoke-session).
+    Sessions {
+        /// Username, email or id.
+        user: String,
+        /// Print `{"sessions"}` with the sessions as PingOne sent them.
+        #[arg(long)]
+        json: bool,
+    },
     /// The users locked now: lock events of the audit activities, each checked against the user.
     Locked {
         /// How far back to look, e.g. 24h, 2h, 7d.

@@ -1,6 +1,7 @@
 //! The domain: what a support agent can do and see, shared by the console and the CLI. The
 //! operations ([`ops::UserOp`]), how one is applied ([`apply`]), why a user cannot sign in
-//! ([`diagnosis`]), and how untrusted text is made safe to show ([`inert`]).
+//! ([`diagnosis`]) from what is [`known`], and how untrusted text is made safe to show
+//! ([`inert`]).
 
 pub mod apply;
 pub mod bulk;
@@ -8,6 +9,7 @@ pub mod diagnosis;
 pub mod inert;
 pub mod journal;
 pub mod journaled;
+pub mod known;
 pub mod ops;
 pub mod outcome;
 pub mod queue;
@@ -17,5 +19,6 @@ pub use diagnosis::{Cause, Fix, StatusWord, Verdict, status_word};
 pub use inert::inert;
 pub use journal::{Journal, Subject};
 pub use journaled::OpError;
-pub use ops::{OpKind, Refusal, UserOp};
+pub use known::Known;
+pub use ops::{Needs, OpKind, Refusal, Sessions, Target, UserOp};
 pub use outcome::{Outcome, OutcomeKind, Seen, outcome, unread};

@@ -6,17 +6,25 @@
 //! here, and only here, so that one edit corrects both the client and the simulator.
 
 pub mod activity;
+pub mod device;
 pub mod error;
 pub mod filter;
+pub mod group;
 pub mod page;
 pub mod password;
+pub mod population;
+pub mod session;
 pub mod user;
 
 pub use activity::Activity;
+pub use device::{Device, MfaEnabled};
 pub use error::{P1Error, P1ErrorDetail};
 pub use filter::{Expr, FilterOp};
+pub use group::{Group, GroupMembership};
 pub use page::Page;
 pub use password::{PasswordState, PasswordStatus};
+pub use population::Population;
+pub use session::Session;
 pub use user::User;
 
 /// Media type of the account-unlock action (`POST /users/{id}`, empty body). [DEV] user-account-unlock.
@@ -38,6 +46,22 @@ pub const MEDIA_PASSWORD_SEND_RECOVERY_CODE: &str =
 /// send-resend-user-verification-code.
 pub const MEDIA_USER_SEND_VERIFICATION_CODE: &str =
     "application/vnd.pingidentity.user.sendVerificationCode+json";
+
+/// Block an MFA device (`POST /users/{id}/devices/{deviceID}`, empty body). [DEV]
+/// `block_mfa_user_device`.
+pub const MEDIA_DEVICE_BLOCK: &str = "application/vnd.pingidentity.device.block+json";
+/// Unblock an MFA device (`POST /users/{id}/devices/{deviceID}`, empty body). [DEV]
+/// `unblock_mfa_user_device`.
+pub const MEDIA_DEVICE_UNBLOCK: &str = "application/vnd.pingidentity.device.unblock+json";
+
+/// What `include=` on a single-user read may ask for. [DEV] read-one-user, [SPEC]
+/// `EnumUserRequestInclude`.
+pub const INCLUDE_GROUP_NAMES: &str = "memberOfGroupNames";
+/// `include=memberOfGroupIDs`: the user's group ids.
+pub const INCLUDE_GROUP_IDS: &str = "memberOfGroupIDs";
+/// `expand=population` on a single-user read. Where the expanded population lands is
+/// UNVERIFIED: we put it in `_embedded.population`, the HAL pattern of `expand=group`.
+pub const EXPAND_POPULATION: &str = "population";
 
 /// Response header that identifies a request for Ping support. [DEV] pingone-api-responses.
 pub const HEADER_CORRELATION_ID: &str = "Correlation-Id";
@@ -188,6 +212,12 @@ pub mod events {
     pub const PASSWORD_FORCE_CHANGE: &str = "PASSWORD.FORCE_CHANGE";
     /// A recovery code was sent. UNVERIFIED: which event a send emits.
     pub const PASSWORD_RECOVERY: &str = "PASSWORD.RECOVERY";
+    /// An MFA device was blocked.
+    pub const DEVICE_BLOCKED: &str = "DEVICE.BLOCKED";
+    /// An MFA device was unblocked.
+    pub const DEVICE_UNBLOCKED: &str = "DEVICE.UNBLOCKED";
+    /// A session was deleted (revoked).
+    pub const SESSION_DELETED: &str = "SESSION.DELETED";
     /// The action types that say an account was locked, which the locked-now queue asks the
     /// activities for. There is no `PASSWORD.LOCKED`: a password lockout shows as
     /// `PASSWORD.CHECK_FAILED` events, then `USER.LOCKED`. UNVERIFIED: that sequence.
@@ -206,6 +236,43 @@ pub const PERMISSION_READ_USER: &str = "dir:read:user";
 pub const PERMISSION_UPDATE_USER: &str = "dir:update:user";
 /// Permission to create users. UNVERIFIED.
 pub const PERMISSION_CREATE_USER: &str = "dir:create:user";
+/// Permission to read a user's MFA devices. UNVERIFIED, like every permission id here.
+pub const PERMISSION_READ_DEVICES: &str = "mfa:read:device";
+/// Permission to block and unblock MFA devices. UNVERIFIED.
+pub const PERMISSION_UPDATE_DEVICES: &str = "mfa:update:device";
+/// Permission to turn MFA on or off for a user (`PUT …/mfaEnabled`). UNVERIFIED.
+pub const PERMISSION_UPDATE_MFA: &str = "mfa:update:userMfaEnabled";
+/// Permission to read a user's sessions. Third-party docs (reference §6); UNVERIFIED.
+pub const PERMISSION_READ_SESSIONS: &str = "authn:read:sessions";
+/// Permission to revoke (delete) a user's sessions. Third-party docs; UNVERIFIED.
+pub const PERMISSION_DELETE_SESSIONS: &str = "authn:delete:sessions";
+/// Permission to read groups and memberships. UNVERIFIED.
+pub const PERMISSION_READ_GROUPS: &str = "dir:read:group";
+/// Permission to read populations. UNVERIFIED.
+pub const PERMISSION_READ_POPULATIONS: &str = "dir:read:population";
+
+/// Whether membership through a nested group counts: for `memberOfGroupNames|IDs`, for the
+/// users filter `memberOfGroups[id eq "…"]`, and as `INDIRECT` items of
+/// `…/users/{id}/memberOfGroups`. UNVERIFIED: [SPEC] has `DIRECT|INDIRECT` memberships, which
+/// says nesting makes members; whether the filter and `include` follow it is not documented.
+pub const GROUP_MEMBERSHIP_IS_TRANSITIVE: bool = true;
+
+/// Group attributes a groups filter may name, each with the operators it takes: `name` (`eq`,
+/// `sw`), `id`, `externalId` and `population.id` (`eq`). [DEV] groups documents filtering on
+/// name, id and externalId; the operators per attribute are UNVERIFIED.
+pub const GROUP_FILTER_ATTRIBUTES: &[(&str, &[FilterOp])] = &[
+    ("name", &[FilterOp::Eq, FilterOp::Sw]),
+    ("id", &[FilterOp::Eq]),
+    ("externalId", &[FilterOp::Eq]),
+    ("population.id", &[FilterOp::Eq]),
+];
+
+/// Population attributes a populations filter may name: `name` (`eq`, `sw`) and `id` (`eq`).
+/// Research notes (wire.md §8, the list's query parameters).
+pub const POPULATION_FILTER_ATTRIBUTES: &[(&str, &[FilterOp])] = &[
+    ("name", &[FilterOp::Eq, FilterOp::Sw]),
+    ("id", &[FilterOp::Eq]),
+];
 
 /// Whether `account.unlock` also clears a password lockout. UNVERIFIED ([DEV] is silent): we
 /// read it as no, so the simulator keeps the password locked out, the console reads both after
@@ -215,7 +282,10 @@ pub const ACCOUNT_UNLOCK_CLEARS_PASSWORD_LOCKOUT: bool = false;
 /// What a worker app needs for `permission`, said to a person who just got a 403.
 pub fn permission_hint(permission: &str) -> String {
     let roles = match permission {
-        PERMISSION_UPDATE_USER => "Help Desk Admin or Identity Data Admin",
+        PERMISSION_UPDATE_USER
+        | PERMISSION_UPDATE_DEVICES
+        | PERMISSION_UPDATE_MFA
+        | PERMISSION_DELETE_SESSIONS => "Help Desk Admin or Identity Data Admin",
         PERMISSION_CREATE_USER => "Identity Data Admin",
         // UNVERIFIED: which built-in roles may read audit activities.
         PERMISSION_READ_AUDIT => "Environment Admin or a custom role that reads audit data",

@@ -10,11 +10,17 @@ mod activities;
 mod audit;
 mod control;
 pub mod data;
+mod directory_api;
 mod edges;
 pub mod faults;
+mod flags;
+mod groups;
 mod incident;
 mod index;
 pub mod matching;
+mod media;
+mod mfa;
+mod mfa_api;
 mod mutations;
 mod paging;
 mod passwords;
@@ -206,6 +212,7 @@ pub async fn spawn(config: SimConfig) -> anyhow::Result<SimHandle> {
     let mut directory = Directory::new(environment.clone(), file.populations, users);
     directory
         .set_passwords(&file.passwords)
+        .and_then(|()| directory.set_extras(file.extras))
         .context("reading the simulator's directory")?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -83,7 +83,17 @@ pub fn place(
     if regions.search.contains(at) {
         Some(Place::Search)
     } else if regions.detail.contains(at) {
-        Some(Place::Detail)
+        // A border, the user's name, then the tabs.
+        let bar = Rect::new(
+            regions.detail.x + 1,
+            regions.detail.y + 2,
+            regions.detail.width.saturating_sub(2),
+            1,
+        );
+        let tab = (row == bar.y)
+            .then(|| detail::tab_at(state, theme, bar, column))
+            .flatten();
+        Some(tab.map_or(Place::Detail, Place::DetailTab))
     } else if regions.results.contains(at) {
         // A border, then the column titles, then the rows.
         let first = regions.results.y + 2;

@@ -145,7 +145,8 @@ async fn the_queue_leaves_out_users_unlocked_since_their_event() {
         .expect("carol");
     assert!(carol.cause.contains("password"), "{}", carol.cause);
 
-    apply(&client, ALICE, &UserOp::UnlockAccount)
+    let alice = client.get_user(ALICE).await.expect("alice");
+    apply(&client, &alice, &UserOp::UnlockAccount)
         .await
         .expect("unlocked");
     let after = queue::locked_now(&client, queue::DEFAULT_WINDOW, Timestamp::now())

@@ -7,9 +7,18 @@ use std::time::{Duration, Instant};
 use pingdesk::api::retry::RetryPolicy;
 use pingdesk::api::{ApiClient, ClientConfig, Endpoints, ErrorKind, UserQuery};
 use pingdesk::desk::{UserOp, apply};
+use pingdesk::pingone::User;
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
 
 const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
+
+/// alice.locked's record as the console would hold it (the operations need only her id).
+fn alice() -> User {
+    User {
+        id: ALICE.into(),
+        ..User::default()
+    }
+}
 
 fn quick_retries() -> RetryPolicy {
     RetryPolicy {
@@ -59,7 +68,7 @@ async fn a_second_401_is_returned_not_looped() {
         FaultKind::Status { status: 401 },
         5,
     ));
-    let error = apply(&client, ALICE, &UserOp::UnlockAccount)
+    let error = apply(&client, &alice(), &UserOp::UnlockAccount)
         .await
         .map(|a| a.user)
         .expect_err("still 401");
@@ -157,7 +166,7 @@ async fn a_write_is_never_retried_after_a_5xx() {
         FaultKind::Status { status: 502 },
         1,
     ));
-    let error = apply(&client, ALICE, &UserOp::UnlockAccount)
+    let error = apply(&client, &alice(), &UserOp::UnlockAccount)
         .await
         .map(|a| a.user)
         .expect_err("502");
@@ -174,7 +183,7 @@ async fn forbidden_says_which_permission_is_missing() {
         FaultKind::Status { status: 403 },
         1,
     ));
-    let error = apply(&client, ALICE, &UserOp::UnlockAccount)
+    let error = apply(&client, &alice(), &UserOp::UnlockAccount)
         .await
         .map(|a| a.user)
         .expect_err("403");

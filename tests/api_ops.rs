@@ -3,47 +3,18 @@
 //! what comes back, the audit events and the state PingOne holds afterwards. Refusals and unknown
 //! outcomes are in `tests/api_ops_faults.rs`.
 
-use std::collections::HashMap;
+#[path = "common/demo.rs"]
+mod demo;
+#[path = "common/wire.rs"]
+mod wire;
 
-use pingdesk::api::ApiClient;
+use demo::*;
 use pingdesk::desk::ops::Reply;
-use pingdesk::desk::{OpKind, UserOp, apply};
+use pingdesk::desk::{Known, OpKind, UserOp, apply};
 use pingdesk::pingone::user::{AccountStatus, LifecycleStatus};
 use pingdesk::pingone::{PasswordStatus, User};
-use pingdesk::sim::{self, Route, SimConfig, SimHandle};
-
-const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
-const CAROL: &str = "25fd2bf1-b169-4cb0-a006-387eb71d1e03";
-const DAVE: &str = "a7a66baf-633c-4f93-b70d-af97b604a226";
-const ERIN: &str = "0f92d175-ff20-4515-9931-343f508ba56a";
-const FRANK: &str = "0a3356ea-7a8b-4a2f-9344-91878c54a02c";
-const GINA: &str = "5b1c3f0e-8d2a-4c77-9e41-2a7d0c6b9f13";
-const HANK: &str = "9e7d2c41-3b5a-4f08-8c6e-71d4a0b2e5f6";
-const IVY: &str = "c2f8a6d1-4e3b-4a9c-b7d5-0e1f2a3b4c5d";
-const JUDY: &str = "0d4e6f8a-1b2c-4d3e-8f5a-6b7c8d9e0f1a";
-const KEN: &str = "7a9b1c3d-5e7f-4a1b-9c3d-5e7f9a1b3c5d";
-const OSCAR: &str = "e4f6a8b0-2c4d-4e6f-a8b0-c2d4e6f8a0b2";
-/// sofia.garcia signs in through Google (`identityProvider.type` GOOGLE).
-const SOFIA: &str = "740ee6e1-7630-48f9-b41f-0f9ff5792907";
-
-/// A fresh demo simulator on port 0 and a client for it.
-async fn start() -> (SimHandle, ApiClient) {
-    let sim = sim::spawn(SimConfig::default())
-        .await
-        .expect("simulator starts");
-    let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client builds");
-    (sim, client)
-}
-
-/// Requests per route since `before`, tokens aside, in `Route::ALL` order, zeros left out.
-fn since(sim: &SimHandle, before: &HashMap<Route, u64>) -> Vec<(Route, u64)> {
-    Route::ALL
-        .into_iter()
-        .filter(|route| *route != Route::Token)
-        .map(|route| (route, sim.stats().get(route) - before[&route]))
-        .filter(|(_, n)| *n > 0)
-        .collect()
-}
+use pingdesk::sim::{Route, SimHandle};
+use wire::start;
 
 /// The audit actions recorded after the first `skip` events, each checked to be on user `id`.
 fn actions_on(sim: &SimHandle, skip: usize, id: &str) -> Vec<String> {
@@ -117,42 +88,45 @@ async fn password_state_of_every_demo_kind_of_user() {
     assert_eq!(error.status, Some(404));
 }
 
-/// The demo user each operation is tried on (one it applies to), the requests it must cost
-/// besides the token, and the audit actions it records. Exhaustive: a new operation must be
-/// added here.
-fn case(kind: OpKind) -> (&'static str, Vec<(Route, u64)>, Vec<&'static str>) {
-    use Route::{GetUser, PasswordAction, UserAction, UserEnabled};
+/// The requests each operation must cost on the user [`demo::target`] tries it on, besides the
+/// token, and the audit actions it records. Exhaustive: a new operation must be added here.
+fn case(kind: OpKind) -> (Vec<(Route, u64)>, Vec<&'static str>) {
+    use Route::{
+        DeleteSession, DeviceAction, GetUser, MfaEnabled, PasswordAction, ReadSessions, UserAction,
+        UserEnabled,
+    };
     match kind {
-        OpKind::UnlockAccount => (ALICE, vec![(UserAction, 1)], vec!["USER.UNLOCKED"]),
-        OpKind::LockAccount => (FRANK, vec![(UserAction, 1)], vec!["USER.LOCKED"]),
+        OpKind::UnlockAccount => (vec![(UserAction, 1)], vec!["USER.UNLOCKED"]),
+        OpKind::LockAccount => (vec![(UserAction, 1)], vec!["USER.LOCKED"]),
         OpKind::UnlockPassword => (
-            CAROL,
             vec![(GetUser, 1), (PasswordAction, 1)],
             vec!["PASSWORD.UNLOCKED", "USER.UNLOCKED"],
         ),
         OpKind::ForcePasswordChange => (
-            GINA,
             vec![(GetUser, 1), (PasswordAction, 1)],
             vec!["PASSWORD.FORCE_CHANGE", "USER.UNLOCKED"],
         ),
         // Reply::Unchanged promises "nothing to read again", but `Applied` must hold a user,
         // so `apply` reads it once; the password is not read again.
         OpKind::SendRecoveryCode => (
-            HANK,
             vec![(GetUser, 1), (PasswordAction, 1)],
             vec!["PASSWORD.RECOVERY"],
         ),
-        OpKind::EnableUser => (
-            DAVE,
-            vec![(GetUser, 1), (UserEnabled, 1)],
-            vec!["USER.UPDATED"],
+        OpKind::EnableUser | OpKind::DisableUser => {
+            (vec![(GetUser, 1), (UserEnabled, 1)], vec!["USER.UPDATED"])
+        }
+        OpKind::ResendVerification => (vec![(UserAction, 1)], vec!["USER.UPDATED"]),
+        // The device comes back in the answer: nothing to read again.
+        OpKind::UnblockDevice => (vec![(DeviceAction, 1)], vec!["DEVICE.UNBLOCKED"]),
+        OpKind::BlockDevice => (vec![(DeviceAction, 1)], vec!["DEVICE.BLOCKED"]),
+        // A 204: the sessions are read again.
+        OpKind::RevokeSession => (
+            vec![(ReadSessions, 1), (DeleteSession, 1)],
+            vec!["SESSION.DELETED"],
         ),
-        OpKind::DisableUser => (
-            FRANK,
-            vec![(GetUser, 1), (UserEnabled, 1)],
-            vec!["USER.UPDATED"],
-        ),
-        OpKind::ResendVerification => (ERIN, vec![(UserAction, 1)], vec!["USER.UPDATED"]),
+        OpKind::EnableMfa | OpKind::DisableMfa => {
+            (vec![(GetUser, 1), (MfaEnabled, 1)], vec!["USER.UPDATED"])
+        }
     }
 }
 
@@ -160,17 +134,26 @@ fn case(kind: OpKind) -> (&'static str, Vec<(Route, u64)>, Vec<&'static str>) {
 async fn every_operation_sends_one_write_and_only_the_reads_its_reply_leaves_owed() {
     for &kind in OpKind::all() {
         let (sim, client) = start().await;
-        let (id, requests, events) = case(kind);
-        let op = UserOp::of(kind);
+        let (id, target, _) = demo::target(kind);
+        let (requests, events) = case(kind);
+        let op = UserOp::at(kind, target);
         let user = client.get_user(id).await.expect("user");
         let password = client.password_state(id).await.expect("password");
+        let devices = client.devices(id).await.expect("devices");
+        let sessions = client.sessions(id).await.expect("sessions");
+        let known = Known {
+            password: Some(&password),
+            devices: Some(&devices),
+            sessions: Some(&sessions),
+            ..Known::record(&user, jiff::Timestamp::now())
+        };
         assert_eq!(
-            op.refusal(&user, Some(&password), false),
+            op.refusal(&known, false),
             None,
             "{kind:?}: the desk would send it to this user"
         );
         let before = sim.stats().snapshot();
-        let applied = apply(&client, id, &op).await.expect("applied");
+        let applied = apply(&client, &user, &op).await.expect("applied");
         assert_eq!(since(&sim, &before), requests, "{kind:?}: requests");
         assert_eq!(actions_on(&sim, 0, id), events, "{kind:?}: audit");
         assert_eq!(applied.user.id, id);
@@ -192,7 +175,7 @@ async fn every_operation_sends_one_write_and_only_the_reads_its_reply_leaves_owe
 #[tokio::test]
 async fn password_unlock_unlocks_the_account_only_when_the_lockout_was_its_only_cause() {
     let (sim, client) = start().await;
-    let carol = apply(&client, CAROL, &UserOp::UnlockPassword)
+    let carol = apply(&client, &by_id(CAROL), &UserOp::UnlockPassword)
         .await
         .expect("carol");
     assert_eq!(
@@ -208,7 +191,7 @@ async fn password_unlock_unlocks_the_account_only_when_the_lockout_was_its_only_
         ["PASSWORD.UNLOCKED", "USER.UNLOCKED"]
     );
 
-    let oscar = apply(&client, OSCAR, &UserOp::UnlockPassword)
+    let oscar = apply(&client, &by_id(OSCAR), &UserOp::UnlockPassword)
         .await
         .expect("oscar");
     assert_eq!(
@@ -223,7 +206,7 @@ async fn password_unlock_unlocks_the_account_only_when_the_lockout_was_its_only_
     assert_eq!(actions_on(&sim, 2, OSCAR), ["PASSWORD.UNLOCKED"]);
 
     // The account unlock then clears oscar's last lock.
-    let unlocked = apply(&client, OSCAR, &UserOp::UnlockAccount)
+    let unlocked = apply(&client, &by_id(OSCAR), &UserOp::UnlockAccount)
         .await
         .expect("unlock");
     assert_eq!(
@@ -235,7 +218,7 @@ async fn password_unlock_unlocks_the_account_only_when_the_lockout_was_its_only_
 #[tokio::test]
 async fn an_account_unlock_leaves_a_password_lockout_in_place() {
     let (sim, client) = start().await;
-    let oscar = apply(&client, OSCAR, &UserOp::UnlockAccount)
+    let oscar = apply(&client, &by_id(OSCAR), &UserOp::UnlockAccount)
         .await
         .expect("unlock");
     // The stored lock is gone; the password lockout still locks the account, now without
@@ -246,11 +229,11 @@ async fn an_account_unlock_leaves_a_password_lockout_in_place() {
     );
     let password = client.password_state(OSCAR).await.expect("password");
     assert_eq!(password.status, PasswordStatus::LockedOut);
-    assert!(
-        UserOp::UnlockAccount
-            .refusal(&oscar.user, Some(&password), false)
-            .is_some()
-    );
+    let known = Known {
+        password: Some(&password),
+        ..Known::record(&oscar.user, jiff::Timestamp::now())
+    };
+    assert!(UserOp::UnlockAccount.refusal(&known, false).is_some());
     assert_eq!(actions_on(&sim, 0, OSCAR), ["USER.UNLOCKED"]);
 }
 
@@ -263,7 +246,7 @@ async fn force_change_sets_must_change_and_ends_a_lockout() {
         (HANK, &["PASSWORD.FORCE_CHANGE"][..]),
     ] {
         let skip = sim.audit().len();
-        let applied = apply(&client, id, &UserOp::ForcePasswordChange)
+        let applied = apply(&client, &by_id(id), &UserOp::ForcePasswordChange)
             .await
             .expect("force change");
         let password = applied.password.expect("password state returned");
@@ -284,7 +267,7 @@ async fn force_change_sets_must_change_and_ends_a_lockout() {
 #[tokio::test]
 async fn disable_then_enable_round_trips() {
     let (sim, client) = start().await;
-    let disabled = apply(&client, FRANK, &UserOp::DisableUser)
+    let disabled = apply(&client, &by_id(FRANK), &UserOp::DisableUser)
         .await
         .expect("disable");
     assert_eq!(disabled.user.enabled, Some(false));
@@ -296,7 +279,7 @@ async fn disable_then_enable_round_trips() {
         client.get_user(FRANK).await.expect("read").enabled,
         Some(false)
     );
-    let enabled = apply(&client, FRANK, &UserOp::EnableUser)
+    let enabled = apply(&client, &by_id(FRANK), &UserOp::EnableUser)
         .await
         .expect("enable");
     assert_eq!(enabled.user.enabled, Some(true));
@@ -311,7 +294,7 @@ async fn disable_then_enable_round_trips() {
 #[tokio::test]
 async fn resend_verification_requires_verification_again() {
     let (sim, client) = start().await;
-    let frank = apply(&client, FRANK, &UserOp::ResendVerification)
+    let frank = apply(&client, &by_id(FRANK), &UserOp::ResendVerification)
         .await
         .expect("resend");
     let lifecycle = frank.user.lifecycle.and_then(|l| l.status);
@@ -336,7 +319,7 @@ async fn a_recovery_code_changes_nothing() {
         let user = client.get_user(id).await.expect("user");
         let password = client.password_state(id).await.expect("password");
         let skip = sim.audit().len();
-        let applied = apply(&client, id, &UserOp::SendRecoveryCode)
+        let applied = apply(&client, &by_id(id), &UserOp::SendRecoveryCode)
             .await
             .expect("sent");
         assert_eq!(applied.user, user, "{id}: the record is untouched");

@@ -2,46 +2,20 @@
 //! (through the typed client, and raw requests where the client cannot make the bad request), and
 //! writes whose outcome is unknown: sent once, never retried, then a read of what PingOne holds.
 
-use std::collections::HashMap;
+#[path = "common/demo.rs"]
+mod demo;
+#[path = "common/wire.rs"]
+mod wire;
+
 use std::time::Duration;
 
+use demo::*;
 use pingdesk::api::{ApiClient, ErrorKind};
-use pingdesk::desk::{OpKind, UserOp, apply};
+use pingdesk::desk::{Needs, OpKind, Target, UserOp, apply};
 use pingdesk::pingone::user::{AccountStatus, LifecycleStatus};
 use pingdesk::pingone::{self, PasswordStatus, User};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
-use secrecy::ExposeSecret as _;
-
-const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
-const CAROL: &str = "25fd2bf1-b169-4cb0-a006-387eb71d1e03";
-const DAVE: &str = "a7a66baf-633c-4f93-b70d-af97b604a226";
-const ERIN: &str = "0f92d175-ff20-4515-9931-343f508ba56a";
-const FRANK: &str = "0a3356ea-7a8b-4a2f-9344-91878c54a02c";
-const GINA: &str = "5b1c3f0e-8d2a-4c77-9e41-2a7d0c6b9f13";
-const HANK: &str = "9e7d2c41-3b5a-4f08-8c6e-71d4a0b2e5f6";
-const JUDY: &str = "0d4e6f8a-1b2c-4d3e-8f5a-6b7c8d9e0f1a";
-const KEN: &str = "7a9b1c3d-5e7f-4a1b-9c3d-5e7f9a1b3c5d";
-/// sofia.garcia signs in through Google (`identityProvider.type` GOOGLE).
-const SOFIA: &str = "740ee6e1-7630-48f9-b41f-0f9ff5792907";
-
-/// A fresh demo simulator on port 0 and a client for it.
-async fn start() -> (SimHandle, ApiClient) {
-    let sim = sim::spawn(SimConfig::default())
-        .await
-        .expect("simulator starts");
-    let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client builds");
-    (sim, client)
-}
-
-/// Requests per route since `before`, tokens aside, in `Route::ALL` order, zeros left out.
-fn since(sim: &SimHandle, before: &HashMap<Route, u64>) -> Vec<(Route, u64)> {
-    Route::ALL
-        .into_iter()
-        .filter(|route| *route != Route::Token)
-        .map(|route| (route, sim.stats().get(route) - before[&route]))
-        .filter(|(_, n)| *n > 0)
-        .collect()
-}
+use wire::start;
 
 /// `user.account.status`.
 fn status(user: &User) -> Option<AccountStatus> {
@@ -51,7 +25,7 @@ fn status(user: &User) -> Option<AccountStatus> {
 /// Applies `op` to `id` and checks PingOne refused it with 400 and `code`, changing nothing.
 async fn refused(sim: &SimHandle, client: &ApiClient, id: &str, op: UserOp, code: &str) {
     let events = sim.audit().len();
-    let error = apply(client, id, &op).await.expect_err("refused");
+    let error = apply(client, &by_id(id), &op).await.expect_err("refused");
     assert_eq!(error.status, Some(400), "{op:?} on {id}: {error}");
     assert_eq!(error.kind, ErrorKind::Rejected, "{op:?} on {id}");
     let body = error.body.as_ref().expect("PingOne's error body");
@@ -109,21 +83,6 @@ async fn password_actions_refused_in_the_wrong_state() {
     assert_eq!(carol.status, PasswordStatus::LockedOut, "still locked out");
 }
 
-/// A bearer token from `{base}/{env}/as/token` with the worker's client credentials.
-async fn token(sim: &SimHandle, http: &reqwest::Client) -> String {
-    let reply: serde_json::Value = http
-        .post(format!("{}{}/as/token", sim.base_url, sim.environment_id))
-        .basic_auth(&sim.client_id, Some(sim.client_secret.expose_secret()))
-        .form(&[("grant_type", "client_credentials")])
-        .send()
-        .await
-        .expect("token")
-        .json()
-        .await
-        .expect("token JSON");
-    reply["access_token"].as_str().expect("access_token").into()
-}
-
 /// Sends `request` with `token`: the status and the body as JSON (`Null` when empty).
 async fn send(request: reqwest::RequestBuilder, token: &str) -> (u16, serde_json::Value) {
     let response = request.bearer_auth(token).send().await.expect("sent");
@@ -144,9 +103,8 @@ async fn send(request: reqwest::RequestBuilder, token: &str) -> (u16, serde_json
 #[tokio::test]
 async fn raw_requests_the_client_never_makes_are_refused() {
     let (sim, _client) = start().await;
-    pingdesk::api::client::install_crypto_provider();
-    let http = reqwest::Client::new();
-    let token = token(&sim, &http).await;
+    let http = wire::http();
+    let token = wire::token(&sim, &http).await;
     let user = |id: &str, sub: &str| {
         format!(
             "{}v1/environments/{}/users/{id}/{sub}",
@@ -215,44 +173,42 @@ async fn raw_requests_the_client_never_makes_are_refused() {
     assert_eq!(send(recovery, &token).await, (204, serde_json::Value::Null));
 }
 
-/// The demo user each write is tried on when its answer is cut short, and its write route.
-fn target(kind: OpKind) -> (&'static str, Route) {
-    match kind {
-        OpKind::UnlockAccount => (ALICE, Route::UserAction),
-        OpKind::LockAccount => (FRANK, Route::UserAction),
-        OpKind::UnlockPassword => (CAROL, Route::PasswordAction),
-        OpKind::ForcePasswordChange => (GINA, Route::PasswordAction),
-        OpKind::SendRecoveryCode => (HANK, Route::PasswordAction),
-        OpKind::EnableUser => (DAVE, Route::UserEnabled),
-        OpKind::DisableUser => (FRANK, Route::UserEnabled),
-        OpKind::ResendVerification => (ERIN, Route::UserAction),
-    }
-}
-
 #[tokio::test]
 async fn a_truncated_answer_is_an_unknown_outcome_followed_by_a_read() {
     for &kind in OpKind::all() {
         let (sim, client) = start().await;
-        let (id, route) = target(kind);
-        let op = UserOp::of(kind);
+        let (id, aimed, route) = target(kind);
+        let op = UserOp::at(kind, aimed);
         sim.add_fault(FaultRule {
             route: Some(route),
             kind: FaultKind::Truncated,
             times: Some(1),
         });
+        let user = client.get_user(id).await.expect("user");
         let before = sim.stats().snapshot();
-        let applied = apply(&client, id, &op)
+        let applied = apply(&client, &user, &op)
             .await
             .expect("Ok, with what PingOne holds");
         let mut reads = vec![(Route::GetUser, 1), (route, 1)];
         if op.needs_password() {
             reads.push((Route::ReadPassword, 1));
         }
+        match kind.target() {
+            Needs::Device => reads.push((Route::ReadDevices, 1)),
+            Needs::Session => reads.push((Route::ReadSessions, 1)),
+            Needs::User => {}
+        }
         reads.sort_by_key(|(r, _)| Route::ALL.iter().position(|a| a == r));
-        if kind == OpKind::SendRecoveryCode {
-            // A 204 has no body to cut short: the answer is complete.
+        if matches!(kind, OpKind::SendRecoveryCode | OpKind::RevokeSession) {
+            // A 204 has no body to cut short: the answer is complete (and, for a revoke, the
+            // sessions are read as after any).
             assert!(applied.unknown.is_none(), "{kind:?}");
-            assert_eq!(since(&sim, &before), [(Route::GetUser, 1), (route, 1)]);
+            let read = if kind == OpKind::RevokeSession {
+                Route::ReadSessions
+            } else {
+                Route::GetUser
+            };
+            assert_eq!(since(&sim, &before), [(read, 1), (route, 1)], "{kind:?}");
             continue;
         }
         let Some(unknown) = applied.unknown.as_ref() else {
@@ -285,7 +241,20 @@ async fn a_truncated_answer_is_an_unknown_outcome_followed_by_a_read() {
                 user.lifecycle.as_ref().and_then(|l| l.status.clone()),
                 Some(LifecycleStatus::VerificationRequired)
             ),
-            OpKind::SendRecoveryCode => unreachable!("handled above"),
+            OpKind::UnblockDevice | OpKind::BlockDevice => {
+                let blocked = applied
+                    .devices
+                    .as_ref()
+                    .and_then(|all| {
+                        all.iter()
+                            .find(|d| Target::Device(d.id.clone()) == op.target())
+                    })
+                    .map(pingdesk::pingone::Device::is_blocked);
+                assert_eq!(blocked, Some(kind == OpKind::BlockDevice), "{kind:?}");
+            }
+            OpKind::EnableMfa => assert_eq!(user.mfa_enabled, Some(true)),
+            OpKind::DisableMfa => assert_eq!(user.mfa_enabled, Some(false)),
+            OpKind::SendRecoveryCode | OpKind::RevokeSession => unreachable!("handled above"),
         }
     }
 }
@@ -303,7 +272,7 @@ async fn a_timed_out_recovery_code_is_an_unknown_outcome_never_retried() {
         times: Some(1),
     });
     let before = sim.stats().snapshot();
-    let applied = apply(&client, HANK, &UserOp::SendRecoveryCode)
+    let applied = apply(&client, &by_id(HANK), &UserOp::SendRecoveryCode)
         .await
         .expect("Ok, with what PingOne holds");
     let unknown = applied.unknown.as_ref().expect("unknown outcome");

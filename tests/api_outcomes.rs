@@ -4,21 +4,16 @@
 //! these tests), the user (and the password, for password operations) is read again, and what
 //! that read shows is what PingOne holds.
 
-use std::collections::HashMap;
+#[path = "common/demo.rs"]
+mod demo;
+
 use std::time::Duration;
 
+use demo::*;
 use pingdesk::api::{ApiClient, ApiError, ErrorKind, UserQuery};
-use pingdesk::desk::{OpKind, Seen, UserOp, apply, lost_answer};
+use pingdesk::desk::{Needs, OpKind, Seen, UserOp, apply, lost_answer};
 use pingdesk::pingone::user::NewUser;
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
-
-const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
-const CAROL: &str = "25fd2bf1-b169-4cb0-a006-387eb71d1e03";
-const DAVE: &str = "a7a66baf-633c-4f93-b70d-af97b604a226";
-const ERIN: &str = "0f92d175-ff20-4515-9931-343f508ba56a";
-const FRANK: &str = "0a3356ea-7a8b-4a2f-9344-91878c54a02c";
-const GINA: &str = "5b1c3f0e-8d2a-4c77-9e41-2a7d0c6b9f13";
-const HANK: &str = "9e7d2c41-3b5a-4f08-8c6e-71d4a0b2e5f6";
 
 /// How long the client waits for an answer; a stalled answer comes much later.
 const TIMEOUT: Duration = Duration::from_millis(400);
@@ -48,30 +43,6 @@ async fn start() -> (SimHandle, ApiClient) {
     (sim, client)
 }
 
-/// Requests per route since `before`, tokens aside, zeros left out.
-fn since(sim: &SimHandle, before: &HashMap<Route, u64>) -> Vec<(Route, u64)> {
-    Route::ALL
-        .into_iter()
-        .filter(|route| *route != Route::Token)
-        .map(|route| (route, sim.stats().get(route) - before[&route]))
-        .filter(|(_, n)| *n > 0)
-        .collect()
-}
-
-/// The demo user each operation is tried on, and its write route.
-fn target(kind: OpKind) -> (&'static str, Route) {
-    match kind {
-        OpKind::UnlockAccount => (ALICE, Route::UserAction),
-        OpKind::LockAccount => (FRANK, Route::UserAction),
-        OpKind::UnlockPassword => (CAROL, Route::PasswordAction),
-        OpKind::ForcePasswordChange => (GINA, Route::PasswordAction),
-        OpKind::SendRecoveryCode => (HANK, Route::PasswordAction),
-        OpKind::EnableUser => (DAVE, Route::UserEnabled),
-        OpKind::DisableUser => (FRANK, Route::UserEnabled),
-        OpKind::ResendVerification => (ERIN, Route::UserAction),
-    }
-}
-
 /// Whether `error` is a lost answer of the right kind for `fault`.
 fn lost_as(fault: &FaultKind, error: &ApiError) -> bool {
     match fault {
@@ -85,12 +56,13 @@ async fn every_operation_whose_answer_is_lost_is_sent_once_then_read() {
     for &kind in OpKind::all() {
         for (fault, applied) in faults() {
             let (sim, client) = start().await;
-            let (id, route) = target(kind);
-            let op = UserOp::of(kind);
+            let (id, aimed, route) = target(kind);
+            let op = UserOp::at(kind, aimed);
             sim.add_fault(FaultRule::new(route, fault.clone(), 1));
             let events = sim.audit().len();
+            let user = client.get_user(id).await.expect("user");
             let before = sim.stats().snapshot();
-            let result = apply(&client, id, &op)
+            let result = apply(&client, &user, &op)
                 .await
                 .unwrap_or_else(|e| panic!("{kind:?} {fault:?}: Ok with a fresh read, not {e}"));
             let case = format!("{kind:?} with {fault:?}");
@@ -103,6 +75,11 @@ async fn every_operation_whose_answer_is_lost_is_sent_once_then_read() {
             let mut expected = vec![(Route::GetUser, 1), (route, 1)];
             if op.needs_password() {
                 expected.push((Route::ReadPassword, 1));
+            }
+            match kind.target() {
+                Needs::Device => expected.push((Route::ReadDevices, 1)),
+                Needs::Session => expected.push((Route::ReadSessions, 1)),
+                Needs::User => {}
             }
             expected.sort_by_key(|(r, _)| Route::ALL.iter().position(|a| a == r));
             assert_eq!(
@@ -117,7 +94,7 @@ async fn every_operation_whose_answer_is_lost_is_sent_once_then_read() {
             );
             let fresh = client.get_user(id).await.expect("read");
             assert_eq!(result.user, fresh, "{case}: what PingOne holds now");
-            let seen = op.seen(&result.user, result.password.as_ref());
+            let seen = op.seen(&result.known(jiff::Timestamp::now()));
             match (kind, applied) {
                 (OpKind::SendRecoveryCode | OpKind::ResendVerification, _) => {
                     assert!(matches!(seen, Seen::Unseen(_)), "{case}: {seen:?}");

@@ -13,7 +13,8 @@ use pingdesk::sim::{self, Route, SimConfig};
 async fn search_unlock_and_quit_through_the_real_loop() {
     let sim = sim::spawn(SimConfig::default()).await.expect("simulator");
     let mut console = Console::start(&sim, 100, 30);
-    console.open_locked("alice.locked").await;
+    let opened = console.open("alice.locked", true).await;
+    assert_eq!(opened.password.as_deref(), Some("OK"));
     console.press(KeyCode::Char('u'));
     console.wait_for("the confirm dialog", |v| v.modal).await;
     console.press(KeyCode::Char('y'));
@@ -43,14 +44,21 @@ async fn search_unlock_and_quit_through_the_real_loop() {
     );
     assert_eq!(
         sim.stats().get(Route::GetUser),
-        0,
-        "the detail comes from the listed record"
-    );
-    assert_eq!(
-        sim.stats().get(Route::ReadPassword),
         1,
-        "opening alice read her password once; the unlock read nothing more"
+        "the record comes from the list: one read for her group names only"
     );
+    for route in [
+        Route::ReadPassword,
+        Route::ReadDevices,
+        Route::ReadSessions,
+        Route::Populations,
+    ] {
+        assert_eq!(
+            sim.stats().get(route),
+            1,
+            "opening alice read {route:?} once; the unlock read nothing more"
+        );
+    }
     assert_unlock_journaled(&journal);
 }
 

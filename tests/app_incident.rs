@@ -305,6 +305,7 @@ fn intent(username: &str) -> Record {
         op_id: "op".into(),
         operation: "unlock".into(),
         unlock_at: None,
+        target: None,
         user_id: "a".into(),
         username: username.into(),
         who: Who::default(),

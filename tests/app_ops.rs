@@ -72,6 +72,7 @@ fn password_unlock_goes_through_the_confirm_and_re_renders_from_the_answer() {
         password: Some(PasswordState::with_status(PasswordStatus::Ok)),
         unknown: None,
         correlation_id: None,
+        ..Applied::default()
     };
     update(
         &mut state,
@@ -105,6 +106,7 @@ fn an_unknown_outcome_says_so_and_what_pingone_now_shows() {
             "timed out",
         )),
         correlation_id: None,
+        ..Applied::default()
     };
     update(
         &mut state,
@@ -140,6 +142,7 @@ fn an_answer_that_still_shows_the_cause_is_not_called_success() {
         password: None,
         unknown: None,
         correlation_id: None,
+        ..Applied::default()
     };
     let late_reply = Msg::Applied {
         req: ReqId(req.0 + 100),
@@ -276,6 +279,7 @@ fn a_fix_that_leaves_another_cause_says_what_still_stops_them() {
         password: None,
         unknown: None,
         correlation_id: None,
+        ..Applied::default()
     };
     update(
         &mut state,

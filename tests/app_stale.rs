@@ -52,9 +52,7 @@ fn a_late_or_repeated_operation_reply_is_dropped() {
         op: UserOp::UnlockAccount,
         result: Ok(Box::new(Applied {
             user: user("a", locked),
-            password: None,
-            unknown: None,
-            correlation_id: None,
+            ..Applied::default()
         })),
     };
     // A reply to a request never sent (or long gone) changes nothing while one is in flight.

@@ -5,13 +5,17 @@ use std::time::{Duration, Instant};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pingdesk::api::{ApiError, ErrorKind, UserPage};
 use pingdesk::app::KeyMap;
+#[path = "common/console.rs"]
+mod console;
+
+use pingdesk::app::sections::SectionKind;
 use pingdesk::app::state::StatusKind;
 use pingdesk::app::update::initial_search;
 use pingdesk::app::{Confirm, Context, Effect, Focus, Modal, Msg, ReqId, State, Step, update};
 use pingdesk::desk::{Applied, UserOp};
+use pingdesk::pingone::PasswordStatus;
 use pingdesk::pingone::User;
 use pingdesk::pingone::user::{Account, AccountStatus};
-use pingdesk::pingone::{PasswordState, PasswordStatus};
 
 fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
@@ -140,16 +144,17 @@ fn unlock_needs_a_confirm_and_no_is_the_default() {
     );
     update(&mut state, &keys, key(KeyCode::Char('u')));
     let effects = update(&mut state, &keys, key(KeyCode::Char('y')));
+    let user = state.results.rows[0].user();
     assert!(
         matches!(
             &effects[..],
             [Effect::Apply {
                 req: ReqId(2),
-                id,
+                user: sent,
                 op: UserOp::UnlockAccount,
                 ticket: None,
                 subject,
-            }] if id == "a" && subject.id == "a"
+            }] if **sent == user && subject.id == "a"
         ),
         "{effects:?}"
     );
@@ -348,24 +353,17 @@ fn production_confirms_by_typing_the_username() {
 fn applied(user: User) -> Applied {
     Applied {
         user,
-        password: None,
-        unknown: None,
-        correlation_id: None,
+        ..Applied::default()
     }
 }
 
-/// Lets the selection rest until it opens, and answers its password read with `status`.
+/// Lets the selection rest until it opens, and answers its reads: the password with `status`,
+/// the other sections empty.
 fn open_with_password(state: &mut State, keys: &KeyMap, start: Instant, status: PasswordStatus) {
     let effects = update(state, keys, Msg::Tick(start + Duration::from_millis(300)));
-    let [Effect::ReadPassword { req, .. }] = effects[..] else {
-        panic!("the rested selection reads the password: {effects:?}")
-    };
-    update(
-        state,
-        keys,
-        Msg::PasswordLoaded {
-            req,
-            result: Ok(PasswordState::with_status(status)),
-        },
+    assert!(
+        console::find_read(&effects, SectionKind::Password).is_some(),
+        "the rested selection reads the password: {effects:?}"
     );
+    console::answer_all(state, keys, &effects, status, &[]);
 }

@@ -110,9 +110,8 @@ fn the_ticket_note_says_what_was_wrong_what_was_done_when_and_the_correlation_id
     };
     let applied = Applied {
         user: user("a", false),
-        password: None,
-        unknown: None,
         correlation_id: Some("corr-42".into()),
+        ..Applied::default()
     };
     update(
         &mut state,

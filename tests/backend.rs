@@ -1,6 +1,7 @@
 //! The console's backend (`DeltaBackend`) against ratatui's stock crossterm backend: a scripted
 //! session (moves, typing, a paste, the confirm dialog, the help, the copy menu, raw JSON and a
-//! text overlay over wide text, mouse clicks and the wheel, a countdown) is drawn through both,
+//! text overlay over wide text, mouse clicks and the wheel, a countdown, the detail tabs with the
+//! MFA devices and sessions read, switched by key and by a click) is drawn through both,
 //! in the dark, light and mono themes, and after every frame the two outputs must leave
 //! identical vt100 screens: every cell's text and attributes, the cursor's visibility and, when
 //! it is shown, its position. A copy (OSC 52) goes to the same writer between frames, as the
@@ -15,10 +16,15 @@ mod vt;
 use std::time::Duration;
 
 use console::*;
+use pingdesk::app::sections::{SectionKind, SectionValue};
+use pingdesk::app::tabs::Tab;
 use pingdesk::app::view::{Place, Pointer};
 use pingdesk::app::{Clipboard, Wrap};
 use pingdesk::config::theme::Theme;
+use pingdesk::pingone::device::DeviceStatus;
+use pingdesk::pingone::session::{Location, NameVersion};
 use pingdesk::pingone::user::Name;
+use pingdesk::pingone::{Device, PasswordState, PasswordStatus, Session};
 use pingdesk::runtime::backend::DeltaBackend;
 use ratatui::backend::CrosstermBackend;
 use vt::Vt;
@@ -65,15 +71,23 @@ fn users(start: jiff::Timestamp) -> Vec<User> {
 type Seen = (String, bool, bool, [vt100::Color; 2], [bool; 5]);
 
 /// What a person sees of a cell: its text (a cell never written shows a space, as a written
-/// space does), whether it is half of a wide glyph, its colours and attributes.
+/// space does), whether it is half of a wide glyph, its colours and attributes. A blank's
+/// foreground is not seen unless it is underlined or in reverse video: the stock backend leaves
+/// one in the previous pen where a narrow glyph overwrites the left half of a wide one (vt100
+/// blanks the right half in the pen in force, and ratatui's diff does not write it again).
 fn seen(cell: Option<&vt100::Cell>) -> Option<Seen> {
     cell.map(|c| {
         let text = if c.has_contents() { c.contents() } else { " " };
+        let fg = if text == " " && !c.underline() && !c.inverse() {
+            vt100::Color::Default
+        } else {
+            c.fgcolor()
+        };
         (
             text.to_owned(),
             c.is_wide(),
             c.is_wide_continuation(),
-            [c.fgcolor(), c.bgcolor()],
+            [fg, c.bgcolor()],
             [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()],
         )
     })
@@ -104,8 +118,55 @@ fn difference(stock: &vt100::Screen, ours: &vt100::Screen) -> Option<String> {
     None
 }
 
-/// The scripted session: moves, a countdown tick, opening, the confirm dialog and the help,
-/// raw JSON, copies, the mouse, typing, a paste, paging.
+/// Answers the reads an open sends: the password, two devices and two sessions (wide and
+/// combining text among them), and the groups.
+fn answer_reads(state: &mut State, keys: &KeyMap, effects: &[Effect]) {
+    let device = |id: &str, kind: &str, nickname: &str| Device {
+        id: id.into(),
+        kind: kind.into(),
+        nickname: Some(nickname.into()),
+        phone: Some("+81 90 1234 5678".into()),
+        status: Some(DeviceStatus::Active),
+        ..Device::default()
+    };
+    let session = |id: &str, browser: &str, city: &str| Session {
+        id: id.into(),
+        browser: Some(NameVersion {
+            name: Some(browser.into()),
+            version: Some("126.0".into()),
+        }),
+        locations: vec![Location {
+            city: Some(city.into()),
+            remote_ip: Some("203.0.113.7".into()),
+            ..Location::default()
+        }],
+        ..Session::default()
+    };
+    for effect in effects {
+        let Effect::ReadSection { req, kind, .. } = effect else {
+            continue;
+        };
+        let value = match kind {
+            SectionKind::Password => {
+                SectionValue::Password(PasswordState::with_status(PasswordStatus::Ok))
+            }
+            SectionKind::Devices => SectionValue::Devices(vec![
+                device("d1", "SMS", "田中の電話"),
+                device("d2", "TOTP", "Zoe\u{308}"),
+            ]),
+            SectionKind::Sessions => SectionValue::Sessions(vec![
+                session("s1", "Chrome", "東京"),
+                session("s2", "Firefox", "Sa\u{303}o Paulo"),
+            ]),
+            SectionKind::Groups => SectionValue::Groups(vec!["経理".into(), "Ops".into()]),
+        };
+        answer_section(state, keys, *req, value);
+    }
+}
+
+/// The scripted session: moves, a countdown tick, opening, the detail tabs (by key and by a
+/// click, rows moved by key and by the wheel), the confirm dialog and the help, raw JSON,
+/// copies, the mouse, typing, a paste, paging.
 fn script(start: Instant) -> Vec<Msg> {
     vec![
         key(KeyCode::Char('j')),
@@ -114,6 +175,14 @@ fn script(start: Instant) -> Vec<Msg> {
         Msg::Tick(start + Duration::from_secs(2)),
         key(KeyCode::Char('k')),
         key(KeyCode::Enter),
+        key(KeyCode::Char(']')),
+        key(KeyCode::Char(']')),
+        key(KeyCode::Char(']')),
+        key(KeyCode::Char('j')),
+        key(KeyCode::Right),
+        Msg::Pointer(Pointer::ScrollDown(Place::Detail)),
+        Msg::Pointer(Pointer::Click(Place::DetailTab(Tab::Groups))),
+        Msg::Pointer(Pointer::Click(Place::DetailTab(Tab::SignIn))),
         key(KeyCode::Char('u')),
         key(KeyCode::Tab),
         key(KeyCode::Esc),
@@ -170,6 +239,7 @@ fn session(
             state.now = now;
         }
         let effects = update(&mut state, &keys, msg);
+        answer_reads(&mut state, &keys, &effects);
         frame(step + 1, &state, &keys, &effects);
     }
 }
@@ -182,6 +252,7 @@ fn play(width: u16, height: u16, theme: &Theme, clipboard: Clipboard) -> (usize,
     let mut ours = Vt::new(width, height, DeltaBackend::with_size);
     (stock.theme, ours.theme) = (theme.clone(), theme.clone());
     let (mut stock_bytes, mut our_bytes, mut copies) = (0, 0, 0);
+    let (mut saw_mfa, mut saw_sessions) = (false, false);
     let context = Context {
         clipboard,
         ..Context::default()
@@ -202,6 +273,9 @@ fn play(width: u16, height: u16, theme: &Theme, clipboard: Clipboard) -> (usize,
             }
             stock_bytes += stock.draw(state, keys);
             our_bytes += ours.draw(state, keys);
+            let shown = ours.parser.screen().contents();
+            saw_mfa |= shown.contains("田中の電話");
+            saw_sessions |= shown.contains("Chrome 126.0");
             if let Some(why) = difference(stock.parser.screen(), ours.parser.screen()) {
                 panic!(
                     "{width}×{height}, step {step}: {why}\n--- stock ---\n{}\n--- ours ---\n{}",
@@ -215,6 +289,10 @@ fn play(width: u16, height: u16, theme: &Theme, clipboard: Clipboard) -> (usize,
     assert!(
         text.contains("田中") && (text.contains("Zoë") || text.contains("Zoe\u{308}")),
         "the wide and combining names were drawn:\n{text}"
+    );
+    assert!(
+        saw_mfa && saw_sessions,
+        "the MFA and Sessions tabs were drawn"
     );
     (stock_bytes, our_bytes, copies)
 }

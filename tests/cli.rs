@@ -1,87 +1,32 @@
 //! The scriptable CLI, as a script would run it: the real binary against an in-process simulator,
 //! configured through the environment, with stdin not a terminal.
 
-use std::process::{Command, Output};
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/wire.rs"]
+mod wire;
 
+use std::process::Command;
+
+use cli::{Case, code, pingdesk, stderr, stdout};
 use pingdesk::api::ApiClient;
 use pingdesk::pingone::user::NewUser;
-use pingdesk::sim::{self, Route, SimConfig, SimHandle};
+use pingdesk::sim::Route;
 use secrecy::ExposeSecret as _;
-
-/// Runs `pingdesk args…` pointed at `sim` (or nothing, when `None`), with a private log file.
-fn pingdesk(sim: Option<&SimHandle>, args: &[&str], extra_env: &[(&str, &str)]) -> Output {
-    let log = std::env::temp_dir().join(format!("pingdesk-cli-test-{}.log", std::process::id()));
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pingdesk"));
-    command
-        .args(args)
-        .env("PINGDESK_LOG_FILE", &log)
-        .env("HOME", "/nonexistent-home")
-        // The action journal of these runs stays in the temp directory.
-        .env(
-            "XDG_STATE_HOME",
-            std::env::temp_dir().join(format!("pingdesk-cli-state-{}", std::process::id())),
-        )
-        .env_remove("PINGDESK_JOURNAL")
-        .env_remove("XDG_CONFIG_HOME");
-    for name in [
-        "PINGONE_CLIENT_ID",
-        "PINGONE_CLIENT_SECRET",
-        "PINGONE_ENVIRONMENT_ID",
-        "PINGONE_API_ACCESS_TOKEN",
-        "PINGONE_REGION_CODE",
-        "PINGDESK_API_URL",
-        "PINGDESK_AUTH_URL",
-        "PINGDESK_PROFILE",
-        "PINGDESK_CONFIG",
-        "NO_COLOR",
-    ] {
-        command.env_remove(name);
-    }
-    if let Some(sim) = sim {
-        let url = sim.base_url.as_str();
-        command
-            .env("PINGDESK_API_URL", url)
-            .env("PINGDESK_AUTH_URL", url)
-            .env("PINGONE_ENVIRONMENT_ID", &sim.environment_id)
-            .env("PINGONE_CLIENT_ID", &sim.client_id)
-            .env("PINGONE_CLIENT_SECRET", sim.client_secret.expose_secret());
-    }
-    for (name, value) in extra_env {
-        command.env(name, value);
-    }
-    command
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
-/// Arguments, extra environment, expected exit code, and what stderr must say.
-type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], i32, &'a str);
-
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("an exit code, not a signal")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-async fn start() -> SimHandle {
-    sim::spawn(SimConfig::default()).await.expect("simulator")
-}
+use wire::start;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn find_and_show_in_text_and_json() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let found = pingdesk(Some(&sim), &["users", "find", "jsmith"], &[]);
-    assert_eq!(code(&found), 0, "{}", text(&found.stderr));
-    let stdout = text(&found.stdout);
+    assert_eq!(code(&found), 0, "{}", stderr(&found));
+    let listed = stdout(&found);
     assert!(
-        stdout.starts_with("USERNAME") && stdout.contains("jsmithers") && stdout.contains("LOCKED"),
-        "{stdout}"
+        listed.starts_with("USERNAME") && listed.contains("jsmithers") && listed.contains("LOCKED"),
+        "{listed}"
     );
     assert!(
-        !stdout.contains('\u{1b}'),
+        !listed.contains('\u{1b}'),
         "no colour when stdout is not a terminal"
     );
 
@@ -100,7 +45,7 @@ async fn find_and_show_in_text_and_json() {
         &[],
     );
     assert_eq!(code(&shown), 0);
-    let out = text(&shown.stdout);
+    let out = stdout(&shown);
     assert!(out.contains("verdict      cannot sign in"), "{out}");
     assert!(
         out.contains("cause        account locked by an admin (fix: pingdesk users unlock "),
@@ -118,13 +63,13 @@ async fn find_and_show_in_text_and_json() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unlock_and_lock_with_yes() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let unlocked = pingdesk(
         Some(&sim),
         &["users", "unlock", "alice.locked", "--yes", "--json"],
         &[],
     );
-    assert_eq!(code(&unlocked), 0, "{}", text(&unlocked.stderr));
+    assert_eq!(code(&unlocked), 0, "{}", stderr(&unlocked));
     let value: serde_json::Value = serde_json::from_slice(&unlocked.stdout).expect("JSON");
     assert_eq!(value["action"], "unlock");
     assert_eq!(value["user"]["account"]["status"], "OK");
@@ -137,7 +82,7 @@ async fn unlock_and_lock_with_yes() {
         ],
         &[],
     );
-    assert_eq!(code(&locked), 0, "{}", text(&locked.stderr));
+    assert_eq!(code(&locked), 0, "{}", stderr(&locked));
     let value: serde_json::Value = serde_json::from_slice(&locked.stdout).expect("JSON");
     let left = value["user"]["account"]["secondsUntilUnlock"]
         .as_u64()
@@ -147,7 +92,7 @@ async fn unlock_and_lock_with_yes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_exit_code() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client");
     for username in ["twin.one", "twin.two"] {
         let twin = NewUser {
@@ -223,7 +168,7 @@ async fn every_exit_code() {
     ];
     for (args, env, expected, says) in cases {
         let output = pingdesk(Some(&sim), args, env);
-        let stderr = text(&output.stderr);
+        let stderr = stderr(&output);
         assert_eq!(code(&output), *expected, "{args:?}: {stderr}");
         assert!(
             stderr.contains(says),
@@ -239,9 +184,9 @@ async fn every_exit_code() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn doctor_reports_token_roles_and_clock() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let output = pingdesk(Some(&sim), &["doctor", "--json"], &[]);
-    assert_eq!(code(&output), 0, "{}", text(&output.stderr));
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
     let checks: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let detail = |name: &str| {
         checks
@@ -260,15 +205,15 @@ async fn doctor_reports_token_roles_and_clock() {
         &[("PINGONE_CLIENT_SECRET", "wrong")],
     );
     assert_eq!(code(&failing), 6);
-    assert!(text(&failing.stdout).contains("FAIL"));
+    assert!(stdout(&failing).contains("FAIL"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn secrets_never_reach_help_logs_or_errors() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let secret = sim.client_secret.expose_secret().to_owned();
     let help = pingdesk(Some(&sim), &["--help"], &[]);
-    let help_text = text(&help.stdout);
+    let help_text = stdout(&help);
     assert!(
         help_text.contains("PINGONE_CLIENT_SECRET") && !help_text.contains(&secret),
         "{help_text}"
@@ -310,16 +255,16 @@ async fn secrets_never_reach_help_logs_or_errors() {
         &["users", "show", "x"],
         &[("PINGONE_CLIENT_SECRET", "hunter2-wrong")],
     );
-    assert!(!text(&wrong.stderr).contains("hunter2"), "nor in an error");
+    assert!(!stderr(&wrong).contains("hunter2"), "nor in an error");
 }
 
 #[test]
 fn completions_and_man_page() {
     let bash = pingdesk(None, &["completions", "bash"], &[]);
     assert_eq!(code(&bash), 0);
-    assert!(text(&bash.stdout).contains("pingdesk"));
+    assert!(stdout(&bash).contains("pingdesk"));
     let man = pingdesk(None, &["man"], &[]);
-    assert!(text(&man.stdout).contains(".TH pingdesk"));
+    assert!(stdout(&man).contains(".TH pingdesk"));
 }
 
 #[test]
@@ -364,7 +309,7 @@ fn the_sim_subcommand_prints_export_lines_that_work() {
     let found = pingdesk(None, &["users", "find", "frank", "--json"], &env);
     let _ = sim.kill();
     let _ = sim.wait();
-    assert_eq!(code(&found), 0, "{}", text(&found.stderr));
+    assert_eq!(code(&found), 0, "{}", stderr(&found));
     let value: serde_json::Value = serde_json::from_slice(&found.stdout).expect("JSON");
     assert!(
         value["users"]

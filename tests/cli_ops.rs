@@ -2,91 +2,18 @@
 //! through the environment, stdin not a terminal. Every operation subcommand, its exit codes and
 //! its JSON report; `users password` and `users show` are in `tests/cli_ops_show.rs`.
 
-use std::process::{Command, Output};
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/wire.rs"]
+mod wire;
 
+use cli::{code, json, pingdesk, stderr, stdout, writes};
 use pingdesk::desk::ops::Reply;
-use pingdesk::desk::{OpKind, UserOp};
-use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
-use secrecy::ExposeSecret as _;
-use serde_json::Value;
+use pingdesk::desk::{Needs, OpKind, UserOp};
+use pingdesk::sim::{FaultKind, FaultRule, Route};
+use wire::start;
 
 const CAROL: &str = "25fd2bf1-b169-4cb0-a006-387eb71d1e03";
-
-/// Runs `pingdesk args…` pointed at `sim`, with `extra_env`, a private log file and no terminal.
-fn pingdesk(sim: &SimHandle, args: &[&str], extra_env: &[(&str, &str)]) -> Output {
-    let log = std::env::temp_dir().join(format!("pingdesk-cli-ops-{}.log", std::process::id()));
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pingdesk"));
-    command
-        .args(args)
-        .env("PINGDESK_LOG_FILE", &log)
-        .env("HOME", "/nonexistent-home")
-        // The action journal of these runs stays in the temp directory.
-        .env(
-            "XDG_STATE_HOME",
-            std::env::temp_dir().join(format!("pingdesk-cli-state-{}", std::process::id())),
-        )
-        .env_remove("PINGDESK_JOURNAL")
-        .env_remove("XDG_CONFIG_HOME");
-    for name in [
-        "PINGONE_API_ACCESS_TOKEN",
-        "PINGONE_REGION_CODE",
-        "PINGDESK_PROFILE",
-        "PINGDESK_CONFIG",
-        "PINGDESK_READ_ONLY",
-        "PINGDESK_TARGET_ENVIRONMENT_ID",
-        "NO_COLOR",
-    ] {
-        command.env_remove(name);
-    }
-    let url = sim.base_url.as_str();
-    command
-        .env("PINGDESK_API_URL", url)
-        .env("PINGDESK_AUTH_URL", url)
-        .env("PINGONE_ENVIRONMENT_ID", &sim.environment_id)
-        .env("PINGONE_CLIENT_ID", &sim.client_id)
-        .env("PINGONE_CLIENT_SECRET", sim.client_secret.expose_secret());
-    for (name, value) in extra_env {
-        command.env(name, value);
-    }
-    command
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
-/// The exit code (not a signal).
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("an exit code, not a signal")
-}
-
-/// Standard error as text.
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// Standard output as text.
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Standard output as JSON.
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("JSON on stdout ({e}): {}", stdout(output)))
-}
-
-/// A fresh demo simulator.
-async fn start() -> SimHandle {
-    sim::spawn(SimConfig::default()).await.expect("simulator")
-}
-
-/// Requests that would change a user, on every write route.
-fn writes(sim: &SimHandle) -> u64 {
-    [Route::UserAction, Route::PasswordAction, Route::UserEnabled]
-        .into_iter()
-        .map(|route| sim.stats().get(route))
-        .sum()
-}
 
 /// `users ARGS…` split on spaces, as a script would write it.
 fn users(line: &str) -> Vec<&str> {
@@ -144,9 +71,9 @@ async fn each_operation_applies_and_reports_what_pingone_holds() {
         (ResendVerification, "frank.ok", "/outcome", "nothing to do"),
     ];
     for (kind, user, pointer, value) in cases {
-        let sim = start().await;
+        let (sim, _client) = start().await;
         let args = ["users", kind.cli_name(), user, "--yes", "--json"];
-        let output = pingdesk(&sim, &args, &[]);
+        let output = pingdesk(Some(&sim), &args, &[]);
         let says = stderr(&output);
         assert_eq!(code(&output), 0, "{args:?}: {says}");
         let report = json(&output);
@@ -176,7 +103,7 @@ async fn each_operation_applies_and_reports_what_pingone_holds() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_to_do_exits_0_with_a_message_and_sends_nothing() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let cases = [
         (
             "password-unlock frank.ok",
@@ -223,7 +150,7 @@ async fn nothing_to_do_exits_0_with_a_message_and_sends_nothing() {
     ];
     for (line, says) in cases {
         let mut args = users(line);
-        let output = pingdesk(&sim, &args, &[]);
+        let output = pingdesk(Some(&sim), &args, &[]);
         assert_eq!(code(&output), 0, "{line}: {}", stderr(&output));
         assert!(
             stderr(&output).contains(says),
@@ -232,7 +159,7 @@ async fn nothing_to_do_exits_0_with_a_message_and_sends_nothing() {
         );
         assert!(stdout(&output).is_empty(), "{line}: JSON only with --json");
         args.push("--json");
-        let report = json(&pingdesk(&sim, &args, &[]));
+        let report = json(&pingdesk(Some(&sim), &args, &[]));
         assert_eq!(report["action"], args[1]);
         assert_eq!(report["outcome"], "nothing to do");
         assert_eq!(report["user"]["username"], args[2]);
@@ -247,7 +174,7 @@ async fn nothing_to_do_exits_0_with_a_message_and_sends_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refusals_and_their_exit_codes() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let cases = [
         (
             "password-unlock sofia.garcia --yes",
@@ -302,7 +229,7 @@ async fn refusals_and_their_exit_codes() {
         ),
     ];
     for (line, expected, says) in cases {
-        let output = pingdesk(&sim, &users(line), &[]);
+        let output = pingdesk(Some(&sim), &users(line), &[]);
         assert_eq!(code(&output), expected, "{line}: {}", stderr(&output));
         assert!(
             stderr(&output).contains(says),
@@ -316,11 +243,13 @@ async fn refusals_and_their_exit_codes() {
     }
     let read_only = [("PINGDESK_READ_ONLY", "1")];
     for kind in OpKind::all() {
-        let output = pingdesk(
-            &sim,
-            &["users", kind.cli_name(), "frank.ok", "--yes"],
-            &read_only,
-        );
+        let mut args = vec!["users", kind.cli_name(), "frank.ok", "--yes"];
+        match kind.target() {
+            Needs::Device => args.push("some-device"),
+            Needs::Session => args.push("--all"),
+            Needs::User => {}
+        }
+        let output = pingdesk(Some(&sim), &args, &read_only);
         assert_eq!(code(&output), 5, "{kind:?}: {}", stderr(&output));
         assert!(stderr(&output).contains(kind.verb()), "{}", stderr(&output));
     }
@@ -330,7 +259,7 @@ async fn refusals_and_their_exit_codes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_answer_is_reported_as_unknown_with_what_pingone_now_holds() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     for (route, args) in [
         (
             Route::PasswordAction,
@@ -346,7 +275,7 @@ async fn a_lost_answer_is_reported_as_unknown_with_what_pingone_now_holds() {
             kind: FaultKind::Truncated,
             times: Some(1),
         });
-        let output = pingdesk(&sim, &args, &[]);
+        let output = pingdesk(Some(&sim), &args, &[]);
         let says = stderr(&output);
         assert_eq!(
             code(&output),
@@ -362,7 +291,7 @@ async fn a_lost_answer_is_reported_as_unknown_with_what_pingone_now_holds() {
         assert_eq!(sim.stats().get(route), 1, "{args:?}: never retried");
     }
     let carol = json(&pingdesk(
-        &sim,
+        Some(&sim),
         &["users", "password", "carol.pwfail", "--json"],
         &[],
     ));

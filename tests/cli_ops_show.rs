@@ -2,93 +2,20 @@
 //! and `users show` naming the password state and every cause with its fix, run by the real
 //! binary against an in-process simulator (operations themselves are in `tests/cli_ops.rs`).
 
-use std::process::{Command, Output};
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/wire.rs"]
+mod wire;
 
-use pingdesk::sim::{self, Route, SimConfig, SimHandle};
-use secrecy::ExposeSecret as _;
-use serde_json::Value;
+use cli::{code, json, pingdesk, stderr, stdout, writes};
+use pingdesk::sim::SimHandle;
+use wire::start;
 
 const OSCAR: &str = "e4f6a8b0-2c4d-4e6f-a8b0-c2d4e6f8a0b2";
 
-/// Runs `pingdesk args…` pointed at `sim`, with `extra_env`, a private log file and no terminal.
-fn pingdesk(sim: &SimHandle, args: &[&str], extra_env: &[(&str, &str)]) -> Output {
-    let log = std::env::temp_dir().join(format!("pingdesk-cli-ops-{}.log", std::process::id()));
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pingdesk"));
-    command
-        .args(args)
-        .env("PINGDESK_LOG_FILE", &log)
-        .env("HOME", "/nonexistent-home")
-        // The action journal of these runs stays in the temp directory.
-        .env(
-            "XDG_STATE_HOME",
-            std::env::temp_dir().join(format!("pingdesk-cli-state-{}", std::process::id())),
-        )
-        .env_remove("PINGDESK_JOURNAL")
-        .env_remove("XDG_CONFIG_HOME");
-    for name in [
-        "PINGONE_API_ACCESS_TOKEN",
-        "PINGONE_REGION_CODE",
-        "PINGDESK_PROFILE",
-        "PINGDESK_CONFIG",
-        "PINGDESK_READ_ONLY",
-        "PINGDESK_TARGET_ENVIRONMENT_ID",
-        "NO_COLOR",
-    ] {
-        command.env_remove(name);
-    }
-    let url = sim.base_url.as_str();
-    command
-        .env("PINGDESK_API_URL", url)
-        .env("PINGDESK_AUTH_URL", url)
-        .env("PINGONE_ENVIRONMENT_ID", &sim.environment_id)
-        .env("PINGONE_CLIENT_ID", &sim.client_id)
-        .env("PINGONE_CLIENT_SECRET", sim.client_secret.expose_secret());
-    for (name, value) in extra_env {
-        command.env(name, value);
-    }
-    command
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
-/// The exit code (not a signal).
-fn code(output: &Output) -> i32 {
-    output.status.code().expect("an exit code, not a signal")
-}
-
-/// Standard error as text.
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// Standard output as text.
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Standard output as JSON.
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("JSON on stdout ({e}): {}", stdout(output)))
-}
-
-/// A fresh demo simulator.
-async fn start() -> SimHandle {
-    sim::spawn(SimConfig::default()).await.expect("simulator")
-}
-
-/// Requests that would change a user, on every write route.
-fn writes(sim: &SimHandle) -> u64 {
-    [Route::UserAction, Route::PasswordAction, Route::UserEnabled]
-        .into_iter()
-        .map(|route| sim.stats().get(route))
-        .sum()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn password_state_in_text_and_json() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let cases = [
         (
             "carol.pwfail",
@@ -104,32 +31,40 @@ async fn password_state_in_text_and_json() {
         ("sofia.garcia", "NO_PASSWORD", "-"),
     ];
     for (user, status, unlocks) in cases {
-        let text = pingdesk(&sim, &["users", "password", user], &[]);
+        let text = pingdesk(Some(&sim), &["users", "password", user], &[]);
         assert_eq!(code(&text), 0, "{user}: {}", stderr(&text));
         let out = stdout(&text);
         assert!(out.contains(&format!("user         {user}\n")), "{out}");
         assert!(out.contains(&format!("status       {status}\n")), "{out}");
         assert!(out.contains(&format!("unlocks      {unlocks}")), "{out}");
-        let value = json(&pingdesk(&sim, &["users", "password", user, "--json"], &[]));
+        let value = json(&pingdesk(
+            Some(&sim),
+            &["users", "password", user, "--json"],
+            &[],
+        ));
         assert_eq!(value["status"], status, "{user}");
         assert!(value["user"]["id"].is_string() && value["_links"].is_object());
     }
     let gina = json(&pingdesk(
-        &sim,
+        Some(&sim),
         &["users", "password", "gina.pwtimer", "--json"],
         &[],
     ));
     let left = gina["secondsUntilUnlock"].as_u64().expect("a countdown");
     assert!((820..=840).contains(&left), "{left}");
     let carol = json(&pingdesk(
-        &sim,
+        Some(&sim),
         &["users", "password", "carol.pwfail", "--json"],
         &[],
     ));
     assert!(carol.get("secondsUntilUnlock").is_none(), "{carol}");
-    let read_only = pingdesk(&sim, &["users", "password", "frank.ok", "--read-only"], &[]);
+    let read_only = pingdesk(
+        Some(&sim),
+        &["users", "password", "frank.ok", "--read-only"],
+        &[],
+    );
     assert_eq!(code(&read_only), 0, "reading is allowed read-only");
-    let nobody = pingdesk(&sim, &["users", "password", "nobody.here"], &[]);
+    let nobody = pingdesk(Some(&sim), &["users", "password", "nobody.here"], &[]);
     assert_eq!(code(&nobody), 3);
     assert!(stderr(&nobody).contains("no user matches"));
     assert_eq!(writes(&sim), 0);
@@ -137,7 +72,7 @@ async fn password_state_in_text_and_json() {
 
 /// `users show USER` on `sim`: exit 0 and its standard output.
 fn show(sim: &SimHandle, user: &str) -> String {
-    let output = pingdesk(sim, &["users", "show", user], &[]);
+    let output = pingdesk(Some(sim), &["users", "show", user], &[]);
     assert_eq!(code(&output), 0, "{user}: {}", stderr(&output));
     stdout(&output)
 }
@@ -151,7 +86,7 @@ fn causes(out: &str) -> Vec<&str> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn show_names_the_password_and_every_cause_with_its_fix() {
-    let sim = start().await;
+    let (sim, _client) = start().await;
     let expected: &[(&str, &str, &[&str])] = &[
         (
             "oscar.twolocks",
@@ -166,6 +101,8 @@ async fn show_names_the_password_and_every_cause_with_its_fix() {
             "PASSWORD_LOCKED_OUT",
             &[
                 "cause        password locked out, which locks the account; an admin must unlock it (fix: pingdesk users password-unlock 25fd2bf1-b169-4cb0-a006-387eb71d1e03)",
+                // Her devices are read too: MFA is on and she has none.
+                "note         MFA is on but no device is registered (fix: the sign-on policy decides whether they can add one at sign-on)",
             ],
         ),
         (
@@ -262,12 +199,12 @@ async fn the_fixes_show_names_clear_oscars_two_locks_in_either_order() {
         ),
     ];
     for ([first, second], left, events) in orders {
-        let sim = start().await;
-        let done = pingdesk(&sim, &["users", first, OSCAR, "--yes"], &[]);
+        let (sim, _client) = start().await;
+        let done = pingdesk(Some(&sim), &["users", first, OSCAR, "--yes"], &[]);
         assert_eq!(code(&done), 0, "{first}: {}", stderr(&done));
         let out = show(&sim, "oscar.twolocks");
         assert_eq!(causes(&out), [left.as_str()], "after {first}: {out}");
-        let done = pingdesk(&sim, &["users", second, OSCAR, "--yes"], &[]);
+        let done = pingdesk(Some(&sim), &["users", second, OSCAR, "--yes"], &[]);
         assert_eq!(code(&done), 0, "{second}: {}", stderr(&done));
         let out = show(&sim, "oscar.twolocks");
         assert!(causes(&out).is_empty(), "{out}");

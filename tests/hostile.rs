@@ -136,11 +136,9 @@ async fn the_console_shows_hostile_users_inert_and_in_their_place() {
             heading.contains("Zed ✔"),
             "one line, blanks collapsed: {heading}"
         );
-        // Enter focused the detail pane: scroll it to the custom attributes, where the escape
-        // sequences show as placeholders.
-        for _ in 0..4 {
-            term.send(b"\x1b[6~");
-        }
+        // The custom attributes are on the Attributes tab (the one before Sign-in), where the
+        // escape sequences show as placeholders.
+        term.send(b"[");
         let screen = term.wait_for("the custom attribute", |s| s.contains("deskNote"));
         assert!(screen.contains("␛]0;pwned␇␛[2J"), "{screen}");
         let output = String::from_utf8_lossy(&term.output()).into_owned();

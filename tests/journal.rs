@@ -1,8 +1,11 @@
 //! The action journal around real operations over loopback HTTP: intent then outcome with every
 //! field, the ticket as `X-Ping-External-Transaction-Id` in PingOne's audit, a journal that
 //! cannot be written refusing the write, a required ticket, syslog (RFC 5424) on a socket the
-//! test binds, and re-reading the user of an intent a crashed run left behind.
+//! test binds, and re-reading the user of an intent a crashed run left behind; operations on a
+//! device or on every session journaled once, with what they act on.
 
+#[path = "common/demo.rs"]
+mod demo;
 #[path = "common/incident.rs"]
 mod incident;
 
@@ -12,10 +15,11 @@ use std::path::PathBuf;
 use pingdesk::api::ApiClient;
 use pingdesk::desk::journal::{Ending, Phase, Record, Settings, Subject, Who};
 use pingdesk::desk::journaled::{self, OpError};
-use pingdesk::desk::{Journal, UserOp};
+use pingdesk::desk::{Journal, OpKind, Target, UserOp};
+use pingdesk::pingone::User;
 use pingdesk::sim::{self, Route, SimConfig, SimHandle};
 
-const ALICE: &str = "c49f2481-a62c-4e72-a451-dee7c524bf53";
+use demo::{ALICE, FRANK, WEI, WEI_SMS};
 
 async fn start() -> (SimHandle, ApiClient) {
     let sim = sim::spawn(SimConfig::default()).await.expect("simulator");
@@ -37,9 +41,26 @@ fn journal(path: PathBuf, client: &ApiClient, syslog: Option<PathBuf>, require: 
     )
 }
 
-async fn alice(client: &ApiClient) -> Subject {
+/// The journal at `path` of a run that died after writing its intents: another pid, which no
+/// process has.
+fn dead_run(path: PathBuf, client: &ApiClient) -> Journal {
+    let mut dead = Who::here(client.environment_id(), client.actor(), "pingdesk-dead-run");
+    dead.pid = u32::MAX - 11;
+    Journal::new(
+        Settings {
+            path,
+            syslog: None,
+            require_ticket: false,
+        },
+        dead,
+    )
+}
+
+/// alice.locked, and her state as the journal's subject.
+async fn alice(client: &ApiClient) -> (User, Subject) {
     let user = client.get_user(ALICE).await.expect("alice");
-    Subject::of(&user, None)
+    let subject = Subject::of(&user, None);
+    (user, subject)
 }
 
 #[tokio::test]
@@ -47,10 +68,11 @@ async fn an_operation_is_journaled_before_and_after_with_its_ticket() {
     let (sim, client) = start().await;
     let dir = scratch("journal-fields");
     let journal = journal(dir.join("j.jsonl"), &client, None, false);
-    let subject = alice(&client).await;
+    let (user, subject) = alice(&client).await;
     let done = journaled::apply(
         &journal,
         &client,
+        &user,
         &subject,
         &UserOp::UnlockAccount,
         Some("INC 42: lockout ✓"),
@@ -115,7 +137,16 @@ async fn a_refusal_is_journaled_with_pingones_code_and_correlation_id() {
         .users
         .remove(0);
     let subject = Subject::of(&frank, None);
-    let done = journaled::apply(&journal, &client, &subject, &UserOp::UnlockPassword, None).await;
+    let user = frank;
+    let done = journaled::apply(
+        &journal,
+        &client,
+        &user,
+        &subject,
+        &UserOp::UnlockPassword,
+        None,
+    )
+    .await;
     assert!(matches!(done.result, Err(OpError::Api(_))));
     let outcome = journal.read().expect("read").pop().expect("outcome");
     assert_eq!(outcome.result, Some(Ending::Failed));
@@ -138,8 +169,16 @@ async fn a_journal_that_cannot_be_written_refuses_the_write() {
     let path = dir.join("journal.jsonl");
     std::fs::create_dir_all(&path).expect("a directory in the way");
     let journal = journal(path, &client, None, false);
-    let subject = alice(&client).await;
-    let done = journaled::apply(&journal, &client, &subject, &UserOp::UnlockAccount, None).await;
+    let (user, subject) = alice(&client).await;
+    let done = journaled::apply(
+        &journal,
+        &client,
+        &user,
+        &subject,
+        &UserOp::UnlockAccount,
+        None,
+    )
+    .await;
     let Err(OpError::Refused(why)) = done.result else {
         panic!("refused: {:?}", done.result)
     };
@@ -158,10 +197,11 @@ async fn a_required_ticket_refuses_a_change_without_one() {
     let (sim, client) = start().await;
     let dir = scratch("journal-ticket");
     let journal = journal(dir.join("j.jsonl"), &client, None, true);
-    let subject = alice(&client).await;
+    let (user, subject) = alice(&client).await;
     let done = journaled::apply(
         &journal,
         &client,
+        &user,
         &subject,
         &UserOp::UnlockAccount,
         Some("  "),
@@ -173,6 +213,7 @@ async fn a_required_ticket_refuses_a_change_without_one() {
     let done = journaled::apply(
         &journal,
         &client,
+        &user,
         &subject,
         &UserOp::UnlockAccount,
         Some("CHG-1"),
@@ -193,10 +234,11 @@ async fn records_go_to_syslog_as_rfc_5424() {
         .set_read_timeout(Some(std::time::Duration::from_secs(10)))
         .expect("timeout");
     let journal = journal(dir.join("j.jsonl"), &client, Some(socket), false);
-    let subject = alice(&client).await;
+    let (user, subject) = alice(&client).await;
     let done = journaled::apply(
         &journal,
         &client,
+        &user,
         &subject,
         &UserOp::UnlockAccount,
         Some("T-1"),
@@ -233,18 +275,8 @@ async fn an_intent_left_by_a_dead_run_is_reread_and_resolved() {
     let (_sim, client) = start().await;
     let dir = scratch("journal-unresolved");
     let path = dir.join("j.jsonl");
-    // A run that died after writing its intent: another pid, which no process has.
-    let mut dead = Who::here(client.environment_id(), client.actor(), "pingdesk-dead-run");
-    dead.pid = u32::MAX - 11;
-    let crashed = Journal::new(
-        Settings {
-            path: path.clone(),
-            syslog: None,
-            require_ticket: false,
-        },
-        dead,
-    );
-    let subject = alice(&client).await;
+    let crashed = dead_run(path.clone(), &client);
+    let (_, subject) = alice(&client).await;
     crashed
         .begin(&subject, &UserOp::UnlockAccount, Some("INC-9"))
         .await
@@ -278,6 +310,78 @@ async fn an_intent_left_by_a_dead_run_is_reread_and_resolved() {
         outcome.after.and_then(|a| a.account),
         Some("LOCKED".to_owned()),
         "what PingOne shows now"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn revoking_every_session_is_one_operation_naming_them_each_delete_with_the_ticket() {
+    let (sim, client) = start().await;
+    let dir = scratch("journal-revoke-all");
+    let journal = journal(dir.join("j.jsonl"), &client, None, false);
+    let frank = client.get_user(FRANK).await.expect("frank");
+    let ids: Vec<String> = client
+        .sessions(FRANK)
+        .await
+        .expect("sessions")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert!(ids.len() > 1, "{ids:?}");
+    let all = Target::AllSessions(ids.clone());
+    let op = UserOp::at(OpKind::RevokeSession, all.clone());
+    let subject = Subject::of(&frank, None);
+    let done = journaled::apply(&journal, &client, &frank, &subject, &op, Some("CHG-7")).await;
+    let applied = done.result.expect("revoked");
+    assert_eq!(applied.sessions.as_deref().map(<[_]>::len), Some(0));
+    let [intent, outcome]: [Record; 2] = journal
+        .read()
+        .expect("read")
+        .try_into()
+        .expect("one intent and one outcome for every DELETE");
+    assert_eq!(intent.operation, "revoke-session");
+    assert_eq!(intent.target, Some(all));
+    assert_eq!(outcome.result, Some(Ending::Ok));
+    assert_eq!(sim.stats().get(Route::DeleteSession), ids.len() as u64);
+    let deleted: Vec<Option<String>> = sim
+        .audit()
+        .into_iter()
+        .filter(|e| e.action == "SESSION.DELETED")
+        .map(|e| e.external_transaction_id)
+        .collect();
+    assert_eq!(deleted, vec![Some("CHG-7".to_owned()); ids.len()]);
+    let line = std::fs::read_to_string(journal.path()).expect("the file");
+    assert!(line.contains(r#""target":{"all_sessions":["#), "{line}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn an_unblock_a_dead_run_left_is_reread_with_its_device() {
+    let (_sim, client) = start().await;
+    let dir = scratch("journal-unblock-unresolved");
+    let path = dir.join("j.jsonl");
+    let crashed = dead_run(path.clone(), &client);
+    let wei = client.get_user(WEI).await.expect("wei");
+    let op = UserOp::at(OpKind::UnblockDevice, Target::Device(WEI_SMS.into()));
+    crashed
+        .begin(&Subject::of(&wei, None), &op, None)
+        .await
+        .expect("intent written");
+    let journal = journal(path, &client, None, false);
+    let open = journal.unresolved().expect("read");
+    assert_eq!(open[0].target, Some(Target::Device(WEI_SMS.into())));
+    assert_eq!(
+        open[0].op(OpKind::UnblockDevice),
+        op,
+        "the operation as it was sent"
+    );
+    let reread = journaled::reread(&journal, &client, &open).await;
+    assert!(reread[0].recorded);
+    assert!(
+        reread[0].text.contains("the MFA device SMS")
+            && reread[0].text.contains("is still BLOCKED"),
+        "the device read again: {}",
+        reread[0].text
     );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -54,17 +54,7 @@ fn a_locked_out_password_is_unlocked_with_the_key_the_verdict_names() {
     });
     // The verdict names the key ("— p: unlock password", maybe wrapped onto the next row);
     // press exactly that key.
-    let named = screen.lines().find_map(|line| {
-        let (before, _) = line.split_once(": unlock password")?;
-        before
-            .strip_suffix(|c: char| c.is_alphanumeric())
-            .and_then(|head| {
-                head.ends_with("— ")
-                    .then(|| before.chars().last())
-                    .flatten()
-            })
-    });
-    let Some(key) = named else {
+    let Some(key) = named_key(&screen, "unlock password") else {
         pty.fail("the verdict names no key for the password lockout");
     };
     assert_eq!(key, 'p', "the default key:\n{screen}");
@@ -124,14 +114,72 @@ fn escape_sequences_in_attributes_are_inert() {
         found.contains("Mallory") && found.contains("OK"),
         "the row should render plainly: {found}"
     );
-    let screen = focus_list(&mut pty);
-    // The custom attribute is drawn with visible placeholders (␛, ␇) instead of escapes.
+    focus_list(&mut pty);
+    // The group's name, the custom attribute, the device's nickname and the session's browser
+    // are drawn with visible placeholders (␛, ␇) instead of escapes, on every tab.
+    let groups = pty.wait_settled("the group names", |s| s.contains("␛[31mRed Team␛[0m ␇"));
+    assert!(groups.contains(" DEMO "), "screen cleared:\n{groups}");
+    pty.send(b"[");
+    let screen = pty.wait_settled("the Attributes tab", |s| s.contains("deskNote"));
     assert!(
-        screen.contains("deskNote") && screen.contains("␛[2J") && screen.contains("pwned␇"),
+        screen.contains("␛[2J") && screen.contains("pwned␇"),
         "the deskNote attribute should show its escapes as placeholders:\n{screen}"
     );
-    assert!(screen.contains(" DEMO "), "screen cleared:\n{screen}");
+    pty.send(b"]]]]");
+    pty.wait_settled("the MFA tab", |s| s.contains("(␛]0;pwned␇phone)"));
+    pty.send(b"]");
+    pty.wait_settled("the Sessions tab", |s| s.contains("␛[2JEvil␇ 1.0 on Linux"));
     let effects = std::mem::take(&mut lock(&pty.parser).callbacks_mut().0);
     assert!(effects.is_empty(), "escapes leaked: {effects:?}");
+    quit_cleanly(&mut pty, b"q");
+}
+
+#[test]
+fn a_blocked_mfa_device_is_unblocked_with_the_key_the_verdict_names() {
+    let mut pty = start(100, 30);
+    search_one(&mut pty, "wei.lin", "wei.lin");
+    let screen = pty.wait_settled("the devices read and the verdict", |s| {
+        s.contains("MFA device SMS") && s.contains("unblock MFA device")
+    });
+    assert!(screen.contains("cannot sign in"), "{screen}");
+    // The verdict names the key ("— b: unblock MFA device", maybe wrapped); press that key.
+    let Some(key) = named_key(&screen, "unblock MFA device") else {
+        pty.fail("the verdict names no key for the blocked device");
+    };
+    assert_eq!(key, 'b', "the default key:\n{screen}");
+    focus_list(&mut pty);
+    pty.send(key.to_string().as_bytes());
+    let dialog = pty.wait_settled("the confirm dialog", |s| {
+        s.contains("Confirm: unblock MFA device")
+    });
+    assert!(
+        dialog.contains("Unblock the MFA device SMS +1 •••• 0138 (Personal phone) of"),
+        "the dialog names the device:\n{dialog}"
+    );
+    pty.send(b"t");
+    pty.send(b"INC-9\r");
+    pty.wait_settled("the ticket typed", |s| s.contains("INC-9"));
+    pty.send(b"y");
+    let screen = pty.wait_settled("the device unblocked", |s| {
+        s.contains("Unblocked an MFA device of wei.lin")
+            && s.contains("nothing stops this user signing in")
+    });
+    assert!(
+        screen.contains("MFA          on · 2 devices") && !screen.contains("1 blocked"),
+        "the MFA line re-rendered from the answer:\n{screen}"
+    );
+    // The unblock is in the journal, with its ticket.
+    pty.send(b"J");
+    let journal = pty.wait_settled("the journal view", |s| {
+        s.contains("Journal, newest first") && s.contains("unblock-device")
+    });
+    assert!(
+        journal.contains("wei.lin") && journal.contains("ok  #INC-9"),
+        "{journal}"
+    );
+    pty.send(b"\x1b");
+    pty.wait_settled("the journal closed", |s| {
+        !s.contains("Journal, newest first")
+    });
     quit_cleanly(&mut pty, b"q");
 }

@@ -71,6 +71,9 @@ fn c_then_i_copies_the_id_by_osc52() {
         .expect("base64");
     let id = String::from_utf8(id).expect("text");
     assert_eq!(id.len(), 36, "{id}");
+    // Her id is on the Account tab.
+    pty.send(b"]");
+    let screen = pty.wait_settled("the Account tab", |s| s.contains("can sign in"));
     assert!(screen.contains(&id), "the copied id is alice's:\n{screen}");
     quit_cleanly(&mut pty, b"q");
 }

@@ -2,6 +2,8 @@
 //! into a `TestBackend` and compared with an insta snapshot; per-cell checks cover the colours
 //! that snapshots ignore.
 
+#[path = "common/console.rs"]
+mod console;
 #[path = "common/screens.rs"]
 mod screens;
 
@@ -60,9 +62,14 @@ fn locked_detail_countdown() {
     );
     assert!(effects.is_empty(), "{effects:?}");
     let terminal = draw(&state, &keys, 100, 30);
-    let (_, y) = locate(&terminal, "(in 3m");
+    // 300 s at arrival, 65 s later: the verdict and the account line count down together.
+    locate(&terminal, "unlocks by itself in 3m 55s");
+    let (_, y) = locate(
+        &terminal,
+        "account      LOCKED until 2026-01-02 03:09:05 UTC",
+    );
     let buffer = terminal.backend().buffer();
-    assert!(find(buffer, "55s)", y).is_some_and(|(_, below)| below <= y + 1));
+    assert!(find(buffer, "3m 55s)", y).is_some_and(|(_, below)| below <= y + 1));
     insta::assert_snapshot!("locked_detail_countdown", terminal.backend());
 }
 

@@ -7,6 +7,8 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pingdesk::api::{ApiError, ErrorKind, UserPage};
+use pingdesk::app::sections::{SectionKind, SectionValue};
+use pingdesk::app::tabs::Tab;
 use pingdesk::app::update::initial_search;
 use pingdesk::app::{Context, Effect, KeyMap, Msg, State, update};
 use pingdesk::config::theme::Theme;
@@ -52,7 +54,11 @@ fn hostile() -> User {
 /// The console listing `users`, the first opened with its password read as OK; then `keys`.
 fn console(users: Vec<User>, then: &[KeyCode]) -> (State, KeyMap) {
     let keys = KeyMap::default();
-    let mut state = State::new(Context::default(), Instant::now());
+    let start = Instant::now();
+    let mut state = State::new(Context::default(), start);
+    // The wall clock is pinned, so relative times ("3h ago") are the same every run.
+    let wall = "2026-01-02T03:04:05Z".parse().expect("a time");
+    state.view.set_clock(start, wall);
     let Some(Effect::Search { req, .. }) = initial_search(&mut state).pop() else {
         panic!("the first search")
     };
@@ -64,9 +70,20 @@ fn console(users: Vec<User>, then: &[KeyCode]) -> (State, KeyMap) {
     update(&mut state, &keys, Msg::SearchLoaded { req, result });
     update(&mut state, &keys, press(KeyCode::Enter));
     for effect in update(&mut state, &keys, press(KeyCode::Enter)) {
-        if let Effect::ReadPassword { req, .. } = effect {
-            let result = Ok(PasswordState::with_status(PasswordStatus::Ok));
-            update(&mut state, &keys, Msg::PasswordLoaded { req, result });
+        if let Effect::ReadSection {
+            req,
+            kind: SectionKind::Password,
+            ..
+        } = effect
+        {
+            let password = PasswordState::with_status(PasswordStatus::Ok);
+            let msg = Msg::SectionLoaded {
+                req,
+                kind: SectionKind::Password,
+                read_at: jiff::Timestamp::UNIX_EPOCH,
+                result: Ok(SectionValue::Password(password)),
+            };
+            update(&mut state, &keys, msg);
         }
     }
     for code in then {
@@ -109,43 +126,68 @@ fn detail_rows(rows: &[String]) -> Vec<String> {
 #[test]
 fn padded_names_cannot_put_a_verdict_on_screen() {
     for (width, height) in [(80, 24), (120, 40)] {
-        let (state, keys) = console(vec![hostile()], &[]);
+        let (mut state, keys) = console(vec![hostile()], &[]);
         let rows = screen(&state, &keys, width, height);
         let detail = detail_rows(&rows);
         assert!(
             detail[0].starts_with("eve ✔ nothing stops"),
             "one line: {detail:?}"
         );
+        assert!(detail[1].starts_with(" Sign-in"), "the tabs: {detail:?}");
         assert!(
-            detail[1].starts_with("✘ cannot sign in"),
+            detail[2].starts_with("✘ cannot sign in"),
             "the verdict: {detail:?}"
         );
-        // Below the verdict and its causes (and their indented rows), no row starts where
-        // the verdict and its causes do.
-        let fields = 2 + detail[2..]
+        // Below the verdict and its causes (and their indented rows), no row of any tab starts
+        // where the verdict and its causes do.
+        let fields = 3 + detail[3..]
             .iter()
             .take_while(|row| row.starts_with("  "))
             .count();
-        assert!(detail[fields].starts_with("email"), "{detail:#?}");
-        for row in &detail[fields..] {
-            let looks_like_ours = ["✔", "✘", "  ✔", "  ✘"]
-                .iter()
-                .any(|mark| row.starts_with(mark));
-            assert!(!looks_like_ours, "{width}x{height}: {row:?} in {detail:#?}");
-        }
-        let fakes = rows.iter().filter(|row| row.contains(FAKE)).count();
-        assert!(fakes <= 4, "each value once, on one line: {rows:#?}");
-        let joined = rows.join("\n");
-        assert!(!joined.contains("     ✔"), "no padding survives: {joined}");
-        if width == 120 {
-            insta::assert_snapshot!("hostile_detail", joined);
+        assert!(detail[fields].starts_with("account"), "{detail:#?}");
+        for tab in Tab::ALL {
+            let rows = screen(&state, &keys, width, height);
+            let detail = detail_rows(&rows);
+            let body = if tab == Tab::SignIn {
+                &detail[fields..]
+            } else {
+                &detail[2..]
+            };
+            for row in body {
+                let looks_like_ours = ["✔", "✘", "  ✔", "  ✘"]
+                    .iter()
+                    .any(|mark| row.starts_with(mark));
+                assert!(
+                    !looks_like_ours,
+                    "{width}x{height} {tab:?}: {row:?} in {detail:#?}"
+                );
+            }
+            let fakes = rows.iter().filter(|row| row.contains(FAKE)).count();
+            assert!(
+                fakes <= 4,
+                "{tab:?}: each value once, on one line: {rows:#?}"
+            );
+            let joined = rows.join("\n");
+            assert!(!joined.contains("     ✔"), "no padding survives: {joined}");
+            if width == 120 && tab == Tab::SignIn {
+                insta::assert_snapshot!("hostile_detail", joined);
+            }
+            if width == 120 && tab == Tab::Account {
+                assert!(
+                    joined.contains("email        eve@example.com ✔"),
+                    "{joined}"
+                );
+                insta::assert_snapshot!("hostile_account", joined);
+            }
+            update(&mut state, &keys, press(KeyCode::Char(']')));
         }
     }
 }
 
 #[test]
 fn long_values_are_cut_with_a_marker_and_their_length() {
-    let (mut state, keys) = console(vec![hostile()], &[]);
+    // Every other attribute is on the Attributes tab, the one before Sign-in.
+    let (mut state, keys) = console(vec![hostile()], &[KeyCode::Char('[')]);
     let mut shown = String::new();
     for _ in 0..40 {
         shown.push_str(&screen(&state, &keys, 120, 40).join("\n"));

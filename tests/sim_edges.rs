@@ -21,10 +21,19 @@ async fn every_error_is_in_pingone_shape_with_a_correlation_id() {
     let get = |url: String| http.get(url).bearer_auth(&token);
 
     for param in ["filter", "limit", "cursor"] {
-        let url = api(&sim, &format!("users?{param}=a&{param}=b"));
-        let body = pingone_error(&send(get(url)).await, 400, "INVALID_DATA");
-        assert_eq!(targets(&body), [param], "{body}");
+        for collection in ["users", "groups", "populations"] {
+            let url = api(&sim, &format!("{collection}?{param}=a&{param}=b"));
+            let body = pingone_error(&send(get(url)).await, 400, "INVALID_DATA");
+            assert_eq!(targets(&body), [param], "{collection}: {body}");
+        }
     }
+    let alice = "c49f2481-a62c-4e72-a451-dee7c524bf53";
+    let twice = api(
+        &sim,
+        &format!("users/{alice}?include=memberOfGroupNames&include=memberOfGroupIDs"),
+    );
+    let body = pingone_error(&send(get(twice)).await, 400, "INVALID_DATA");
+    assert_eq!(targets(&body), ["include"], "{body}");
     // Too long for an HTTP client to build: sent over a bare connection. (Past 64 KB the HTTP
     // layer itself answers a bare 414: it cannot hold such a URI at all.)
     let path = format!("/v1/environments/{}/users", sim.environment_id);

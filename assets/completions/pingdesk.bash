@@ -58,6 +58,12 @@ _pingdesk() {
             pingdesk__subcmd__help,users)
                 cmd="pingdesk__subcmd__help__subcmd__users"
                 ;;
+            pingdesk__subcmd__help__subcmd__users,block-device)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__block__subcmd__device"
+                ;;
+            pingdesk__subcmd__help__subcmd__users,devices)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__devices"
+                ;;
             pingdesk__subcmd__help__subcmd__users,disable)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__disable"
                 ;;
@@ -76,6 +82,12 @@ _pingdesk() {
             pingdesk__subcmd__help__subcmd__users,locked)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__locked"
                 ;;
+            pingdesk__subcmd__help__subcmd__users,mfa-off)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__mfa__subcmd__off"
+                ;;
+            pingdesk__subcmd__help__subcmd__users,mfa-on)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__mfa__subcmd__on"
+                ;;
             pingdesk__subcmd__help__subcmd__users,password)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__password"
                 ;;
@@ -85,14 +97,29 @@ _pingdesk() {
             pingdesk__subcmd__help__subcmd__users,resend-verification)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__resend__subcmd__verification"
                 ;;
+            pingdesk__subcmd__help__subcmd__users,revoke-session)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__revoke__subcmd__session"
+                ;;
             pingdesk__subcmd__help__subcmd__users,send-recovery-code)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__send__subcmd__recovery__subcmd__code"
+                ;;
+            pingdesk__subcmd__help__subcmd__users,sessions)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__sessions"
                 ;;
             pingdesk__subcmd__help__subcmd__users,show)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__show"
                 ;;
+            pingdesk__subcmd__help__subcmd__users,unblock-device)
+                cmd="pingdesk__subcmd__help__subcmd__users__subcmd__unblock__subcmd__device"
+                ;;
             pingdesk__subcmd__help__subcmd__users,unlock)
                 cmd="pingdesk__subcmd__help__subcmd__users__subcmd__unlock"
+                ;;
+            pingdesk__subcmd__users,block-device)
+                cmd="pingdesk__subcmd__users__subcmd__block__subcmd__device"
+                ;;
+            pingdesk__subcmd__users,devices)
+                cmd="pingdesk__subcmd__users__subcmd__devices"
                 ;;
             pingdesk__subcmd__users,disable)
                 cmd="pingdesk__subcmd__users__subcmd__disable"
@@ -115,6 +142,12 @@ _pingdesk() {
             pingdesk__subcmd__users,locked)
                 cmd="pingdesk__subcmd__users__subcmd__locked"
                 ;;
+            pingdesk__subcmd__users,mfa-off)
+                cmd="pingdesk__subcmd__users__subcmd__mfa__subcmd__off"
+                ;;
+            pingdesk__subcmd__users,mfa-on)
+                cmd="pingdesk__subcmd__users__subcmd__mfa__subcmd__on"
+                ;;
             pingdesk__subcmd__users,password)
                 cmd="pingdesk__subcmd__users__subcmd__password"
                 ;;
@@ -124,14 +157,29 @@ _pingdesk() {
             pingdesk__subcmd__users,resend-verification)
                 cmd="pingdesk__subcmd__users__subcmd__resend__subcmd__verification"
                 ;;
+            pingdesk__subcmd__users,revoke-session)
+                cmd="pingdesk__subcmd__users__subcmd__revoke__subcmd__session"
+                ;;
             pingdesk__subcmd__users,send-recovery-code)
                 cmd="pingdesk__subcmd__users__subcmd__send__subcmd__recovery__subcmd__code"
+                ;;
+            pingdesk__subcmd__users,sessions)
+                cmd="pingdesk__subcmd__users__subcmd__sessions"
                 ;;
             pingdesk__subcmd__users,show)
                 cmd="pingdesk__subcmd__users__subcmd__show"
                 ;;
+            pingdesk__subcmd__users,unblock-device)
+                cmd="pingdesk__subcmd__users__subcmd__unblock__subcmd__device"
+                ;;
             pingdesk__subcmd__users,unlock)
                 cmd="pingdesk__subcmd__users__subcmd__unlock"
+                ;;
+            pingdesk__subcmd__users__subcmd__help,block-device)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__block__subcmd__device"
+                ;;
+            pingdesk__subcmd__users__subcmd__help,devices)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__devices"
                 ;;
             pingdesk__subcmd__users__subcmd__help,disable)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__disable"
@@ -154,6 +202,12 @@ _pingdesk() {
             pingdesk__subcmd__users__subcmd__help,locked)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__locked"
                 ;;
+            pingdesk__subcmd__users__subcmd__help,mfa-off)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__mfa__subcmd__off"
+                ;;
+            pingdesk__subcmd__users__subcmd__help,mfa-on)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__mfa__subcmd__on"
+                ;;
             pingdesk__subcmd__users__subcmd__help,password)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__password"
                 ;;
@@ -163,11 +217,20 @@ _pingdesk() {
             pingdesk__subcmd__users__subcmd__help,resend-verification)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__resend__subcmd__verification"
                 ;;
+            pingdesk__subcmd__users__subcmd__help,revoke-session)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__revoke__subcmd__session"
+                ;;
             pingdesk__subcmd__users__subcmd__help,send-recovery-code)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__send__subcmd__recovery__subcmd__code"
                 ;;
+            pingdesk__subcmd__users__subcmd__help,sessions)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__sessions"
+                ;;
             pingdesk__subcmd__users__subcmd__help,show)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__show"
+                ;;
+            pingdesk__subcmd__users__subcmd__help,unblock-device)
+                cmd="pingdesk__subcmd__users__subcmd__help__subcmd__unblock__subcmd__device"
                 ;;
             pingdesk__subcmd__users__subcmd__help,unlock)
                 cmd="pingdesk__subcmd__users__subcmd__help__subcmd__unlock"
@@ -463,8 +526,36 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__help__subcmd__users)
-            opts="find show password locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification"
+            opts="find show password devices sessions locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__block__subcmd__device)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__devices)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -560,6 +651,34 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__mfa__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__mfa__subcmd__on)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__help__subcmd__users__subcmd__password)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -602,6 +721,20 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__revoke__subcmd__session)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__help__subcmd__users__subcmd__send__subcmd__recovery__subcmd__code)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -616,7 +749,35 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__sessions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__help__subcmd__users__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__help__subcmd__users__subcmd__unblock__subcmd__device)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -871,8 +1032,136 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users)
-            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help find show password locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help"
+            opts="-h --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help find show password devices sessions locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__block__subcmd__device)
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__devices)
+            opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1197,8 +1486,36 @@ _pingdesk() {
             return 0
             ;;
         pingdesk__subcmd__users__subcmd__help)
-            opts="find show password locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification help"
+            opts="find show password devices sessions locked unlock lock password-unlock force-password-change send-recovery-code enable disable resend-verification unblock-device block-device revoke-session mfa-on mfa-off help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__block__subcmd__device)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__devices)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1308,6 +1625,34 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__mfa__subcmd__off)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__mfa__subcmd__on)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__users__subcmd__help__subcmd__password)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1350,6 +1695,20 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__revoke__subcmd__session)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__users__subcmd__help__subcmd__send__subcmd__recovery__subcmd__code)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1364,7 +1723,35 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__sessions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__users__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__help__subcmd__unblock__subcmd__device)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1474,6 +1861,138 @@ _pingdesk() {
             fi
             case "${prev}" in
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__mfa__subcmd__off)
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__mfa__subcmd__on)
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1726,6 +2245,72 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__users__subcmd__revoke__subcmd__session)
+            opts="-h --ticket --yes --json --all --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__users__subcmd__send__subcmd__recovery__subcmd__code)
             opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1792,6 +2377,68 @@ _pingdesk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pingdesk__subcmd__users__subcmd__sessions)
+            opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pingdesk__subcmd__users__subcmd__show)
             opts="-h --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1799,6 +2446,72 @@ _pingdesk() {
                 return 0
             fi
             case "${prev}" in
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target-environment-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic post" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pingdesk__subcmd__users__subcmd__unblock__subcmd__device)
+            opts="-h --ticket --yes --json --log-file --log-level --no-color --demo --profile --config --region --api-url --auth-url --environment-id --target-environment-id --client-id --client-auth --read-only --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1,4 +1,4 @@
-//! The figures of issues 5, 10 and 13 (P1–P7, P4b, P9), measured side by side in one run and
+//! The figures of issues 5, 9, 10 and 13 (P1–P9, P4b), measured side by side in one run and
 //! printed as a table: median, min and max of several runs, the goal beside each, ratios where
 //! there is a peer.
 //!
@@ -9,6 +9,7 @@ mod bulk;
 mod forward;
 mod http;
 mod idle;
+mod open;
 mod procs;
 mod report;
 mod requests;
@@ -70,7 +71,7 @@ fn main() {
         long: args.iter().any(|a| a == "--long"),
         peers: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/peers"),
     };
-    let figures: [Figure; 9] = [
+    let figures: [Figure; 10] = [
         ("P1", unlock::one_shot),
         ("P2", screen::first_frame),
         ("P3", per_keystroke),
@@ -79,6 +80,7 @@ fn main() {
         ("P5", idle::idle_cost),
         ("P6", requests::per_action),
         ("P7", scale::million_users),
+        ("P8", open::open_latency),
         ("P9", bulk::bulk_unlock),
     ];
     let started = Instant::now();

@@ -26,7 +26,7 @@ pub fn demo(ctx: &Ctx) -> anyhow::Result<Term> {
 
 /// P2: from just before the spawn to the last byte of the first frame that shows the loaded
 /// first page (its footer is the last row written, so the frame is whole); the screen must then
-/// settle with the page still on it. The selected user opens 300 ms later (its password is
+/// settle with the page still on it. The selected user opens 300 ms later (its sections are
 /// read): that is a later frame, not counted.
 pub fn first_frame(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     let mut complete = Vec::new();

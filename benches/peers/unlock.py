@@ -38,4 +38,4 @@ unlocked = requests.post(
     headers={**headers, "Content-Type": "application/vnd.pingidentity.account.unlock+json"},
 )
 unlocked.raise_for_status()
-print(f"Unlocked {unlocked.json()['username']}")
+print(f"Unlocked the account of {unlocked.json()['username']}")

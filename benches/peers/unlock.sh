@@ -12,4 +12,4 @@ id=$(curl -sS --fail -G -H "Authorization: Bearer $token" \
   "$PINGDESK_API_URL/v1/environments/$PINGONE_ENVIRONMENT_ID/users" | jq -r '._embedded.users[0].id')
 curl -sS --fail -X POST -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/vnd.pingidentity.account.unlock+json' \
-  "$PINGDESK_API_URL/v1/environments/$PINGONE_ENVIRONMENT_ID/users/$id" | jq -r '"Unlocked " + .username'
+  "$PINGDESK_API_URL/v1/environments/$PINGONE_ENVIRONMENT_ID/users/$id" | jq -r '"Unlocked the account of " + .username'

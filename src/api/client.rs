@@ -16,7 +16,8 @@ use super::auth::{Credentials, TokenCache};
 use super::endpoints::Endpoints;
 use super::error::{ApiError, ErrorKind};
 use super::query::UserQuery;
-use super::request::{Request, UserWrite, WriteAnswer};
+pub(crate) use super::request::Request;
+use super::request::{UserWrite, WriteAnswer};
 use super::response::{Answer, correlation_id, read_response};
 use super::retry::RetryPolicy;
 use crate::pingone::user::NewUser;
@@ -200,10 +201,7 @@ impl ApiClient {
     /// Reads a user's password state.
     pub async fn password_state(&self, id: &str) -> Result<PasswordState, ApiError> {
         const ACTION: &str = "read password state";
-        let mut url = self.users_url(ACTION, Some(id))?;
-        url.path_segments_mut()
-            .map_err(|()| ApiError::transport(ACTION, ErrorKind::Rejected, "bad URL"))?
-            .push("password");
+        let url = self.user_url(ACTION, id, &["password"])?;
         self.call(Request::get(ACTION, url)).await
     }
 
@@ -216,19 +214,10 @@ impl ApiClient {
         permission: &'static str,
         write: &UserWrite,
     ) -> Result<WriteAnswer, ApiError> {
-        let mut url = self.users_url(action, Some(id))?;
-        if let Some(sub_path) = write.sub_path {
-            url.path_segments_mut()
-                .map_err(|()| ApiError::transport(action, ErrorKind::Rejected, "bad URL"))?
-                .push(sub_path);
-        }
-        let request = Request::write(
-            action,
-            permission,
-            write.method.clone(),
-            url,
-            (write.media_type, write.body.clone()),
-        );
+        let segments: Vec<&str> = write.segments.iter().map(String::as_str).collect();
+        let url = self.user_url(action, id, &segments)?;
+        let body = write.media_type.map(|media| (media, write.body.clone()));
+        let request = Request::write(action, permission, write.method.clone(), url, body);
         let answer = self.send(request).await?;
         Ok(WriteAnswer {
             status: answer.status,
@@ -247,7 +236,7 @@ impl ApiClient {
             pingone::PERMISSION_CREATE_USER,
             Method::POST,
             url,
-            (pingone::MEDIA_JSON, Bytes::from(json)),
+            Some((pingone::MEDIA_JSON, Bytes::from(json))),
         ))
         .await
     }
@@ -275,6 +264,29 @@ impl ApiClient {
     fn users_url(&self, action: &'static str, id: Option<&str>) -> Result<Url, ApiError> {
         let mut segments = vec!["environments", self.environment_id.as_str(), "users"];
         segments.extend(id);
+        self.api_url(action, &segments)
+    }
+
+    /// `…/users/{id}/{below…}` of our environment.
+    pub(crate) fn user_url(
+        &self,
+        action: &'static str,
+        id: &str,
+        below: &[&str],
+    ) -> Result<Url, ApiError> {
+        let mut segments = vec!["environments", self.environment_id.as_str(), "users", id];
+        segments.extend(below);
+        self.api_url(action, &segments)
+    }
+
+    /// `…/environments/{env}/{segments…}` of our environment.
+    pub(crate) fn environment_url(
+        &self,
+        action: &'static str,
+        below: &[&str],
+    ) -> Result<Url, ApiError> {
+        let mut segments = vec!["environments", self.environment_id.as_str()];
+        segments.extend(below);
         self.api_url(action, &segments)
     }
 

@@ -10,12 +10,14 @@ use crate::pingone;
 /// A write below `/users/{id}`: what an operation sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserWrite {
-    /// `POST` or `PUT`.
+    /// `POST`, `PUT` or `DELETE`.
     pub method: Method,
-    /// The sub-resource (`password`, `enabled`), or `None` for the user itself.
-    pub sub_path: Option<&'static str>,
-    /// The `Content-Type`, which selects the action on `POST /users/{id}`.
-    pub media_type: &'static str,
+    /// The path below `/users/{id}` (`password`, `enabled`, `devices/{deviceID}`), each
+    /// segment escaped when sent; empty for the user itself.
+    pub segments: Vec<String>,
+    /// The `Content-Type`, which selects the action on `POST /users/{id}`; `None` for a write
+    /// without a body (`DELETE`).
+    pub media_type: Option<&'static str>,
     /// The body, possibly empty.
     pub body: Bytes,
 }
@@ -43,11 +45,16 @@ pub(crate) struct Request {
 }
 
 impl Request {
-    /// A read, which may be retried.
+    /// A read of users, which may be retried.
     pub(crate) fn get(action: &'static str, url: Url) -> Self {
+        Self::read(action, pingone::PERMISSION_READ_USER, url)
+    }
+
+    /// A read that needs `permission`, which may be retried.
+    pub(crate) fn read(action: &'static str, permission: &'static str, url: Url) -> Self {
         Self {
             action,
-            permission: pingone::PERMISSION_READ_USER,
+            permission,
             method: Method::GET,
             url,
             body: None,
@@ -55,20 +62,21 @@ impl Request {
         }
     }
 
-    /// A write of `body` as `media_type`, which is never retried once it may have arrived.
+    /// A write (of `body` as its media type, when it has one), which is never retried once
+    /// it may have arrived.
     pub(crate) fn write(
         action: &'static str,
         permission: &'static str,
         method: Method,
         url: Url,
-        (media_type, body): (&'static str, Bytes),
+        body: Option<(&'static str, Bytes)>,
     ) -> Self {
         Self {
             action,
             permission,
             method,
             url,
-            body: Some((media_type, body)),
+            body,
             idempotent: false,
         }
     }

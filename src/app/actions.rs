@@ -6,7 +6,7 @@ use super::msg::Action;
 use crate::desk::OpKind;
 
 /// Every action that is not an operation (those come from [`OpKind::all`]).
-const PLAIN: [Action; 30] = [
+const PLAIN: [Action; 32] = [
     Action::FocusSearch,
     Action::NextPane,
     Action::Open,
@@ -17,6 +17,8 @@ const PLAIN: [Action; 30] = [
     Action::PageDown,
     Action::Home,
     Action::End,
+    Action::NextTab,
+    Action::PrevTab,
     Action::Refresh,
     Action::RawJson,
     Action::CopyMenu,
@@ -65,6 +67,8 @@ impl Action {
             Action::PageDown => "page_down",
             Action::Home => "home",
             Action::End => "end",
+            Action::NextTab => "next_tab",
+            Action::PrevTab => "prev_tab",
             Action::Op(kind) => kind.name(),
             Action::Refresh => "refresh",
             Action::RawJson => "raw_json",
@@ -111,6 +115,8 @@ impl Action {
             (Action::PageDown, _) => "page down",
             (Action::Home, _) => "first user",
             (Action::End, _) => "last user",
+            (Action::NextTab, _) => "next detail tab",
+            (Action::PrevTab, _) => "previous detail tab",
             (Action::FocusSearch, _) => "search",
             (Action::Open, _) => "open",
             (Action::Op(OpKind::UnlockAccount), Queue) => "unlock marked (or selected)",

@@ -8,7 +8,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::msg::{Action, Effect};
 use super::state::{State, StatusKind};
 use crate::desk::inert::in_sentence;
-use crate::desk::{OpKind, UserOp};
+use crate::desk::{OpKind, Refusal, UserOp};
 
 /// A layer over the panes that takes keys first.
 // One modal at a time, and tests match on `Modal::Confirm(Confirm { .. })`: not worth a box.
@@ -98,7 +98,10 @@ pub const LOCK_CHOICES: [(LockChoice, &str); 5] = [
     (LockChoice::Admin, "until an admin unlocks it"),
 ];
 
-/// The key for operation `kind` on the selected user: opens the dialog, or says why not.
+/// The key for operation `kind` on the selected user: opens the dialog, or says why not. An
+/// operation on a device or a session acts on the row selected in its tab when the detail pane
+/// shows that tab; elsewhere on the one row it applies to, or, when several do, the tab opens
+/// for the agent to choose one.
 pub(super) fn ask(state: &mut State, kind: OpKind) {
     let Some(user) = state.selected_user().cloned() else {
         state.say(StatusKind::Info, "Select a user first");
@@ -108,9 +111,23 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
         state.say(StatusKind::Info, "An operation is already in progress");
         return;
     }
-    let op = UserOp::of(kind);
-    let password = state.live_password();
-    if let Some(refusal) = op.refusal(&user, password.as_ref(), state.context.read_only) {
+    if state.context.read_only {
+        state.say(
+            StatusKind::Error,
+            Refusal::ReadOnly(kind.verb()).to_string(),
+        );
+        return;
+    }
+    let Some(op) = super::tabs::aim(state, kind) else {
+        return;
+    };
+    let read_only = state.context.read_only;
+    let Some((refusal, question)) =
+        state.with_known(|known| (op.refusal(known, read_only), op.question(known)))
+    else {
+        return;
+    };
+    if let Some(refusal) = refusal {
         state.say(StatusKind::Error, refusal.to_string());
         return;
     }
@@ -125,13 +142,13 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
             in_sentence(&user.username)
         )
     } else {
-        op.question(&user)
+        question
     };
     state.modal = Some(Modal::Confirm(Confirm {
         question,
         ticket: String::new(),
         editing_ticket: state.context.require_ticket,
-        subject: crate::desk::Subject::of(&user, password.as_ref()),
+        subject: crate::desk::Subject::of(&user, state.live_password().as_ref()),
         op,
         id: user.id.clone(),
         username: user.username.clone(),
@@ -171,7 +188,7 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
             match lock_until(picker, now) {
                 Ok(unlock_at) => {
                     confirm.op = UserOp::LockAccount { unlock_at };
-                    confirm.question = lock_question(&confirm.username, unlock_at);
+                    confirm.question = lock_question(&confirm.username, unlock_at, now);
                     confirm.step = Step::Answer {
                         yes_highlighted: false,
                         typed: production.then(String::new),
@@ -217,17 +234,39 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = state.modal.take() else {
         return Vec::new();
     };
+    if yes {
+        send(state, confirm)
+    } else {
+        let verb = confirm.op.kind().verb();
+        let name = in_sentence(&confirm.username);
+        state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
+        Vec::new()
+    }
+}
+
+/// The confirmed operation, sent (with its ticket, for the journal) to the user as listed now;
+/// nothing when a required ticket is missing or the user is no longer listed.
+fn send(state: &mut State, confirm: Confirm) -> Vec<Effect> {
     let verb = confirm.op.kind().verb();
     let name = in_sentence(&confirm.username);
-    if !yes {
-        state.say(StatusKind::Info, format!("Cancelled: {verb} {name}"));
-        return Vec::new();
-    }
     let ticket = Some(confirm.ticket.trim().to_owned()).filter(|t| !t.is_empty());
     if ticket.is_none() && state.context.require_ticket {
         state.say(StatusKind::Error, "A ticket is required: nothing was sent");
         return Vec::new();
     }
+    let Some(user) = state
+        .results
+        .rows
+        .iter()
+        .find(|row| row.id == confirm.id)
+        .map(|row| Box::new(row.user()))
+    else {
+        state.say(
+            StatusKind::Error,
+            format!("{name} is no longer listed: nothing sent"),
+        );
+        return Vec::new();
+    };
     let req = state.next_req();
     let mut effects: Vec<Effect> = state
         .op
@@ -237,7 +276,7 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     state.say(StatusKind::Info, format!("Sending: {verb} {name}…"));
     effects.push(Effect::Apply {
         req,
-        id: confirm.id,
+        user,
         op: confirm.op,
         ticket,
         subject: confirm.subject,
@@ -269,12 +308,12 @@ fn ticket_keys(state: &mut State, action: Action) {
     }
 }
 
-fn lock_question(username: &str, unlock_at: Option<Timestamp>) -> String {
+fn lock_question(username: &str, unlock_at: Option<Timestamp>, now: Timestamp) -> String {
     let user = crate::pingone::User {
         username: username.to_owned(),
         ..crate::pingone::User::default()
     };
-    UserOp::LockAccount { unlock_at }.question(&user)
+    UserOp::LockAccount { unlock_at }.question(&crate::desk::Known::record(&user, now))
 }
 
 /// The time the picker's choice means, or what is wrong with the typed time.

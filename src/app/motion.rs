@@ -1,9 +1,10 @@
 //! Moving about: the selection in the results (past the end the next page is loaded), the
-//! detail pane's scroll, and back one pane.
+//! selected row of the MFA or Sessions tab, the detail pane's scroll, and back one pane.
 
 use super::msg::{Action, Effect};
 use super::open::selection_moved;
 use super::state::{Focus, State};
+use super::tabs::Tab;
 use super::view::scrolled;
 
 /// Closes the top layer, or goes back one pane.
@@ -27,7 +28,9 @@ pub(super) fn back(state: &mut State) {
 /// the next page is loaded.
 pub(super) fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
     if state.focus == Focus::Detail {
-        scroll_detail(state, action);
+        if !move_row(state, action) {
+            scroll_detail(state, action);
+        }
         return Vec::new();
     }
     let results = &mut state.results;
@@ -63,6 +66,24 @@ pub(super) fn move_selection(state: &mut State, action: Action) -> Vec<Effect> {
         effects.push(Effect::LoadMore { req, next });
     }
     effects
+}
+
+/// Moves the selected row of the MFA or Sessions tab (the renderer keeps it in view); false
+/// when the tab shown has no rows to choose.
+pub(super) fn move_row(state: &mut State, action: Action) -> bool {
+    let rows = state.row_targets().len();
+    if !matches!(state.detail.tab, Tab::Mfa | Tab::Sessions) || rows == 0 {
+        return false;
+    }
+    let last = rows - 1;
+    let row = state.detail.row;
+    state.detail.row = match action {
+        Action::Up => row.saturating_sub(1),
+        Action::Down => (row + 1).min(last),
+        Action::PageUp | Action::Home => 0,
+        _ => last,
+    };
+    true
 }
 
 /// Scrolls the detail pane; the renderer clamps to the content.

@@ -3,13 +3,15 @@
 use std::time::Instant;
 
 use crossterm::event::KeyEvent;
+use jiff::Timestamp;
 
 use super::copy::{Copyable, Wrap};
 use super::incident;
+use super::sections::{SectionKind, SectionValue};
 use super::view::Pointer;
 use crate::api::{ApiError, UserPage, UserQuery};
 use crate::desk::{Applied, OpError, OpKind, Subject, UserOp};
-use crate::pingone::{PasswordState, User};
+use crate::pingone::{Population, User};
 
 /// Identifies one request, so that late replies to superseded requests can be dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -56,12 +58,25 @@ pub enum Msg {
         /// What came back (boxed: a user record is large).
         result: Result<Box<User>, ApiError>,
     },
-    /// A user's password state arrived (or failed).
-    PasswordLoaded {
+    /// A section of a user (password, devices, sessions, groups) arrived, or failed.
+    SectionLoaded {
         /// The request this answers.
         req: ReqId,
+        /// Which section.
+        kind: SectionKind,
+        /// When it arrived, by the wall clock (device locks end at a date).
+        read_at: Timestamp,
         /// What came back.
-        result: Result<PasswordState, ApiError>,
+        result: Result<SectionValue, ApiError>,
+    },
+    /// A population arrived (or failed).
+    PopulationLoaded {
+        /// The request this answers.
+        req: ReqId,
+        /// The population's id.
+        id: String,
+        /// What came back.
+        result: Result<Population, ApiError>,
     },
     /// An operation finished, with what PingOne holds afterwards (or failed).
     Applied {
@@ -101,10 +116,15 @@ pub enum Action {
     Home,
     /// Select the last user.
     End,
+    // --- detail ---
+    /// Show the next tab of the detail pane.
+    NextTab,
+    /// Show the previous tab of the detail pane.
+    PrevTab,
     // --- actions ---
     /// Ask to apply an operation to the selected user (a confirm follows).
     Op(OpKind),
-    /// Read the selected user (and password) again from PingOne.
+    /// Read the selected user (and every section) again from PingOne.
     Refresh,
     /// Show the record's raw JSON in the detail pane, or the formatted view again.
     RawJson,
@@ -164,19 +184,29 @@ pub enum Effect {
         /// The user.
         id: String,
     },
-    /// Read one user's password state.
-    ReadPassword {
+    /// Read one section of one user (password, devices, sessions, groups).
+    ReadSection {
         /// The request id its reply will carry.
         req: ReqId,
         /// The user.
+        id: String,
+        /// Which section.
+        kind: SectionKind,
+    },
+    /// Read one population.
+    ReadPopulation {
+        /// The request id its reply will carry.
+        req: ReqId,
+        /// The population.
         id: String,
     },
     /// Apply one operation to one user (only ever after a confirm), journaled.
     Apply {
         /// The request id its reply will carry.
         req: ReqId,
-        /// The user.
-        id: String,
+        /// The user, as the console holds it (an operation on a device or a session leaves it
+        /// as it is; boxed: a record is large).
+        user: Box<User>,
         /// The operation.
         op: UserOp,
         /// The ticket it is made for.

@@ -72,12 +72,8 @@ fn causes_of(state: &State, id: &str) -> Vec<String> {
     let Some(row) = state.results.rows.iter().find(|row| row.id == id) else {
         return Vec::new();
     };
-    let password = state
-        .extras
-        .get(id)
-        .and_then(|extras| extras.password.ok().cloned());
-    let elapsed = state.now.saturating_duration_since(row.received).as_secs();
-    Verdict::of(&row.user(), password.as_ref(), elapsed)
+    state
+        .known_since(id, &row.user(), row.received, |known| Verdict::of(known, 0))
         .causes
         .into_iter()
         .map(|cause| cause.text)

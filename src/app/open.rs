@@ -1,11 +1,16 @@
-//! Opening a user: the selected record decoded once, and what the list does not carry (the
-//! password state) read when the selection rests on a user or Enter opens it. A re-open within
-//! [`FRESH_FOR`] reads nothing; moving on cancels what is in flight.
+//! Opening a user: the selected record decoded once, and what the list does not carry read
+//! when the selection rests on a user or Enter opens it: the password state, the MFA devices,
+//! the sessions and the group names, in parallel (one request each, each with its own slot),
+//! and the population's name (once per population per run). A re-open within
+//! [`super::sections::FRESH_FOR`] reads nothing; moving on cancels what is in flight.
 
-use super::msg::Effect;
+use jiff::Timestamp;
+
+use super::msg::{Effect, ReqId};
+use super::sections::{SectionKind, SectionValue};
 use super::state::{OPEN_AFTER, Shown, State};
 use crate::api::ApiError;
-use crate::pingone::PasswordState;
+use crate::pingone::Population;
 
 /// Keeps [`State::shown`] the decoded record of the selected row.
 pub(super) fn sync_shown(state: &mut State) {
@@ -28,59 +33,141 @@ pub(super) fn sync_shown(state: &mut State) {
 }
 
 #[must_use = "the effects cancel what was being read"]
-/// The selection moved: the detail scrolls to the top, and what was being read about the
-/// user left behind is cancelled.
+/// The selection moved: the detail scrolls to the top and its row cursor to the first row, and
+/// what was being read about the user left behind is cancelled.
 pub(super) fn selection_moved(state: &mut State) -> Vec<Effect> {
     state.detail_scroll = 0;
+    state.detail.row = 0;
     state.selected_at = state.now;
     state.opened = None;
     let selected = state.results.selected_row().map(|row| row.id.clone());
     let mut effects = Vec::new();
-    if state
-        .password
-        .tag()
-        .is_some_and(|id| Some(id) != selected.as_ref())
-    {
-        let left = state.password.tag().cloned();
-        effects.extend(state.password.cancel());
-        if let Some(extras) = left.and_then(|id| state.extras.get_mut(&id)) {
-            extras.password.loading = false;
+    for kind in SectionKind::ALL {
+        let slot = state.reads.slot_mut(kind);
+        let Some(left) = slot
+            .tag()
+            .filter(|id| Some(*id) != selected.as_ref())
+            .cloned()
+        else {
+            continue;
+        };
+        effects.extend(slot.cancel());
+        if let Some(extras) = state.extras.get_mut(&left) {
+            extras.set_loading(kind, false);
         }
     }
     effects
 }
 
-/// Opens the selected user: reads the password state unless it is fresh (or `force`).
+/// Opens the selected user: reads every section that is not fresh (all of them when `force`)
+/// and the population when it was never read; returns the reads, all sent at once.
 pub(super) fn open_selected(state: &mut State, force: bool) -> Vec<Effect> {
     let Some(id) = state.results.selected_row().map(|row| row.id.clone()) else {
         return Vec::new();
     };
     state.opened = Some(id.clone());
-    let now = state.now;
-    let extras = state.extras.entry(id.clone()).or_default();
-    if extras.password.loading || (!force && extras.password.is_fresh(now)) {
-        return Vec::new();
+    let mut effects = Vec::new();
+    for kind in SectionKind::ALL {
+        effects.extend(read_section(state, &id, kind, force));
     }
-    extras.password.loading = true;
-    let req = state.next_req();
-    let mut effects: Vec<Effect> = state.password.start(req, id.clone()).into_iter().collect();
-    effects.push(Effect::ReadPassword { req, id });
+    effects.extend(read_population(state));
     effects
 }
 
-/// A password state (or its error) arrived for user `id`.
-pub(super) fn on_password(state: &mut State, id: &str, result: Result<PasswordState, ApiError>) {
-    if let Err(error) = &result {
-        tracing::warn!(%error, user_id = id, "reading the password state failed");
+/// Reads section `kind` of user `id` unless it is being read, or fresh (and not `force`).
+fn read_section(state: &mut State, id: &str, kind: SectionKind, force: bool) -> Vec<Effect> {
+    let now = state.now;
+    let extras = state.extras.entry(id.to_owned()).or_default();
+    if extras.is_loading(kind) || (!force && extras.is_fresh(kind, now)) {
+        return Vec::new();
     }
-    let section = &mut state.extras.entry(id.to_owned()).or_default().password;
-    section.loading = false;
-    section.at = Some(state.now);
-    section.value = Some(result.map_err(|e| e.to_string()));
+    extras.set_loading(kind, true);
+    let req = state.next_req();
+    let mut effects: Vec<Effect> = state
+        .reads
+        .slot_mut(kind)
+        .start(req, id.to_owned())
+        .into_iter()
+        .collect();
+    effects.push(Effect::ReadSection {
+        req,
+        id: id.to_owned(),
+        kind,
+    });
+    effects
 }
 
-/// Time passed: open the selection once it has rested, and read a password again when its
-/// lockout countdown reaches zero.
+/// Reads the selected user's population unless it was read (or is being read) this run.
+fn read_population(state: &mut State) -> Option<Effect> {
+    let id = state.population()?.0.to_owned();
+    let read = state.populations.get(&id).is_some_and(|p| p.ok().is_some());
+    if read || state.population_reads.contains_key(&id) {
+        return None;
+    }
+    let req = state.next_req();
+    state.populations.entry(id.clone()).or_default().loading = true;
+    state.population_reads.insert(id.clone(), req);
+    Some(Effect::ReadPopulation { req, id })
+}
+
+/// A section of a user (or its error) arrived, answering `req`; a reply to a read that was
+/// superseded or cancelled is dropped.
+pub(super) fn on_section(
+    state: &mut State,
+    req: ReqId,
+    kind: SectionKind,
+    read_at: Timestamp,
+    result: Result<SectionValue, ApiError>,
+) {
+    let Some(id) = state.reads.slot_mut(kind).settle(req) else {
+        return;
+    };
+    if let Err(error) = &result {
+        tracing::warn!(%error, user_id = id, ?kind, "reading a section failed");
+    }
+    store_section(state, &id, kind, read_at, result.map_err(|e| e.to_string()));
+}
+
+/// Keeps what was read (or learned from an operation's answer) about section `kind` of `id`.
+pub(super) fn store_section(
+    state: &mut State,
+    id: &str,
+    kind: SectionKind,
+    read_at: Timestamp,
+    result: Result<SectionValue, String>,
+) {
+    let now = state.now;
+    let extras = state.extras.entry(id.to_owned()).or_default();
+    extras.settle(kind, result, now, read_at);
+    // The selected row stays on a row that exists.
+    let rows = state.row_targets().len();
+    state.detail.row = state.detail.row.min(rows.saturating_sub(1));
+}
+
+/// A population (or its error) arrived.
+pub(super) fn on_population(
+    state: &mut State,
+    req: ReqId,
+    id: &str,
+    result: Result<Population, ApiError>,
+) {
+    if state.population_reads.get(id) != Some(&req) {
+        return;
+    }
+    state.population_reads.remove(id);
+    if let Err(error) = &result {
+        tracing::warn!(%error, population_id = id, "reading a population failed");
+    }
+    let now = state.now;
+    state.populations.entry(id.to_owned()).or_default().settle(
+        result.map_err(|e| e.to_string()),
+        now,
+        Timestamp::UNIX_EPOCH,
+    );
+}
+
+/// Time passed: open the selection once it has rested, and read a section again when its
+/// countdown (a password lockout, a device lock) reaches zero.
 pub(super) fn on_tick(state: &mut State) -> Vec<Effect> {
     let Some(id) = state.results.selected_row().map(|row| row.id.clone()) else {
         return Vec::new();
@@ -93,18 +180,17 @@ pub(super) fn on_tick(state: &mut State) -> Vec<Effect> {
             Vec::new()
         };
     }
-    let ran_out = state.extras.get(&id).is_some_and(|extras| {
-        let section = &extras.password;
-        let (Some(left), Some(at)) = (
-            section.ok().and_then(|p| p.seconds_until_unlock),
-            section.at,
-        ) else {
-            return false;
-        };
-        !section.loading && left > 0 && state.now.saturating_duration_since(at).as_secs() >= left
+    let now = state.now;
+    let ran_out: Vec<SectionKind> = state.extras.get(&id).map_or_else(Vec::new, |extras| {
+        [SectionKind::Password, SectionKind::Devices]
+            .into_iter()
+            .filter(|&kind| {
+                !extras.is_loading(kind) && extras.runs_out_at(kind).is_some_and(|at| at <= now)
+            })
+            .collect()
     });
-    if ran_out {
-        return open_selected(state, true);
-    }
-    Vec::new()
+    ran_out
+        .into_iter()
+        .flat_map(|kind| read_section(state, &id, kind, true))
+        .collect()
 }

@@ -1,7 +1,8 @@
-//! The mouse, when turned on: a click selects a row or focuses a pane, the wheel scrolls the
-//! pane under the pointer. Dialogs and a too-small terminal ignore it.
+//! The mouse, when turned on: a click selects a row, focuses a pane or shows a detail tab; the
+//! wheel scrolls the pane under the pointer (in the MFA and Sessions tabs it moves the selected
+//! row). Dialogs and a too-small terminal ignore it.
 
-use super::motion::move_selection;
+use super::motion::{move_row, move_selection};
 use super::msg::{Action, Effect};
 use super::open::selection_moved;
 use super::state::{Focus, State};
@@ -19,6 +20,10 @@ pub(super) fn on_pointer(state: &mut State, pointer: Pointer) -> Vec<Effect> {
         Pointer::Click(Place::Search) => state.focus = Focus::Search,
         Pointer::Click(Place::List) => state.focus = Focus::Results,
         Pointer::Click(Place::Detail) => state.focus = Focus::Detail,
+        Pointer::Click(Place::DetailTab(tab)) => {
+            state.focus = Focus::Detail;
+            super::tabs::show(state, tab);
+        }
         Pointer::Click(Place::ListRow(row)) => {
             state.focus = Focus::Results;
             let index = first_visible(state.results.selected, state.list_height) + row;
@@ -27,11 +32,15 @@ pub(super) fn on_pointer(state: &mut State, pointer: Pointer) -> Vec<Effect> {
                 return selection_moved(state);
             }
         }
-        Pointer::ScrollUp(Place::Detail) => {
-            state.detail_scroll = state.detail_scroll.saturating_sub(WHEEL_LINES);
+        Pointer::ScrollUp(Place::Detail | Place::DetailTab(_)) => {
+            if !move_row(state, Action::Up) {
+                state.detail_scroll = state.detail_scroll.saturating_sub(WHEEL_LINES);
+            }
         }
-        Pointer::ScrollDown(Place::Detail) => {
-            state.detail_scroll = state.detail_scroll.saturating_add(WHEEL_LINES);
+        Pointer::ScrollDown(Place::Detail | Place::DetailTab(_)) => {
+            if !move_row(state, Action::Down) {
+                state.detail_scroll = state.detail_scroll.saturating_add(WHEEL_LINES);
+            }
         }
         Pointer::ScrollUp(Place::List | Place::ListRow(_)) => {
             return in_list(state, Action::Up);

@@ -1,11 +1,10 @@
-//! What the console holds about users: the listed rows (kept compact), the results list with
-//! its paging, what was read about a user besides the record, and the selected user decoded.
+//! The results list: each listed user as the list shows it, with its record kept compact; and
+//! the selected user decoded.
 
 use std::time::Instant;
 
-use super::state::FRESH_FOR;
 use crate::desk::{StatusWord, status_word};
-use crate::pingone::{PasswordState, User};
+use crate::pingone::User;
 
 /// A listed user: what the list shows, decoded once on arrival, and the record itself.
 ///
@@ -94,50 +93,6 @@ impl Results {
     }
 }
 
-/// One thing read about a user besides the record: its value or error, when it was read, and
-/// whether a read is under way.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section<T> {
-    /// The last answer: the value, or the error in words.
-    pub value: Option<Result<T, String>>,
-    /// When the last answer arrived.
-    pub at: Option<Instant>,
-    /// Whether a read is in flight.
-    pub loading: bool,
-}
-
-impl<T> Default for Section<T> {
-    fn default() -> Self {
-        Self {
-            value: None,
-            at: None,
-            loading: false,
-        }
-    }
-}
-
-impl<T> Section<T> {
-    /// The value, when the last read succeeded.
-    pub fn ok(&self) -> Option<&T> {
-        self.value.as_ref().and_then(|v| v.as_ref().ok())
-    }
-
-    /// Whether it was read successfully less than [`FRESH_FOR`] before `now`.
-    pub fn is_fresh(&self, now: Instant) -> bool {
-        self.ok().is_some()
-            && self
-                .at
-                .is_some_and(|at| now.saturating_duration_since(at) < FRESH_FOR)
-    }
-}
-
-/// What was read about one user besides the record.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Extras {
-    /// The password state.
-    pub password: Section<PasswordState>,
-}
-
 /// The selected user's record, decoded once when selected.
 #[derive(Debug, Clone)]
 pub struct Shown {
@@ -149,4 +104,20 @@ pub struct Shown {
     pub user: User,
     /// When the record arrived (countdowns run from then).
     pub received: Instant,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_keeps_what_is_shown_and_drops_the_links() {
+        let mut user = User::default();
+        user.extra.insert("costCenter".into(), "CC-7".into());
+        user.extra
+            .insert("_links".into(), serde_json::json!({"self": {"href": "x"}}));
+        let row = Row::new(user, Instant::now());
+        assert_eq!(row.user().extra.len(), 1);
+        assert_eq!(row.user().extra["costCenter"], "CC-7");
+    }
 }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use jiff::Timestamp;
 use tui_input::Input;
 
 use super::copy::Clipboard;
@@ -10,19 +11,19 @@ use super::inflight::InFlight;
 use super::keymap::Mode;
 use super::modal::{Modal, Step};
 use super::msg::ReqId;
-pub use super::rows::{Extras, Results, Row, Section, Shown};
+pub use super::rows::{Results, Row, Shown};
+use super::sections::{Extras, Reads, Section, SectionKind};
+use super::tabs::{DetailView, Tab, row_targets};
 use super::view::View;
-use crate::desk::Verdict;
-use crate::pingone::{PasswordState, User};
+use crate::desk::{Known, Target, Verdict};
+use crate::pingone::{PasswordState, Population, User};
 
 /// How long typing must pause before a search is sent.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
 /// How often the spinner turns while a request is in flight.
 pub const SPINNER_STEP: Duration = Duration::from_millis(120);
-/// How long the selection must rest on a user before it is opened (its password read).
+/// How long the selection must rest on a user before it is opened (its sections read).
 pub const OPEN_AFTER: Duration = Duration::from_millis(300);
-/// How long what was read about a user stays fresh: a re-open within it sends nothing.
-pub const FRESH_FOR: Duration = Duration::from_secs(30);
 
 /// What the header says about where we are connected.
 // Independent facts about the connection, not a state machine.
@@ -109,14 +110,20 @@ pub struct State {
     pub more: InFlight<()>,
     /// The re-read of a user in flight, and whose.
     pub refresh: InFlight<String>,
-    /// The password read in flight, and whose.
-    pub password: InFlight<String>,
+    /// The reads of the opened user's sections in flight, one slot per kind, and whose.
+    pub reads: Reads,
     /// The operation in flight, and on whom.
     pub op: InFlight<String>,
     /// The selected user, decoded.
     pub shown: Option<Shown>,
     /// What was read about users besides their records, by id.
     pub extras: HashMap<String, Extras>,
+    /// Populations by id, each read once per run.
+    pub populations: HashMap<String, Section<Population>>,
+    /// The population reads in flight, by population id.
+    pub population_reads: HashMap<String, ReqId>,
+    /// The detail pane's tab and selected row.
+    pub detail: DetailView,
     /// The user the selection opened (whose extras were asked for), if any.
     pub opened: Option<String>,
     /// When the selection last moved.
@@ -166,10 +173,13 @@ impl State {
             search: InFlight::default(),
             more: InFlight::default(),
             refresh: InFlight::default(),
-            password: InFlight::default(),
+            reads: Reads::default(),
             op: InFlight::default(),
             shown: None,
             extras: HashMap::new(),
+            populations: HashMap::new(),
+            population_reads: HashMap::new(),
+            detail: DetailView::default(),
             opened: None,
             selected_at: now,
             status,
@@ -199,7 +209,8 @@ impl State {
         self.search.is_busy()
             || self.more.is_busy()
             || self.refresh.is_busy()
-            || self.password.is_busy()
+            || self.reads.is_busy()
+            || !self.population_reads.is_empty()
             || self.op.is_busy()
             || self.incident.is_busy()
     }
@@ -238,7 +249,12 @@ impl State {
 
     /// The selected user's password state with its countdown brought up to `now`.
     pub fn live_password(&self) -> Option<PasswordState> {
-        let section = &self.selected_extras()?.password;
+        self.live_password_of(&self.shown.as_ref()?.id)
+    }
+
+    /// User `id`'s password state with its countdown brought up to `now`.
+    fn live_password_of(&self, id: &str) -> Option<PasswordState> {
+        let section = &self.extras.get(id)?.password;
         let mut state = section.ok()?.clone();
         let elapsed = self.now.saturating_duration_since(section.at?).as_secs();
         state.seconds_until_unlock = state
@@ -247,17 +263,77 @@ impl State {
         Some(state)
     }
 
-    /// The verdict on the selected user, with countdowns brought up to `now`.
-    pub fn verdict(&self) -> Option<Verdict> {
+    /// What is known about the selected user, with countdowns brought up to `now`, handed to
+    /// `f` (a verdict, a refusal, a question).
+    pub fn with_known<R>(&self, f: impl FnOnce(&Known<'_>) -> R) -> Option<R> {
         let shown = self.shown.as_ref()?;
-        let elapsed = self.now.saturating_duration_since(shown.received).as_secs();
-        let mut user = shown.user.clone();
+        Some(self.known_since(&shown.id, &shown.user, shown.received, f))
+    }
+
+    /// What is known about user `id` whose record `user` arrived at `received`, with its
+    /// countdowns brought up to `now`, handed to `f`.
+    pub fn known_since<R>(
+        &self,
+        id: &str,
+        user: &User,
+        received: Instant,
+        f: impl FnOnce(&Known<'_>) -> R,
+    ) -> R {
+        let elapsed = self.now.saturating_duration_since(received).as_secs();
+        let mut user = user.clone();
         if let Some(account) = user.account.as_mut() {
             account.seconds_until_unlock = account
                 .seconds_until_unlock
                 .map(|s| s.saturating_sub(elapsed));
         }
-        Some(Verdict::of(&user, self.live_password().as_ref(), 0))
+        self.known_of(id, &user, f)
+    }
+
+    /// What is known about user `id` whose record is `user` (countdowns already brought up to
+    /// `now`), with what was read besides it, handed to `f`.
+    pub fn known_of<R>(&self, id: &str, user: &User, f: impl FnOnce(&Known<'_>) -> R) -> R {
+        let password = self.live_password_of(id);
+        let extras = self.extras.get(id);
+        let devices = extras.map(|e| &e.devices);
+        let known = Known {
+            user,
+            password: password.as_ref(),
+            devices: devices.and_then(Section::ok).map(Vec::as_slice),
+            sessions: extras.and_then(|e| e.sessions.ok()).map(Vec::as_slice),
+            // Device locks are judged by the wall clock counted from the devices' arrival.
+            now: devices
+                .and_then(|d| d.wall_now(self.now))
+                .unwrap_or(Timestamp::UNIX_EPOCH),
+        };
+        f(&known)
+    }
+
+    /// The verdict on the selected user, with countdowns brought up to `now`.
+    pub fn verdict(&self) -> Option<Verdict> {
+        self.with_known(|known| Verdict::of(known, 0))
+    }
+
+    /// The rows of the detail tab shown, as targets (devices, sessions, "all sessions").
+    pub fn row_targets(&self) -> Vec<Target> {
+        self.targets_in(self.detail.tab)
+    }
+
+    /// The rows of `tab` for the selected user, as targets.
+    pub fn targets_in(&self, tab: Tab) -> Vec<Target> {
+        let extras = self.selected_extras();
+        let devices: Option<Vec<String>> = extras
+            .and_then(|e| e.devices.ok())
+            .map(|list| list.iter().map(|d| d.id.clone()).collect());
+        let sessions: Option<Vec<String>> = extras
+            .and_then(|e| e.sessions.ok())
+            .map(|list| list.iter().map(|s| s.id.clone()).collect());
+        row_targets(tab, devices.as_deref(), sessions.as_deref())
+    }
+
+    /// The selected user's population: its id and what was read of it.
+    pub fn population(&self) -> Option<(&str, Option<&Section<Population>>)> {
+        let id = self.selected_user()?.population.as_ref()?.id.as_str();
+        Some((id, self.populations.get(id)))
     }
 
     /// When the loop must wake next with a `Tick`: the debounce, the spinner, opening the
@@ -281,17 +357,23 @@ impl State {
         let account = self.results.selected_row().and_then(|row| {
             (row.seconds_until_unlock(self.now)? > 0).then(|| next_second(row.received))
         });
-        let password = self.selected_extras().and_then(|extras| {
-            let section = &extras.password;
-            let left = section.ok()?.seconds_until_unlock?;
-            let at = section.at?;
-            let elapsed = self.now.saturating_duration_since(at).as_secs();
-            (left > elapsed).then(|| next_second(at))
+        // A password lockout or a device lock counting down: each second from its arrival.
+        let countdowns = self.selected_extras().into_iter().flat_map(|extras| {
+            [SectionKind::Password, SectionKind::Devices]
+                .into_iter()
+                .filter_map(|kind| {
+                    let at = match kind {
+                        SectionKind::Password => extras.password.at?,
+                        _ => extras.devices.at?,
+                    };
+                    (extras.runs_out_at(kind)? > self.now).then(|| next_second(at))
+                })
         });
         let queue = super::incident::next_wakeup(self);
-        [debounce, spinner, open, account, password, queue]
+        [debounce, spinner, open, account, queue]
             .into_iter()
             .flatten()
+            .chain(countdowns)
             .min()
     }
 
@@ -302,21 +384,5 @@ impl State {
             text: text.into(),
             kind,
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_row_keeps_what_is_shown_and_drops_the_links() {
-        let mut user = User::default();
-        user.extra.insert("costCenter".into(), "CC-7".into());
-        user.extra
-            .insert("_links".into(), serde_json::json!({"self": {"href": "x"}}));
-        let row = Row::new(user, Instant::now());
-        assert_eq!(row.user().extra.len(), 1);
-        assert_eq!(row.user().extra["costCenter"], "CC-7");
     }
 }

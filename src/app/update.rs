@@ -11,7 +11,10 @@ use super::keymap::{KeyMap, Mode};
 use super::modal::{self, Modal};
 use super::motion::{back, move_selection};
 use super::msg::{Action, Effect, Msg};
-use super::open::{on_password, open_selected, selection_moved, sync_shown};
+use super::open::{
+    on_population, on_section, open_selected, selection_moved, store_section, sync_shown,
+};
+use super::sections::SectionValue;
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
 use super::view::scrolled;
 use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
@@ -71,10 +74,17 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::PasswordLoaded { req, result } => {
-            if let Some(id) = state.password.settle(req) {
-                on_password(state, &id, result);
-            }
+        Msg::SectionLoaded {
+            req,
+            kind,
+            read_at,
+            result,
+        } => {
+            on_section(state, req, kind, read_at, result);
+            Vec::new()
+        }
+        Msg::PopulationLoaded { req, id, result } => {
+            on_population(state, req, &id, result);
             Vec::new()
         }
         Msg::Applied { req, op, result } => {
@@ -229,20 +239,20 @@ fn on_answer(state: &mut State, id: &str, op: &UserOp, result: Result<Box<Applie
 /// PingOne now shows.
 fn on_applied(state: &mut State, op: &UserOp, applied: Applied) {
     let id = applied.user.id.clone();
-    if let Some(password) = applied.password.clone() {
-        on_password(state, &id, Ok(password));
+    // What came back is as fresh as a read: dated now.
+    let read_at = jiff::Timestamp::now();
+    let before = state.extras.get(&id).and_then(|e| e.devices.ok());
+    let answered = [
+        applied.password.clone().map(SectionValue::Password),
+        applied
+            .devices_after(before.map(Vec::as_slice))
+            .map(SectionValue::Devices),
+        applied.sessions.clone().map(SectionValue::Sessions),
+    ];
+    for value in answered.into_iter().flatten() {
+        store_section(state, &id, value.kind(), read_at, Ok(value));
     }
-    let known = state
-        .extras
-        .get(&id)
-        .and_then(|extras| extras.password.ok().cloned());
-    let told = outcome(
-        op,
-        &Applied {
-            password: known,
-            ..applied.clone()
-        },
-    );
+    let told = state.known_of(&id, &applied.user, |after| outcome(op, &applied, after));
     replace_row(state, applied.user);
     let kind = match told.kind {
         OutcomeKind::Done => StatusKind::Success,
@@ -363,6 +373,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             return move_selection(state, action);
         }
         Action::Op(kind) => modal::ask(state, kind),
+        Action::NextTab | Action::PrevTab => {
+            let tab = state.detail.tab.step(action == Action::PrevTab);
+            super::tabs::show(state, tab);
+        }
         Action::Refresh => {
             let mut effects = refresh(state);
             sync_shown(state);

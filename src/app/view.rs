@@ -9,6 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::msg::Action;
 use super::note::Done;
+use super::tabs::Tab;
 
 /// The console's view state.
 #[derive(Debug, Clone)]
@@ -62,6 +63,8 @@ pub enum Place {
     List,
     /// The detail pane.
     Detail,
+    /// A tab's label in the detail pane's bar.
+    DetailTab(Tab),
 }
 
 /// What the mouse did, where.

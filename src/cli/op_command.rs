@@ -1,10 +1,12 @@
 //! `pingdesk users <operation> USER …`: one subcommand per operation of [`OpKind`], generated
-//! from the operation table, so a new operation appears on the command line by itself.
+//! from the operation table, so a new operation appears on the command line by itself. What it
+//! acts on besides the user ([`OpKind::target`]) adds its argument: `DEVICE`, or `SESSION` or
+//! `--all`.
 
 use clap::error::ErrorKind;
-use clap::{Arg, ArgAction, ArgMatches, Command};
+use clap::{Arg, ArgAction, ArgGroup, ArgMatches, Command};
 
-use crate::desk::OpKind;
+use crate::desk::{Needs, OpKind};
 
 /// One operation from the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,10 @@ pub struct OpCommand {
     pub for_: Option<String>,
     /// A lock's end (`--until 2026-12-01T09:00:00Z`).
     pub until: Option<String>,
+    /// The device or session id, for operations on one.
+    pub target: Option<String>,
+    /// Every session (`--all`), for a revoke.
+    pub all: bool,
     /// The ticket the change is made for (`--ticket ID`).
     pub ticket: Option<String>,
     /// Unlock every user listed in this file, one per line (`-` = stdin): `unlock --from`.
@@ -55,6 +61,36 @@ fn command(kind: OpKind) -> Command {
                 .action(ArgAction::SetTrue)
                 .help("Print what PingOne holds afterwards as JSON"),
         );
+    match kind.target() {
+        Needs::User => {}
+        Needs::Device => {
+            command = command.arg(
+                Arg::new("target")
+                    .required(true)
+                    .value_name("DEVICE")
+                    .help("The MFA device's id (`pingdesk users devices USER` lists them)"),
+            );
+        }
+        Needs::Session => {
+            command = command
+                .arg(
+                    Arg::new("target")
+                        .value_name("SESSION")
+                        .help("The session's id (`pingdesk users sessions USER` lists them)"),
+                )
+                .arg(
+                    Arg::new("all")
+                        .long("all")
+                        .action(ArgAction::SetTrue)
+                        .help("Every session of the user"),
+                )
+                .group(
+                    ArgGroup::new("which")
+                        .args(["target", "all"])
+                        .required(true),
+                );
+        }
+    }
     if kind == OpKind::UnlockAccount {
         command = command.mut_arg("user", |a| a.required(false).required_unless_present("from")).arg(
             Arg::new("from")
@@ -102,6 +138,8 @@ impl clap::FromArgMatches for OpCommand {
             json: sub.get_flag("json"),
             for_: text("for"),
             until: text("until"),
+            target: text("target"),
+            all: sub.try_get_one::<bool>("all").ok().flatten() == Some(&true),
             ticket: text("ticket"),
             from: text("from"),
         })

@@ -1,13 +1,14 @@
 //! `pingdesk users <operation> USER`: the console's operations from a script, with the same
-//! refusals, the same confirm, one request, and an honest report of what PingOne holds after.
+//! refusals, the same confirm, one request (one per session for `revoke-session --all`), and an
+//! honest report of what PingOne holds after.
 
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
 use crate::desk::inert::one_line;
 use crate::desk::{
-    Applied, OpError, OpKind, OutcomeKind, Refusal, Subject, UserOp, journaled, lost_answer,
-    outcome, unread,
+    Applied, Needs, OpError, OpKind, OutcomeKind, Refusal, Subject, Target, UserOp, journaled,
+    lost_answer, outcome, unread,
 };
 
 /// Runs one operation.
@@ -19,26 +20,39 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
             Refusal::ReadOnly(kind.verb()).to_string(),
         ));
     }
-    let op = match kind {
-        OpKind::LockAccount => UserOp::LockAccount {
+    let lock = match kind {
+        OpKind::LockAccount => Some(UserOp::LockAccount {
             unlock_at: unlock_time(command.for_.as_deref(), command.until.as_deref())?,
-        },
-        other => UserOp::of(other),
+        }),
+        _ => None,
     };
-    let user = resolve(session, &command.user).await?;
-    let password = if op.needs_password_for(&user) {
-        Some(session.client.password_state(&user.id).await?)
-    } else {
-        None
+    let before = read_before(session, &command).await?;
+    let target = match (kind.target(), command.target.clone()) {
+        (Needs::User, _) => Target::User,
+        (Needs::Device, device) => Target::Device(device.unwrap_or_default()),
+        (Needs::Session, _) if command.all => Target::AllSessions(
+            before
+                .sessions
+                .iter()
+                .flatten()
+                .map(|s| s.id.clone())
+                .collect(),
+        ),
+        (Needs::Session, id) => Target::Session(id.unwrap_or_default()),
     };
-    match op.refusal(&user, password.as_ref(), session.read_only()) {
+    let op = lock.unwrap_or_else(|| UserOp::at(kind, target));
+    let known = before.known(jiff::Timestamp::now());
+    match op.refusal(&known, session.read_only()) {
         Some(Refusal::NotApplicable(why)) => {
             // Nothing to do is not a failure: a script can run the same fix twice.
             eprintln!("{why}");
             if command.json {
-                print_json(&report(kind, &user, password.as_ref(), "nothing to do"))?;
+                print_json(&report(kind, &before, "nothing to do"))?;
             }
             return Ok(Exit::Ok);
+        }
+        Some(refusal @ Refusal::Missing(_)) => {
+            return Err(Failure::new(Exit::NotFound, refusal.to_string()));
         }
         Some(refusal) => return Err(Failure::new(Exit::Failure, refusal.to_string())),
         None => {}
@@ -49,12 +63,14 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
             crate::desk::journal::JournalError::TicketRequired.to_string(),
         ));
     }
-    confirm(session, &op.question(&user), &user, command.yes)?;
+    confirm(session, &op.question(&known), &before.user, command.yes)?;
+    let user = &before.user;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
-    let subject = Subject::of(&user, password.as_ref());
+    let subject = Subject::of(user, before.password.as_ref());
     let done = journaled::apply(
         &session.journal,
         &session.client,
+        user,
         &subject,
         &op,
         command.ticket.as_deref(),
@@ -66,24 +82,60 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
     let applied = match done.result {
         Ok(applied) => applied,
         Err(OpError::Api(error)) if lost_answer(&op, &error) => {
-            let look = format!(
+            let how = format!(
                 "run `pingdesk users show {}` to see what PingOne holds",
                 one_line(&user.id)
             );
-            return Err(Failure::new(Exit::Network, unread(&error, &look)));
+            return Err(Failure::new(Exit::Network, unread(&error, &how)));
         }
         Err(OpError::Api(error)) => return Err(error.into()),
         Err(refused @ OpError::Refused(_)) => {
             return Err(Failure::new(Exit::Refused, refused.to_string()));
         }
     };
-    finish(kind, &op, &applied, command.json)
+    finish(&op, &before, &applied, command.json)
+}
+
+/// Reads what the operation's refusal and question need: the user, and the password state,
+/// devices or sessions when it acts on them.
+async fn read_before(session: &Session, command: &OpCommand) -> Result<Applied, Failure> {
+    let kind = command.kind;
+    let user = resolve(session, &command.user).await?;
+    let client = &session.client;
+    let password = if UserOp::of(kind).needs_password_for(&user) {
+        Some(client.password_state(&user.id).await?)
+    } else {
+        None
+    };
+    let devices = if kind.target() == Needs::Device {
+        Some(client.devices(&user.id).await?)
+    } else {
+        None
+    };
+    let sessions = if kind.target() == Needs::Session {
+        Some(client.sessions(&user.id).await?)
+    } else {
+        None
+    };
+    Ok(Applied {
+        user,
+        password,
+        devices,
+        sessions,
+        ..Applied::default()
+    })
 }
 
 /// Says what happened and picks the exit code: an unknown outcome exits by what a fresh read
 /// found (0 when it shows the change made, 7 when it does not or cannot tell).
-fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Exit, Failure> {
-    let told = outcome(op, applied);
+fn finish(op: &UserOp, before: &Applied, applied: &Applied, json: bool) -> Result<Exit, Failure> {
+    // What came back (a device operation answers with one device, which replaces its old
+    // self among those read before).
+    let after = Applied {
+        devices: applied.devices_after(before.devices.as_deref()),
+        ..applied.clone()
+    };
+    let told = outcome(op, applied, &after.known(jiff::Timestamp::now()));
     eprintln!("{}", told.text);
     let (label, exit) = match told.kind {
         OutcomeKind::Done | OutcomeKind::DoneButStill => ("applied", Exit::Ok),
@@ -92,30 +144,26 @@ fn finish(kind: OpKind, op: &UserOp, applied: &Applied, json: bool) -> Result<Ex
         OutcomeKind::Unknown => ("unknown", Exit::Network),
     };
     if json {
-        print_json(&report(
-            kind,
-            &applied.user,
-            applied.password.as_ref(),
-            label,
-        ))?;
+        print_json(&report(op.kind(), &after, label))?;
     }
     Ok(exit)
 }
 
-/// `{"action", "outcome", "user", "password"?}` for `--json`.
-fn report(
-    kind: OpKind,
-    user: &crate::pingone::User,
-    password: Option<&crate::pingone::PasswordState>,
-    outcome: &str,
-) -> serde_json::Value {
+/// `{"action", "outcome", "user", "password"?, "devices"?, "sessions"?}` for `--json`.
+fn report(kind: OpKind, held: &Applied, outcome: &str) -> serde_json::Value {
     let mut value = serde_json::json!({
         "action": kind.cli_name(),
         "outcome": outcome,
-        "user": user,
+        "user": held.user,
     });
-    if let Some(password) = password {
+    if let Some(password) = &held.password {
         value["password"] = serde_json::json!(password);
+    }
+    if let Some(devices) = &held.devices {
+        value["devices"] = serde_json::json!(devices);
+    }
+    if let Some(sessions) = &held.sessions {
+        value["sessions"] = serde_json::json!(sessions);
     }
     value
 }

@@ -9,8 +9,27 @@ use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Row
 
 use crate::desk::diagnosis::{account_status, countdown};
 use crate::desk::inert::{LONG_VALUE, capped, one_line};
-use crate::desk::{Fix, StatusWord, Verdict, inert, status_word};
-use crate::pingone::{PasswordState, User};
+use crate::desk::known::{device_label, session_places};
+use crate::desk::{Fix, Known, StatusWord, Target, Verdict, inert, status_word};
+use crate::pingone::{Device, PasswordState, Population, Session, User};
+
+/// Everything `users show` prints about one user (what could not be read is `None`).
+pub struct Picture {
+    /// The record.
+    pub user: User,
+    /// The password state.
+    pub password: Option<PasswordState>,
+    /// The MFA devices.
+    pub devices: Option<Vec<Device>>,
+    /// The sessions, newest first.
+    pub sessions: Option<Vec<Session>>,
+    /// The group names.
+    pub groups: Option<Vec<String>>,
+    /// The population.
+    pub population: Option<Population>,
+    /// When it was read (device locks are judged then).
+    pub now: jiff::Timestamp,
+}
 
 /// The widest a table column grows (display columns); longer values are cut with `…`.
 pub const MAX_COLUMN: u16 = 40;
@@ -61,12 +80,30 @@ pub fn table(users: &[User]) -> String {
     out
 }
 
-/// One user as `label  value` lines: the verdict and every cause with its fix first.
-pub fn details(user: &User, password: Option<&PasswordState>) -> String {
+/// `2026-01-01T09:15:00Z`, or `-`.
+fn time(at: Option<jiff::Timestamp>) -> String {
+    at.map_or_else(|| "-".to_owned(), |t| t.to_string())
+}
+
+/// A value from PingOne on one line, cut past [`LONG_VALUE`] characters; `-` when absent.
+fn text(value: Option<&str>) -> String {
+    capped(value.unwrap_or("-"), LONG_VALUE).into_owned()
+}
+
+/// One user as `label  value` lines: the verdict and every cause with its fix first, then the
+/// account, password, MFA devices, sessions, population and groups.
+pub fn details(picture: &Picture) -> String {
+    let user = &picture.user;
+    let password = picture.password.as_ref();
     let account = user.account.clone().unwrap_or_default();
-    let time = |t: Option<jiff::Timestamp>| t.map_or_else(|| "-".to_owned(), |t| t.to_string());
-    let text = |v: Option<&str>| capped(v.unwrap_or("-"), LONG_VALUE).into_owned();
-    let verdict = Verdict::of(user, password, 0);
+    let known = Known {
+        user,
+        password,
+        devices: picture.devices.as_deref(),
+        sessions: picture.sessions.as_deref(),
+        now: picture.now,
+    };
+    let verdict = Verdict::of(&known, 0);
     let unlocks = match (account.unlock_at, account.seconds_until_unlock) {
         (Some(at), Some(left)) => format!("{at} (in {})", countdown(left)),
         (Some(at), None) => at.to_string(),
@@ -85,9 +122,16 @@ pub fn details(user: &User, password: Option<&PasswordState>) -> String {
         ("verdict", verdict.headline().to_owned()),
     ];
     for cause in &verdict.causes {
-        let fix = match &cause.fix {
-            Fix::Op(kind) => format!("pingdesk users {} {}", kind.cli_name(), one_line(&user.id)),
-            Fix::Elsewhere(place) => place.clone(),
+        let id = one_line(&user.id);
+        let fix = match (&cause.fix, &cause.target) {
+            (Fix::Op(kind), Target::Device(target) | Target::Session(target)) => format!(
+                "pingdesk users {} {id} {}",
+                kind.cli_name(),
+                one_line(target)
+            ),
+            (Fix::Op(kind), _) => format!("pingdesk users {} {id}", kind.cli_name()),
+            (Fix::Wait, _) => "none: it ends by itself".to_owned(),
+            (Fix::Elsewhere(place), _) => place.clone(),
         };
         let label = if cause.blocks { "cause" } else { "note" };
         lines.push((label, format!("{} (fix: {fix})", cause.text)));
@@ -114,7 +158,18 @@ pub fn details(user: &User, password: Option<&PasswordState>) -> String {
         ),
         (
             "population",
-            text(user.population.as_ref().map(|p| p.id.as_str())),
+            match (&picture.population, &user.population) {
+                (Some(p), _) => format!("{} ({})", capped(&p.name, LONG_VALUE), one_line(&p.id)),
+                (None, id) => text(id.as_ref().map(|p| p.id.as_str())),
+            },
+        ),
+        (
+            "groups",
+            picture
+                .groups
+                .as_ref()
+                .filter(|g| !g.is_empty())
+                .map_or_else(|| "-".to_owned(), |g| text(Some(&g.join(", ")))),
         ),
         (
             "last sign-on",
@@ -122,6 +177,77 @@ pub fn details(user: &User, password: Option<&PasswordState>) -> String {
         ),
         ("id", one_line(&user.id).into_owned()),
     ]);
+    for device in picture.devices.iter().flatten() {
+        lines.push(("MFA device", device_line(device, picture.now)));
+    }
+    for session in picture.sessions.iter().flatten() {
+        lines.push(("session", session_line(session)));
+    }
+    aligned(&lines)
+}
+
+/// `SMS +1 •••• 0150  ACTIVE  BLOCKED since …  id …`.
+fn device_line(device: &Device, now: jiff::Timestamp) -> String {
+    let mut states = vec![text(
+        device
+            .status
+            .as_ref()
+            .map(crate::pingone::device::DeviceStatus::as_str),
+    )];
+    if device.is_blocked() {
+        let since = device.block.as_ref().and_then(|b| b.blocked_at);
+        states.push(format!("BLOCKED since {}", time(since)));
+    }
+    if let Some(until) = device.locked_until(now) {
+        let left = u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0);
+        states.push(format!("LOCKED until {until} (in {})", countdown(left)));
+    }
+    format!(
+        "{}  {}  id {}",
+        device_label(device),
+        states.join("  "),
+        one_line(&device.id)
+    )
+}
+
+/// `Chrome 126.0 on Mac OS X 14.5  london, united kingdom (203.0.113.10); …  started …
+/// active …  id …`.
+fn session_line(session: &Session) -> String {
+    format!(
+        "{}  {}  started {}  active {}  id {}",
+        text(Some(&session.client())),
+        session_places(session).unwrap_or_else(|| "no location".to_owned()),
+        time(session.created_at),
+        time(session.active_at),
+        one_line(&session.id)
+    )
+}
+
+/// A user's MFA devices as `label  value` lines: whether MFA is on, then one line per device.
+pub fn devices_table(user: &User, devices: &[Device], now: jiff::Timestamp) -> String {
+    let mfa = match user.mfa_enabled {
+        Some(true) => "on",
+        Some(false) => "off",
+        None => "-",
+    };
+    let mut lines = vec![
+        ("user", capped(&user.username, LONG_VALUE).into_owned()),
+        ("MFA", mfa.to_owned()),
+    ];
+    if devices.is_empty() {
+        lines.push(("MFA device", "none".to_owned()));
+    }
+    lines.extend(devices.iter().map(|d| ("MFA device", device_line(d, now))));
+    aligned(&lines)
+}
+
+/// A user's sessions as `label  value` lines, newest first.
+pub fn sessions_table(user: &User, sessions: &[Session]) -> String {
+    let mut lines = vec![("user", capped(&user.username, LONG_VALUE).into_owned())];
+    if sessions.is_empty() {
+        lines.push(("session", "none".to_owned()));
+    }
+    lines.extend(sessions.iter().map(|s| ("session", session_line(s))));
     aligned(&lines)
 }
 

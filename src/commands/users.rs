@@ -3,12 +3,12 @@
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 
-use super::output::{details, password_details, table};
+use super::output::{Picture, details, devices_table, password_details, sessions_table, table};
 use super::{Exit, Failure, Session};
 use crate::api::{ApiError, UserQuery};
 use crate::cli::UsersCommand;
 use crate::desk::inert;
-use crate::pingone::{PasswordState, User};
+use crate::pingone::User;
 
 /// Runs one `users` subcommand.
 pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failure> {
@@ -33,11 +33,29 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
             if json {
                 print_json(&user)?;
             } else {
-                let password = password_or_note(session, &user).await;
-                anstream::print!("{}", details(&user, password.as_ref().ok()));
-                if let Err(note) = password {
-                    eprintln!("{note}");
-                }
+                let picture = picture(session, user).await;
+                anstream::print!("{}", details(&picture));
+            }
+            Ok(Exit::Ok)
+        }
+        UsersCommand::Devices { user, json } => {
+            let user = resolve(session, &user).await?;
+            let devices = session.client.devices(&user.id).await?;
+            if json {
+                let mfa = user.mfa_enabled.unwrap_or(false);
+                print_json(&serde_json::json!({ "mfaEnabled": mfa, "devices": devices }))?;
+            } else {
+                print!("{}", devices_table(&user, &devices, jiff::Timestamp::now()));
+            }
+            Ok(Exit::Ok)
+        }
+        UsersCommand::Sessions { user, json } => {
+            let user = resolve(session, &user).await?;
+            let sessions = session.client.sessions(&user.id).await?;
+            if json {
+                print_json(&serde_json::json!({ "sessions": sessions }))?;
+            } else {
+                print!("{}", sessions_table(&user, &sessions));
             }
             Ok(Exit::Ok)
         }
@@ -70,13 +88,32 @@ pub async fn run(session: &Session, command: UsersCommand) -> Result<Exit, Failu
     }
 }
 
-/// The password state, or why it is not shown (so `show` still shows the record).
-async fn password_or_note(session: &Session, user: &User) -> Result<PasswordState, String> {
-    session
-        .client
-        .password_state(&user.id)
-        .await
-        .map_err(|error: ApiError| format!("password state not shown: {error}"))
+/// Everything `show` prints, read in parallel; what cannot be read is said on stderr and left
+/// out, so the rest still shows.
+async fn picture(session: &Session, user: User) -> Picture {
+    let client = &session.client;
+    let population = user.population.as_ref().map(|p| p.id.clone());
+    let (password, devices, sessions, groups, population) = tokio::join!(
+        client.password_state(&user.id),
+        client.devices(&user.id),
+        client.sessions(&user.id),
+        client.group_names(&user.id),
+        async {
+            match &population {
+                Some(id) => client.population(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    Picture {
+        password: shown("password state", password),
+        devices: shown("MFA devices", devices),
+        sessions: shown("sessions", sessions),
+        groups: shown("groups", groups),
+        population: shown("population", population).flatten(),
+        user,
+        now: jiff::Timestamp::now(),
+    }
 }
 
 /// Prints `value` as pretty JSON on standard output, no control character raw.
@@ -85,6 +122,13 @@ pub(super) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
         .map_err(|e| Failure::new(Exit::Failure, e.to_string()))?;
     println!("{text}");
     Ok(())
+}
+
+/// The value, or `None` with why it is not shown said on stderr.
+fn shown<T>(what: &str, result: Result<T, ApiError>) -> Option<T> {
+    result
+        .map_err(|error| eprintln!("{what} not shown: {error}"))
+        .ok()
 }
 
 /// The one user a username, email or id names.

@@ -170,7 +170,8 @@ async fn one(
                     Ok(applied) => {
                         // As for one user: a fresh read that shows the change made counts as
                         // done (the text still says the answer was lost).
-                        let told = super::outcome(op, &applied);
+                        let told =
+                            super::outcome(op, &applied, &applied.known(jiff::Timestamp::now()));
                         let end = if told.kind == super::OutcomeKind::UnknownButFixed {
                             End::Done
                         } else {

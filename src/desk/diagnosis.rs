@@ -1,13 +1,16 @@
 //! Why a user cannot sign in, in words a support agent can read out, each cause with its fix:
 //! an operation (and so a key), time, or a place outside pingdesk.
 
+mod devices;
+
 use super::inert::{capped, inert};
+use super::known::Known;
+use super::ops::{OpKind, Target, UserOp};
+use crate::pingone::user::{AccountStatus, LifecycleStatus};
+use crate::pingone::{self, PasswordState, PasswordStatus, User};
 
 /// Longest an identity provider's name is shown in a cause, in characters.
 const PROVIDER_NAME: usize = 40;
-use super::ops::OpKind;
-use crate::pingone::user::{AccountStatus, LifecycleStatus};
-use crate::pingone::{self, PasswordState, PasswordStatus, User};
 
 /// The one-word status of a listed user, readable without colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +84,8 @@ pub fn account_lock_is_only_the_password(user: &User, password: Option<&Password
 pub enum Fix {
     /// An operation pingdesk can send.
     Op(OpKind),
+    /// It ends by itself (the cause's text says when).
+    Wait,
     /// Nothing pingdesk can do: where the fix lives.
     Elsewhere(String),
 }
@@ -92,6 +97,8 @@ pub struct Cause {
     pub text: String,
     /// How to fix it.
     pub fix: Fix,
+    /// What the fix acts on (a device, for a blocked one).
+    pub target: Target,
     /// Whether it stops sign-in (else it is a note).
     pub blocks: bool,
 }
@@ -106,9 +113,11 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// The verdict on `user` with its password state, when read. `elapsed` is how many seconds
-    /// ago the records arrived, so countdowns stay true.
-    pub fn of(user: &User, password: Option<&PasswordState>, elapsed: u64) -> Self {
+    /// The verdict on what is `known` of a user: the record, and the password state and MFA
+    /// devices when read. `elapsed` is how many seconds ago the account and password arrived,
+    /// so their countdowns stay true (device locks are judged at `known.now`).
+    pub fn of(known: &Known<'_>, elapsed: u64) -> Self {
+        let (user, password) = (known.user, known.password);
         let mut causes = Vec::new();
         let left = |seconds: Option<u64>| seconds.map(|s| s.saturating_sub(elapsed));
         if let Some(state) = password.filter(|p| p.is_locked_out()) {
@@ -149,10 +158,22 @@ impl Verdict {
             ));
         }
         causes.extend(password_notes(user, password));
+        causes.extend(devices::causes(known));
+        // Blockers first, then notes, each in the order above.
+        causes.sort_by_key(|cause| !cause.blocks);
         Self {
             causes,
             password_known: password.is_some(),
         }
+    }
+
+    /// The cause `op` was meant to fix, if it is still there (the same fix on the same
+    /// target).
+    pub fn still(&self, op: &UserOp) -> Option<&Cause> {
+        let target = op.target();
+        self.causes
+            .iter()
+            .find(|cause| cause.fix == Fix::Op(op.kind()) && cause.target == target)
     }
 
     /// Whether anything stops sign-in.
@@ -174,7 +195,15 @@ fn blocker(text: String, fix: Fix) -> Cause {
     Cause {
         text,
         fix,
+        target: Target::User,
         blocks: true,
+    }
+}
+
+fn note(text: String, fix: Fix) -> Cause {
+    Cause {
+        blocks: false,
+        ..blocker(text, fix)
     }
 }
 
@@ -182,11 +211,10 @@ fn blocker(text: String, fix: Fix) -> Cause {
 fn password_notes(user: &User, password: Option<&PasswordState>) -> Vec<Cause> {
     let mut notes = Vec::new();
     if let Some(provider) = external_provider_name(user) {
-        notes.push(Cause {
-            text: format!("signs in through {provider}; the password is managed there"),
-            fix: Fix::Elsewhere(format!("reset it in {provider}, not in PingOne")),
-            blocks: false,
-        });
+        notes.push(note(
+            format!("signs in through {provider}; the password is managed there"),
+            Fix::Elsewhere(format!("reset it in {provider}, not in PingOne")),
+        ));
         return notes;
     }
     let recovery = Fix::Op(OpKind::SendRecoveryCode);
@@ -195,20 +223,18 @@ fn password_notes(user: &User, password: Option<&PasswordState>) -> Vec<Cause> {
             "password expired; a new one must be chosen".into(),
             recovery,
         )),
-        Some(PasswordStatus::MustChange) => notes.push(Cause {
-            text: "must choose a new password at the next sign-on".into(),
-            fix: recovery,
-            blocks: false,
-        }),
+        Some(PasswordStatus::MustChange) => notes.push(note(
+            "must choose a new password at the next sign-on".into(),
+            recovery,
+        )),
         Some(PasswordStatus::NoPassword) => notes.push(blocker(
             "no password set".into(),
             Fix::Elsewhere("set one in the PingOne admin console".into()),
         )),
-        Some(PasswordStatus::External) => notes.push(Cause {
-            text: "password held by an external directory (LDAP gateway)".into(),
-            fix: Fix::Elsewhere("reset it in that directory, not in PingOne".into()),
-            blocks: false,
-        }),
+        Some(PasswordStatus::External) => notes.push(note(
+            "password held by an external directory (LDAP gateway)".into(),
+            Fix::Elsewhere("reset it in that directory, not in PingOne".into()),
+        )),
         _ => {}
     }
     notes
@@ -235,6 +261,14 @@ mod tests {
     use super::*;
     use crate::pingone::user::{Account, IdentityProvider};
 
+    fn of(user: &User, password: Option<&PasswordState>, elapsed: u64) -> Verdict {
+        let known = Known {
+            password,
+            ..Known::record(user, jiff::Timestamp::UNIX_EPOCH)
+        };
+        Verdict::of(&known, elapsed)
+    }
+
     fn locked_by_admin() -> User {
         User {
             account: Some(Account {
@@ -252,7 +286,7 @@ mod tests {
             seconds_until_unlock: Some(90),
             ..PasswordState::with_status(PasswordStatus::LockedOut)
         };
-        let verdict = Verdict::of(&locked_by_admin(), Some(&password), 30);
+        let verdict = of(&locked_by_admin(), Some(&password), 30);
         let fixes: Vec<&Fix> = verdict.causes.iter().map(|c| &c.fix).collect();
         assert_eq!(
             fixes,
@@ -270,24 +304,20 @@ mod tests {
         let mut user = locked_by_admin();
         user.account.as_mut().expect("account").locked_at = None;
         let password = PasswordState::with_status(PasswordStatus::LockedOut);
-        let verdict = Verdict::of(&user, Some(&password), 0);
+        let verdict = of(&user, Some(&password), 0);
         assert_eq!(verdict.causes.len(), 1, "{verdict:?}");
         assert!(verdict.causes[0].text.contains("which locks the account"));
-        let unknown = Verdict::of(&user, None, 0);
+        let unknown = of(&user, None, 0);
         assert_eq!(unknown.causes[0].fix, Fix::Op(OpKind::UnlockAccount));
     }
 
     #[test]
     fn the_verdict_never_claims_more_than_it_read() {
         let fine = User::default();
-        assert!(
-            Verdict::of(&fine, None, 0)
-                .headline()
-                .contains("password not read")
-        );
+        assert!(of(&fine, None, 0).headline().contains("password not read"));
         let ok = PasswordState::with_status(PasswordStatus::Ok);
         assert_eq!(
-            Verdict::of(&fine, Some(&ok), 0).headline(),
+            of(&fine, Some(&ok), 0).headline(),
             "nothing stops this user signing in"
         );
         let external = User {
@@ -297,7 +327,7 @@ mod tests {
             }),
             ..User::default()
         };
-        let verdict = Verdict::of(&external, Some(&ok), 0);
+        let verdict = of(&external, Some(&ok), 0);
         assert!(!verdict.blocked());
         assert!(matches!(&verdict.causes[0].fix, Fix::Elsewhere(text) if text.contains("SAML")));
     }

@@ -19,7 +19,7 @@ use jiff::{SignedDuration, Timestamp};
 pub use entries::{Entry, entries};
 pub use record::{Ending, Failure, Phase, Record, Snapshot, Subject, Who};
 
-use super::ops::UserOp;
+use super::ops::{Target, UserOp};
 use crate::pingone;
 
 /// Where syslog listens on a Linux host.
@@ -141,6 +141,7 @@ impl Journal {
                 UserOp::LockAccount { unlock_at } => *unlock_at,
                 _ => None,
             },
+            target: Some(op.target()).filter(|target| *target != Target::User),
             user_id: subject.id.clone(),
             username: subject.username.clone(),
             who: self.inner.who.clone(),
@@ -327,6 +328,7 @@ mod tests {
             op_id: op_id.into(),
             operation: "unlock".into(),
             unlock_at: None,
+            target: None,
             user_id: "u".into(),
             username: "user".into(),
             who: Who {

@@ -3,11 +3,12 @@
 //! request carries the ticket as `X-Ping-External-Transaction-Id`. Also: re-reading the users
 //! of intents a crashed run left without an outcome.
 
-use super::apply::{Applied, Sent};
+use super::apply::{Applied, Sent, read_after};
 use super::journal::{Ending, Failure, Journal, JournalError, Record, Snapshot, Subject};
 use super::ops::{OpKind, UserOp};
 use super::outcome::outcome_of_ended_run;
 use crate::api::{ApiClient, ApiError, ErrorKind};
+use crate::pingone::User;
 
 /// Why an operation did not happen as asked.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -36,10 +37,13 @@ pub struct Done<T> {
     pub unrecorded: Option<String>,
 }
 
-/// [`crate::desk::apply`] between an intent and an outcome record.
+/// [`crate::desk::apply`] of `op` to `user` (as `subject`) between an intent and an outcome
+/// record: one intent for the whole operation, also when it sends several writes (a revoke of
+/// all sessions: the intent names every session).
 pub async fn apply(
     journal: &Journal,
     client: &ApiClient,
+    user: &User,
     subject: &Subject,
     op: &UserOp,
     ticket: Option<&str>,
@@ -49,7 +53,7 @@ pub async fn apply(
         Err(error) => return refused(error),
     };
     let client = ticketed(client, &intent);
-    let result = super::apply(&client, &subject.id, op).await;
+    let result = super::apply(&client, user, op).await;
     let record = match &result {
         Ok(applied) => after_applied(&intent, applied),
         Err(error) => after_error(&intent, error),
@@ -151,15 +155,10 @@ async fn reread_one(journal: &Journal, client: &ApiClient, intent: &Record) -> R
         .iter()
         .copied()
         .find(|k| k.cli_name() == intent.operation);
-    let op = kind.map_or(UserOp::UnlockAccount, UserOp::of);
-    let user = match client.get_user(&intent.user_id).await {
-        Ok(user) => user,
+    let op = kind.map_or(UserOp::UnlockAccount, |kind| intent.op(kind));
+    let fresh = match read_after(client, &intent.user_id, &op).await {
+        Ok(fresh) => fresh,
         Err(error) => return left(format!("{name}: could not read the user: {error}")),
-    };
-    let password = if op.needs_password_for(&user) {
-        client.password_state(&intent.user_id).await.ok()
-    } else {
-        None
     };
     let lost = ApiError::transport(
         kind.map_or("operation", OpKind::verb),
@@ -167,10 +166,8 @@ async fn reread_one(journal: &Journal, client: &ApiClient, intent: &Record) -> R
         "the run that sent it ended before its answer came",
     );
     let applied = Applied {
-        user,
-        password,
         unknown: Some(lost),
-        correlation_id: None,
+        ..fresh
     };
     let record = Record {
         note: Some(format!(

@@ -1,19 +1,21 @@
 //! Every write a support agent can make on a user, in one type. Each operation says how it is
-//! named (verb, key, CLI name), what it sends, what PingOne answers, when it is refused, what the
-//! confirm asks and what the log says. The console and the CLI both go through it; adding an
-//! operation is one variant here plus its simulator handler and tests (README: "Adding an
-//! operation").
+//! named (verb, key, CLI name), what inside the user it acts on (the user, a device, a
+//! session), what it sends, what PingOne answers, when it is refused, what the confirm asks and
+//! what the log says. The console and the CLI both go through it; adding an operation is one
+//! variant here plus its simulator handler and tests (README: "Adding an operation").
 
-use bytes::Bytes;
+mod lock;
+mod refusal;
+mod wire;
+mod words;
+
 use jiff::Timestamp;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use strum::{EnumDiscriminants, IntoDiscriminant as _, VariantArray as _};
 
-use super::diagnosis::{account_lock_is_only_the_password, external_provider_name};
-use super::inert::{in_sentence, inert};
-use crate::api::UserWrite;
-use crate::pingone::{self, PasswordState, PasswordStatus, User};
+use crate::pingone::{self, User};
+
+pub use lock::{age, lock_until};
 
 /// One write on one user, with what it needs. Its [`OpKind`] names it in key maps and the CLI.
 #[derive(Debug, Clone, PartialEq, Eq, EnumDiscriminants)]
@@ -50,6 +52,60 @@ pub enum UserOp {
     DisableUser,
     /// Send the email verification code again (`user.sendVerificationCode`).
     ResendVerification,
+    /// Unblock an MFA device (`device.unblock`).
+    UnblockDevice {
+        /// The device's id; empty until one is chosen.
+        device: String,
+    },
+    /// Block an MFA device (`device.block`): it cannot be used until unblocked.
+    BlockDevice {
+        /// The device's id; empty until one is chosen.
+        device: String,
+    },
+    /// Revoke one session, or all of them (`DELETE …/sessions/{id}`, one request each).
+    RevokeSession {
+        /// Which.
+        sessions: Sessions,
+    },
+    /// Turn MFA on for the user (`PUT …/mfaEnabled`).
+    EnableMfa,
+    /// Turn MFA off for the user (`PUT …/mfaEnabled`).
+    DisableMfa,
+}
+
+/// Which sessions a revoke ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sessions {
+    /// One session, by id; empty until one is chosen.
+    One(String),
+    /// Every session, by the ids read.
+    All(Vec<String>),
+}
+
+/// What inside the user an operation acts on (in the journal: `{"device": id}`,
+/// `{"session": id}`, `{"all_sessions": [ids]}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// The user themself.
+    User,
+    /// One MFA device, by id.
+    Device(String),
+    /// One session, by id.
+    Session(String),
+    /// Every session, by the ids read.
+    AllSessions(Vec<String>),
+}
+
+/// What kind of target an operation needs (for the console's section and the CLI's arguments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Nothing beyond the user.
+    User,
+    /// One MFA device (`DEVICE`).
+    Device,
+    /// One session (`SESSION`), or all of them (`--all`).
+    Session,
 }
 
 /// What PingOne answers a write with, which decides what must be read afterwards.
@@ -59,6 +115,10 @@ pub enum Reply {
     User,
     /// The password state: the user is read again (an account lock may have gone with it).
     Password,
+    /// The device: nothing about the user to read again.
+    Device,
+    /// Nothing (`204`) for a revoked session: the sessions are read again.
+    Sessions,
     /// Something else (or nothing): the user is read again.
     Other,
     /// Nothing about the user changes (a code was sent): nothing to read again.
@@ -77,6 +137,9 @@ pub enum Refusal {
     /// An external identity provider holds what it would change.
     #[error("{0}")]
     External(String),
+    /// The device or session it names is not the user's (or has gone).
+    #[error("{0}")]
+    Missing(String),
 }
 
 impl OpKind {
@@ -96,6 +159,11 @@ impl OpKind {
             Self::EnableUser => "enable user",
             Self::DisableUser => "disable user",
             Self::ResendVerification => "resend verification email",
+            Self::UnblockDevice => "unblock MFA device",
+            Self::BlockDevice => "block MFA device",
+            Self::RevokeSession => "revoke session",
+            Self::EnableMfa => "turn MFA on",
+            Self::DisableMfa => "turn MFA off",
         }
     }
 
@@ -115,6 +183,11 @@ impl OpKind {
             Self::EnableUser => "enable",
             Self::DisableUser => "disable",
             Self::ResendVerification => "resend-verification",
+            Self::UnblockDevice => "unblock-device",
+            Self::BlockDevice => "block-device",
+            Self::RevokeSession => "revoke-session",
+            Self::EnableMfa => "mfa-on",
+            Self::DisableMfa => "mfa-off",
         }
     }
 
@@ -129,18 +202,39 @@ impl OpKind {
             Self::EnableUser => "Enable a disabled user",
             Self::DisableUser => "Disable a user: they cannot sign in until enabled",
             Self::ResendVerification => "Email the user a new verification code",
+            Self::UnblockDevice => "Unblock one of the user's MFA devices",
+            Self::BlockDevice => {
+                "Block one of the user's MFA devices: it cannot be used until unblocked"
+            }
+            Self::RevokeSession => "Revoke one of the user's sessions, or all of them (--all)",
+            Self::EnableMfa => "Turn MFA on for the user",
+            Self::DisableMfa => "Turn MFA off for the user: they sign in without a second factor",
         }
     }
 
     /// The permission a 403 means the worker app lacks ([`pingone::permission_hint`]).
     pub fn permission(self) -> &'static str {
-        pingone::PERMISSION_UPDATE_USER
+        match self {
+            Self::UnblockDevice | Self::BlockDevice => pingone::PERMISSION_UPDATE_DEVICES,
+            Self::RevokeSession => pingone::PERMISSION_DELETE_SESSIONS,
+            Self::EnableMfa | Self::DisableMfa => pingone::PERMISSION_UPDATE_MFA,
+            _ => pingone::PERMISSION_UPDATE_USER,
+        }
+    }
+
+    /// What it acts on besides the user.
+    pub fn target(self) -> Needs {
+        match self {
+            Self::UnblockDevice | Self::BlockDevice => Needs::Device,
+            Self::RevokeSession => Needs::Session,
+            _ => Needs::User,
+        }
     }
 }
 
 impl UserOp {
-    /// Operation `kind` with default arguments (a lock until an admin unlocks it), which a
-    /// dialog or the command line then fills in.
+    /// Operation `kind` with default arguments (a lock until an admin unlocks it, no device or
+    /// session chosen yet), which a dialog, a selection or the command line then fills in.
     pub fn of(kind: OpKind) -> Self {
         match kind {
             OpKind::UnlockAccount => Self::UnlockAccount,
@@ -151,6 +245,32 @@ impl UserOp {
             OpKind::EnableUser => Self::EnableUser,
             OpKind::DisableUser => Self::DisableUser,
             OpKind::ResendVerification => Self::ResendVerification,
+            OpKind::UnblockDevice => Self::UnblockDevice {
+                device: String::new(),
+            },
+            OpKind::BlockDevice => Self::BlockDevice {
+                device: String::new(),
+            },
+            OpKind::RevokeSession => Self::RevokeSession {
+                sessions: Sessions::One(String::new()),
+            },
+            OpKind::EnableMfa => Self::EnableMfa,
+            OpKind::DisableMfa => Self::DisableMfa,
+        }
+    }
+
+    /// Operation `kind` aimed at `target`; a target the operation does not take is ignored.
+    pub fn at(kind: OpKind, target: Target) -> Self {
+        match (Self::of(kind), target) {
+            (Self::UnblockDevice { .. }, Target::Device(device)) => Self::UnblockDevice { device },
+            (Self::BlockDevice { .. }, Target::Device(device)) => Self::BlockDevice { device },
+            (Self::RevokeSession { .. }, Target::Session(id)) => Self::RevokeSession {
+                sessions: Sessions::One(id),
+            },
+            (Self::RevokeSession { .. }, Target::AllSessions(ids)) => Self::RevokeSession {
+                sessions: Sessions::All(ids),
+            },
+            (op, _) => op,
         }
     }
 
@@ -159,54 +279,19 @@ impl UserOp {
         self.discriminant()
     }
 
-    /// The request: method, path below `/users/{id}`, media type, body.
-    pub fn request(&self) -> UserWrite {
-        let post = |sub_path, media_type| UserWrite {
-            method: Method::POST,
-            sub_path,
-            media_type,
-            body: Bytes::new(),
-        };
-        let enabled = |on: bool| UserWrite {
-            method: Method::PUT,
-            sub_path: Some("enabled"),
-            media_type: pingone::MEDIA_JSON,
-            body: Bytes::from(serde_json::json!({ "enabled": on }).to_string()),
-        };
+    /// What it acts on.
+    pub fn target(&self) -> Target {
         match self {
-            Self::UnlockAccount => post(None, pingone::MEDIA_ACCOUNT_UNLOCK),
-            Self::LockAccount { unlock_at } => UserWrite {
-                body: Bytes::from(match unlock_at {
-                    Some(at) => serde_json::json!({ "unlockAt": at }).to_string(),
-                    None => "{}".to_owned(),
-                }),
-                ..post(None, pingone::MEDIA_ACCOUNT_LOCK)
-            },
-            Self::UnlockPassword => post(Some("password"), pingone::MEDIA_PASSWORD_UNLOCK),
-            Self::ForcePasswordChange => {
-                post(Some("password"), pingone::MEDIA_PASSWORD_FORCE_CHANGE)
+            Self::UnblockDevice { device } | Self::BlockDevice { device } => {
+                Target::Device(device.clone())
             }
-            Self::SendRecoveryCode => {
-                post(Some("password"), pingone::MEDIA_PASSWORD_SEND_RECOVERY_CODE)
-            }
-            Self::EnableUser => enabled(true),
-            Self::DisableUser => enabled(false),
-            Self::ResendVerification => post(None, pingone::MEDIA_USER_SEND_VERIFICATION_CODE),
-        }
-    }
-
-    /// What PingOne answers it with.
-    pub fn reply(&self) -> Reply {
-        match self {
-            // sendVerificationCode answering with the user, like the other POST /users/{id}
-            // actions, is UNVERIFIED.
-            Self::UnlockAccount | Self::LockAccount { .. } | Self::ResendVerification => {
-                Reply::User
-            }
-            Self::UnlockPassword | Self::ForcePasswordChange => Reply::Password,
-            Self::SendRecoveryCode => Reply::Unchanged,
-            // PUT …/enabled answers `{"enabled": …}`, not the user.
-            Self::EnableUser | Self::DisableUser => Reply::Other,
+            Self::RevokeSession {
+                sessions: Sessions::One(id),
+            } => Target::Session(id.clone()),
+            Self::RevokeSession {
+                sessions: Sessions::All(ids),
+            } => Target::AllSessions(ids.clone()),
+            _ => Target::User,
         }
     }
 
@@ -232,202 +317,11 @@ impl UserOp {
     pub fn settles_cause(&self) -> bool {
         !matches!(self, Self::SendRecoveryCode | Self::ResendVerification)
     }
-
-    /// Why it should not be sent to this user, if it should not. `password` is the password
-    /// state when it has been read.
-    pub fn refusal(
-        &self,
-        user: &User,
-        password: Option<&PasswordState>,
-        read_only: bool,
-    ) -> Option<Refusal> {
-        let name = in_sentence(&user.username);
-        let not = |text: String| Some(Refusal::NotApplicable(text));
-        if read_only {
-            return Some(Refusal::ReadOnly(self.kind().verb()));
-        }
-        let provider = external_provider_name(user).filter(|_| self.needs_password());
-        if let Some(provider) = provider {
-            return Some(Refusal::External(format!(
-                "{name} signs in through {provider}: the password is managed there, not in PingOne"
-            )));
-        }
-        let status = password.map(|p| &p.status);
-        match self {
-            Self::UnlockAccount if !user.is_locked() => {
-                not(format!("{name}'s account is not locked: nothing to unlock"))
-            }
-            Self::UnlockAccount if account_lock_is_only_the_password(user, password) => {
-                not(format!(
-                    "{name}'s account is locked by the password lockout: unlock the password instead"
-                ))
-            }
-            Self::UnlockPassword => match status {
-                None => not(format!("{name}'s password state has not been read yet")),
-                Some(PasswordStatus::LockedOut) => None,
-                Some(other) => not(format!(
-                    "{name}'s password is not locked out ({}): nothing to unlock",
-                    other.as_str()
-                )),
-            },
-            Self::ForcePasswordChange => match status {
-                None => not(format!("{name}'s password state has not been read yet")),
-                Some(PasswordStatus::NoPassword) => {
-                    not(format!("{name} has no password to change"))
-                }
-                Some(PasswordStatus::External) => not(format!(
-                    "{name}'s password is held by an external directory"
-                )),
-                Some(PasswordStatus::MustChange) => not(format!(
-                    "{name} must already change their password at the next sign-on"
-                )),
-                Some(_) => None,
-            },
-            // [DEV] password-resend-recovery-code: refused for a disabled user, and for
-            // NO_PASSWORD and PASSWORD_LOCKED_OUT passwords.
-            Self::SendRecoveryCode => match status {
-                _ if user.enabled == Some(false) => not(format!(
-                    "{name} is disabled: PingOne sends no recovery code to a disabled user"
-                )),
-                _ if user.email.as_deref().is_none_or(str::is_empty) => {
-                    not(format!("{name} has no email address to send a code to"))
-                }
-                None => not(format!("{name}'s password state has not been read yet")),
-                Some(PasswordStatus::NoPassword | PasswordStatus::External) => {
-                    not(format!("{name} has no PingOne password to recover"))
-                }
-                Some(PasswordStatus::LockedOut) => not(format!(
-                    "{name}'s password is locked out: unlock it first, then send a code"
-                )),
-                Some(_) => None,
-            },
-            Self::EnableUser if user.enabled != Some(false) => {
-                not(format!("{name} is already enabled"))
-            }
-            Self::DisableUser if user.enabled == Some(false) => {
-                not(format!("{name} is already disabled"))
-            }
-            Self::ResendVerification if user.email.as_deref().is_none_or(str::is_empty) => {
-                not(format!("{name} has no email address to verify"))
-            }
-            Self::ResendVerification if !super::diagnosis::is_unverified(user) => {
-                not(format!("{name} is already verified"))
-            }
-            _ => None,
-        }
-    }
-
-    /// The confirm dialog's question (inert: safe to draw).
-    pub fn question(&self, user: &User) -> String {
-        let name = in_sentence(&user.username);
-        match self {
-            Self::UnlockAccount => format!("Unlock the account of {name}?"),
-            Self::LockAccount { unlock_at: None } => {
-                format!("Lock the account of {name} until an admin unlocks it?")
-            }
-            Self::LockAccount {
-                unlock_at: Some(at),
-            } => format!(
-                "Lock the account of {name} until {}?",
-                at.strftime("%Y-%m-%d %H:%M UTC")
-            ),
-            Self::UnlockPassword => format!("Unlock the password of {name}?"),
-            Self::ForcePasswordChange => {
-                format!("Make {name} choose a new password at the next sign-on?")
-            }
-            Self::SendRecoveryCode => format!(
-                "Email a password recovery code to {name} at {}?",
-                in_sentence(user.email.as_deref().unwrap_or_default())
-            ),
-            Self::EnableUser => format!("Enable {name}?"),
-            Self::DisableUser => format!("Disable {name}? They cannot sign in until enabled."),
-            Self::ResendVerification => format!(
-                "Email a new verification code to {name} at {}?",
-                in_sentence(user.email.as_deref().unwrap_or_default())
-            ),
-        }
-    }
-
-    /// What was done, for the status line and the log (inert).
-    pub fn done(&self, username: &str) -> String {
-        let name = in_sentence(username);
-        match self {
-            Self::UnlockAccount => format!("Unlocked the account of {name}"),
-            Self::LockAccount { unlock_at: None } => {
-                format!("Locked the account of {name} until an admin unlocks it")
-            }
-            Self::LockAccount {
-                unlock_at: Some(at),
-            } => format!(
-                "Locked the account of {name} until {}",
-                at.strftime("%Y-%m-%d %H:%M UTC")
-            ),
-            Self::UnlockPassword => format!("Unlocked the password of {name}"),
-            Self::ForcePasswordChange => {
-                format!("{name} must choose a new password at the next sign-on")
-            }
-            Self::SendRecoveryCode => format!("Sent a password recovery code to {name}"),
-            Self::EnableUser => format!("Enabled {name}"),
-            Self::DisableUser => format!("Disabled {name}"),
-            Self::ResendVerification => format!("Sent a new verification code to {name}"),
-        }
-    }
-}
-
-/// A duration written `30m`, `2h`, `1d` (days of 24 hours), `2h 30m`.
-pub fn age(text: &str) -> Result<jiff::SignedDuration, String> {
-    let span: jiff::Span = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("{:?} is not a duration such as 2h, 30m or 7d", inert(text)))?;
-    span.to_duration(jiff::SpanRelativeTo::days_are_24_hours())
-        .map_err(|e| e.to_string())
-}
-
-/// When a lock typed as `+2h` (a duration from `now`: `30m`, `2h`, `1d`…) or as an RFC 3339
-/// time (`2026-12-01T09:00:00Z`) ends; refused when it is not in the future.
-pub fn lock_until(text: &str, now: Timestamp) -> Result<Timestamp, String> {
-    let text = text.trim();
-    let at = if let Some(span) = text.strip_prefix('+') {
-        let duration = age(span)
-            .map_err(|_| format!("{:?} is not a duration such as +2h or +30m", inert(text)))?;
-        now.checked_add(duration).map_err(|e| e.to_string())?
-    } else {
-        text.parse::<Timestamp>().map_err(|_| {
-            format!(
-                "{:?} is not a time: write 2026-12-01T09:00:00Z, or +2h",
-                inert(text)
-            )
-        })?
-    };
-    if at <= now {
-        return Err(format!(
-            "{} is in the past (or now): choose a time in the future",
-            inert(text)
-        ));
-    }
-    Ok(at)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pingone::user::{Account, AccountStatus};
-
-    #[test]
-    fn lock_times_are_durations_or_times_in_the_future() {
-        let now: Timestamp = "2026-01-01T00:00:00Z".parse().expect("a time");
-        let at = |text: &str| lock_until(text, now).map(|t| t.to_string());
-        assert_eq!(at("+2h").as_deref(), Ok("2026-01-01T02:00:00Z"));
-        assert_eq!(at("+1d").as_deref(), Ok("2026-01-02T00:00:00Z"));
-        assert_eq!(
-            at("2026-03-01T09:00:00Z").as_deref(),
-            Ok("2026-03-01T09:00:00Z")
-        );
-        assert!(at("2025-01-01T00:00:00Z").is_err());
-        assert!(at("+0m").is_err());
-        assert!(at("tomorrow").is_err());
-    }
 
     #[test]
     fn key_file_names_are_the_serde_names() {
@@ -452,86 +346,18 @@ mod tests {
     }
 
     #[test]
-    fn read_only_refuses_everything() {
-        let user = User::default();
-        for kind in OpKind::all() {
-            let refusal = UserOp::of(*kind).refusal(&user, None, true);
-            assert_eq!(refusal, Some(Refusal::ReadOnly(kind.verb())));
-        }
-    }
-
-    #[test]
-    fn password_ops_are_refused_for_external_users_and_wrong_states() {
-        let mut user = User {
-            username: "x".into(),
-            email: Some("x@example.com".into()),
-            ..User::default()
-        };
-        let ok = PasswordState::with_status(PasswordStatus::Ok);
-        let out = PasswordState::with_status(PasswordStatus::LockedOut);
-        assert!(
-            UserOp::UnlockPassword
-                .refusal(&user, Some(&out), false)
-                .is_none()
-        );
-        assert!(
-            UserOp::UnlockPassword
-                .refusal(&user, Some(&ok), false)
-                .is_some()
-        );
-        assert!(UserOp::UnlockPassword.refusal(&user, None, false).is_some());
-        assert!(
-            UserOp::SendRecoveryCode
-                .refusal(&user, Some(&ok), false)
-                .is_none()
-        );
-        assert!(
-            UserOp::SendRecoveryCode
-                .refusal(&user, Some(&out), false)
-                .is_some()
-        );
-        user.identity_provider = Some(crate::pingone::user::IdentityProvider {
-            kind: Some("MICROSOFT".into()),
-            id: Some("idp".into()),
-        });
-        let refusal = UserOp::UnlockPassword.refusal(&user, Some(&out), false);
-        assert!(
-            matches!(&refusal, Some(Refusal::External(text)) if text.contains("MICROSOFT")),
-            "{refusal:?}"
-        );
-    }
-
-    #[test]
-    fn unlock_needs_a_lock_that_is_not_only_the_password() {
-        let mut user = User::default();
-        assert!(UserOp::UnlockAccount.refusal(&user, None, false).is_some());
-        user.account = Some(Account {
-            status: Some(AccountStatus::Locked),
-            ..Account::default()
-        });
-        let out = PasswordState::with_status(PasswordStatus::LockedOut);
-        assert!(UserOp::UnlockAccount.refusal(&user, None, false).is_none());
-        assert!(
-            UserOp::UnlockAccount
-                .refusal(&user, Some(&out), false)
-                .is_some()
-        );
-    }
-
-    #[test]
-    fn requests_carry_the_documented_media_types() {
-        let lock = UserOp::LockAccount {
-            unlock_at: Some("2030-01-01T00:00:00Z".parse().expect("a time")),
-        }
-        .request();
-        assert_eq!(lock.media_type, pingone::MEDIA_ACCOUNT_LOCK);
-        assert_eq!(&lock.body[..], br#"{"unlockAt":"2030-01-01T00:00:00Z"}"#);
-        let disable = UserOp::DisableUser.request();
+    fn targets_go_where_the_operation_takes_them() {
+        let device = Target::Device("d".into());
+        let op = UserOp::at(OpKind::UnblockDevice, device.clone());
+        assert_eq!(op.target(), device);
+        assert_eq!(OpKind::UnblockDevice.target(), Needs::Device);
+        let all = Target::AllSessions(vec!["s1".into(), "s2".into()]);
+        assert_eq!(UserOp::at(OpKind::RevokeSession, all.clone()).target(), all);
         assert_eq!(
-            (disable.method, disable.sub_path),
-            (Method::PUT, Some("enabled"))
+            UserOp::at(OpKind::UnlockAccount, device),
+            UserOp::UnlockAccount,
+            "a target the operation does not take is ignored"
         );
-        assert_eq!(&disable.body[..], br#"{"enabled":false}"#);
-        assert!(UserOp::UnlockAccount.request().body.is_empty());
+        assert_eq!(UserOp::of(OpKind::EnableMfa).target(), Target::User);
     }
 }

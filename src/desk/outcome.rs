@@ -3,12 +3,12 @@
 //! PingOne answered; or unknown (the answer was lost), with what PingOne now shows.
 
 use super::apply::{Applied, lost_sentence};
-use super::diagnosis::{Fix, Verdict};
-use super::inert::in_sentence;
-use super::inert::inert;
-use super::ops::UserOp;
+use super::diagnosis::Verdict;
+use super::inert::{in_sentence, inert};
+use super::known::{Known, device_label};
+use super::ops::{Sessions, UserOp};
 use crate::api::ApiError;
-use crate::pingone::{PasswordState, PasswordStatus, User};
+use crate::pingone::PasswordStatus;
 
 /// How an operation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,13 +34,15 @@ pub struct Outcome {
     pub text: String,
 }
 
-/// The outcome of `op`, from what PingOne holds after it.
-pub fn outcome(op: &UserOp, applied: &Applied) -> Outcome {
+/// The outcome of `op`, from what PingOne holds after it (`applied`) and all that is known of
+/// the user after it (`after`: `applied` with what was read before and not changed by it).
+/// Whether a write whose answer was lost took is judged from `applied` alone: a fresh read.
+pub fn outcome(op: &UserOp, applied: &Applied, after: &Known<'_>) -> Outcome {
     let lost = applied
         .unknown
         .as_ref()
         .map(|error| (lost_sentence(error), error.particulars()));
-    told(op, applied, lost)
+    told(op, applied, after, lost)
 }
 
 /// The outcome of `op` sent by an earlier run that ended before PingOne answered, from what a
@@ -50,18 +52,22 @@ pub fn outcome_of_ended_run(op: &UserOp, applied: &Applied) -> Outcome {
         "{} sent by a run that ended before PingOne answered",
         op.kind().verb()
     );
-    told(op, applied, Some((lost, String::new())))
+    let after = applied.known(jiff::Timestamp::now());
+    told(op, applied, &after, Some((lost, String::new())))
 }
 
 /// The outcome of `op`; `lost` says how its answer was lost (and PingOne's particulars), when
 /// it was.
-fn told(op: &UserOp, applied: &Applied, lost: Option<(String, String)>) -> Outcome {
-    let name = in_sentence(&applied.user.username);
-    let verdict = Verdict::of(&applied.user, applied.password.as_ref(), 0);
-    let still = verdict
-        .causes
-        .iter()
-        .find(|cause| cause.fix == Fix::Op(op.kind()));
+fn told(
+    op: &UserOp,
+    applied: &Applied,
+    after: &Known<'_>,
+    lost: Option<(String, String)>,
+) -> Outcome {
+    let username = &after.user.username;
+    let name = in_sentence(username);
+    let verdict = Verdict::of(after, 0);
+    let still = verdict.still(op);
     let shows = || {
         let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
         match causes.as_slice() {
@@ -72,7 +78,7 @@ fn told(op: &UserOp, applied: &Applied, lost: Option<(String, String)>) -> Outco
     let (kind, text) = match (lost, still) {
         (Some((lost, particulars)), _) => {
             // Sent once; whether it took is what a fresh read shows, never a second send.
-            let seen = op.seen(&applied.user, applied.password.as_ref());
+            let seen = op.seen(&applied.known(after.now));
             (
                 if matches!(seen, Seen::Done(_)) {
                     OutcomeKind::UnknownButFixed
@@ -94,9 +100,9 @@ fn told(op: &UserOp, applied: &Applied, lost: Option<(String, String)>) -> Outco
         ),
         (None, _) if verdict.blocked() => (
             OutcomeKind::DoneButStill,
-            format!("{}; still {}", op.done(&name), shows()),
+            format!("{}; still {}", op.done(username), shows()),
         ),
-        (None, _) => (OutcomeKind::Done, op.done(&name)),
+        (None, _) => (OutcomeKind::Done, op.done(username)),
     };
     Outcome { kind, text }
 }
@@ -133,9 +139,10 @@ impl Seen {
 }
 
 impl UserOp {
-    /// Whether `user` (and `password`, read after it) show this operation's change.
-    pub fn seen(&self, user: &User, password: Option<&PasswordState>) -> Seen {
-        let status = password.map(|p| p.status.as_str().to_owned());
+    /// Whether what is `known` after it (the user, and the password, devices or sessions read
+    /// after it) shows this operation's change.
+    pub fn seen(&self, known: &Known<'_>) -> Seen {
+        let user = known.user;
         let (done, yes, no) = match self {
             Self::UnlockAccount => (
                 !user.is_locked(),
@@ -157,21 +164,21 @@ impl UserOp {
                 "the user is disabled",
                 "the user is still enabled",
             ),
-            Self::UnlockPassword | Self::ForcePasswordChange => {
-                let Some(status) = status else {
-                    return Seen::Unseen("the password state could not be read".into());
-                };
-                let done = match self {
-                    Self::UnlockPassword => password.is_some_and(|p| !p.is_locked_out()),
-                    _ => password.is_some_and(|p| p.status == PasswordStatus::MustChange),
-                };
-                let text = format!("the password is {}", inert(&status));
-                return if done {
-                    Seen::Done(text)
-                } else {
-                    Seen::NotDone(text)
-                };
+            Self::EnableMfa => (
+                user.mfa_enabled == Some(true),
+                "MFA is on",
+                "MFA is still off",
+            ),
+            Self::DisableMfa => (
+                user.mfa_enabled != Some(true),
+                "MFA is off",
+                "MFA is still on",
+            ),
+            Self::UnlockPassword | Self::ForcePasswordChange => return self.seen_password(known),
+            Self::UnblockDevice { device } | Self::BlockDevice { device } => {
+                return self.seen_device(known, device);
             }
+            Self::RevokeSession { sessions } => return seen_sessions(known, sessions),
             Self::SendRecoveryCode | Self::ResendVerification => {
                 return Seen::Unseen(
                     "PingOne does not show whether a code was emailed: ask the user".into(),
@@ -183,5 +190,149 @@ impl UserOp {
         } else {
             Seen::NotDone(no.to_owned())
         }
+    }
+
+    /// A password unlock or forced change, as the password state read after it shows.
+    fn seen_password(&self, known: &Known<'_>) -> Seen {
+        let Some(password) = known.password else {
+            return Seen::Unseen("the password state could not be read".into());
+        };
+        let done = match self {
+            Self::UnlockPassword => !password.is_locked_out(),
+            _ => password.status == PasswordStatus::MustChange,
+        };
+        let text = format!("the password is {}", inert(password.status.as_str()));
+        if done {
+            Seen::Done(text)
+        } else {
+            Seen::NotDone(text)
+        }
+    }
+
+    /// A block or unblock of `device`, as the devices read after it show.
+    fn seen_device(&self, known: &Known<'_>, device: &str) -> Seen {
+        if known.devices.is_none() {
+            return Seen::Unseen("the MFA devices could not be read".into());
+        }
+        let Some(found) = known.device(device) else {
+            return Seen::Unseen(format!(
+                "the MFA device {} is no longer listed",
+                in_sentence(device)
+            ));
+        };
+        let label = device_label(found);
+        match (found.is_blocked(), matches!(self, Self::BlockDevice { .. })) {
+            (true, true) => Seen::Done(format!("the MFA device {label} is BLOCKED")),
+            (false, false) => Seen::Done(format!("the MFA device {label} is not blocked")),
+            (true, false) => Seen::NotDone(format!("the MFA device {label} is still BLOCKED")),
+            (false, true) => Seen::NotDone(format!("the MFA device {label} is not blocked")),
+        }
+    }
+}
+
+/// A revoke of `sessions`, as the sessions read after it show.
+fn seen_sessions(known: &Known<'_>, sessions: &Sessions) -> Seen {
+    if known.sessions.is_none() {
+        return Seen::Unseen("the sessions could not be read".into());
+    }
+    let ids = match sessions {
+        Sessions::One(id) => std::slice::from_ref(id),
+        Sessions::All(ids) => ids.as_slice(),
+    };
+    match ids.iter().filter(|id| known.session(id).is_some()).count() {
+        0 if ids.len() == 1 => Seen::Done("the session has ended".into()),
+        0 => Seen::Done("none of those sessions is left".into()),
+        1 if ids.len() == 1 => Seen::NotDone("the session is still there".into()),
+        left => Seen::NotDone(format!(
+            "{left} of those {} sessions are still there",
+            ids.len()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::desk::ops::{OpKind, Target};
+    use crate::pingone::device::{BlockStatus, DeviceBlock};
+    use crate::pingone::{Device, Session, User};
+
+    fn blocked(id: &str, yes: bool) -> Device {
+        Device {
+            id: id.into(),
+            kind: "SMS".into(),
+            block: Some(DeviceBlock {
+                status: if yes {
+                    BlockStatus::Blocked
+                } else {
+                    BlockStatus::Unblocked
+                },
+                blocked_at: None,
+            }),
+            ..Device::default()
+        }
+    }
+
+    #[test]
+    fn a_fresh_read_says_whether_device_session_and_mfa_changes_took() {
+        let user = User {
+            mfa_enabled: Some(true),
+            ..User::default()
+        };
+        let devices = [blocked("d1", false), blocked("d2", true)];
+        let sessions = [Session {
+            id: "s2".into(),
+            ..Session::default()
+        }];
+        let read = Known {
+            devices: Some(&devices),
+            sessions: Some(&sessions),
+            ..Known::record(&user, jiff::Timestamp::UNIX_EPOCH)
+        };
+        let seen = |kind, target| UserOp::at(kind, target).seen(&read);
+        let device = |id: &str| Target::Device(id.into());
+        assert!(matches!(
+            seen(OpKind::UnblockDevice, device("d1")),
+            Seen::Done(_)
+        ));
+        assert!(
+            matches!(seen(OpKind::UnblockDevice, device("d2")), Seen::NotDone(t) if t.contains("still BLOCKED"))
+        );
+        assert!(matches!(
+            seen(OpKind::BlockDevice, device("d2")),
+            Seen::Done(_)
+        ));
+        assert!(matches!(
+            seen(OpKind::UnblockDevice, device("zz")),
+            Seen::Unseen(_)
+        ));
+        let session = |id: &str| Target::Session(id.into());
+        assert_eq!(
+            seen(OpKind::RevokeSession, session("s1")),
+            Seen::Done("the session has ended".into())
+        );
+        assert!(matches!(
+            seen(OpKind::RevokeSession, session("s2")),
+            Seen::NotDone(_)
+        ));
+        let all = Target::AllSessions(vec!["s1".into(), "s2".into()]);
+        assert_eq!(
+            seen(OpKind::RevokeSession, all),
+            Seen::NotDone("1 of those 2 sessions are still there".into())
+        );
+        assert_eq!(
+            seen(OpKind::EnableMfa, Target::User),
+            Seen::Done("MFA is on".into())
+        );
+        assert_eq!(
+            seen(OpKind::DisableMfa, Target::User),
+            Seen::NotDone("MFA is still on".into())
+        );
+        let unread = Known::record(&user, jiff::Timestamp::UNIX_EPOCH);
+        let op = UserOp::at(OpKind::RevokeSession, session("s1"));
+        assert!(
+            matches!(op.seen(&unread), Seen::Unseen(_)),
+            "nothing read, nothing claimed"
+        );
     }
 }

@@ -10,6 +10,7 @@ use futures_util::{StreamExt as _, stream};
 use jiff::{SignedDuration, Timestamp};
 
 use super::diagnosis::Verdict;
+use super::known::Known;
 use crate::api::{ApiClient, ApiError, ErrorKind, UserQuery};
 use crate::pingone::{self, Expr, FilterOp, PasswordState, User};
 
@@ -151,7 +152,7 @@ async fn locked(
     } else {
         None
     };
-    let verdict = Verdict::of(&user, password.as_ref(), 0);
+    let verdict = Verdict::of(&Known::of_password(&user, password.as_ref()), 0);
     let cause = verdict
         .causes
         .iter()

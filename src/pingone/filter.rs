@@ -7,6 +7,10 @@
 
 use std::fmt::Write as _;
 
+mod vocabulary;
+
+pub use vocabulary::{FixedAttributes, UserAttributes};
+
 /// A filter operator. \[DEV\] read-all-users, apidocs `p1_Users`, audit activities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterOp {
@@ -415,46 +419,6 @@ impl Parser<'_> {
             op,
             value,
         })
-    }
-}
-
-/// The users collection's vocabulary: PingOne's documented attributes and operators, plus the
-/// environment's custom string attributes (`eq`, `sw`).
-pub struct UserAttributes<'a> {
-    /// The environment's custom string attributes.
-    pub custom: &'a [String],
-}
-
-impl Vocabulary for UserAttributes<'_> {
-    fn canonical(&self, attribute: &str, op: FilterOp) -> Result<String, FilterError> {
-        let known = super::FILTER_EQ_ATTRIBUTES
-            .iter()
-            .copied()
-            .chain(["updatedAt"])
-            .chain(self.custom.iter().map(String::as_str))
-            .find(|known| known.eq_ignore_ascii_case(attribute));
-        let custom = known.is_some_and(|k| self.custom.iter().any(|c| c == k));
-        match known {
-            Some(name) if custom && matches!(op, FilterOp::Eq | FilterOp::Sw) => {
-                Ok(name.to_owned())
-            }
-            Some(name) if super::is_filterable(name, op) => Ok(name.to_owned()),
-            Some(name) => Err(FilterError(format!(
-                "The '{}' operator is not supported for attribute '{name}'",
-                op.as_str()
-            ))),
-            None => Err(FilterError(format!(
-                "Attribute '{attribute}' is not supported in filters"
-            ))),
-        }
-    }
-
-    fn is_boolean(&self, attribute: &str) -> bool {
-        attribute == "enabled"
-    }
-
-    fn allows_group_membership(&self) -> bool {
-        true
     }
 }
 

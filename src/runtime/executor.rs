@@ -7,10 +7,12 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::AbortHandle;
 use tracing::Instrument as _;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
 use crate::app::incident::Reply;
+use crate::app::sections::{SectionKind, SectionValue};
 use crate::app::{Effect, Msg, ReqId};
-use crate::desk::{Journal, OpError, journaled};
+use crate::desk::{Applied, Journal, OpError, Subject, UserOp, journaled};
+use crate::pingone::User;
 
 /// One request's work, boxed so that every kind is spawned the same way.
 pub type BoxFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
@@ -98,16 +100,29 @@ impl Executor {
                         let _ = replies.send(Msg::UserRefreshed { req, result });
                     }),
                 ),
-                Effect::ReadPassword { req, id } => (
+                Effect::ReadSection { req, id, kind } => (
                     req,
                     Box::pin(async move {
-                        let result = client.password_state(&id).await;
-                        let _ = replies.send(Msg::PasswordLoaded { req, result });
+                        let result = read_section(&client, &id, kind).await;
+                        let read_at = jiff::Timestamp::now();
+                        let _ = replies.send(Msg::SectionLoaded {
+                            req,
+                            kind,
+                            read_at,
+                            result,
+                        });
+                    }),
+                ),
+                Effect::ReadPopulation { req, id } => (
+                    req,
+                    Box::pin(async move {
+                        let result = client.population(&id).await;
+                        let _ = replies.send(Msg::PopulationLoaded { req, id, result });
                     }),
                 ),
                 Effect::Apply {
                     req,
-                    id,
+                    user,
                     op,
                     ticket,
                     subject,
@@ -116,29 +131,15 @@ impl Executor {
                     (
                         req,
                         Box::pin(async move {
-                            // Logged before it leaves, so a kill mid-request still leaves a trace.
-                            tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
-                            let done = match &journal {
-                                Some(journal) => {
-                                    journaled::apply(
-                                        journal,
-                                        &client,
-                                        &subject,
-                                        &op,
-                                        ticket.as_deref(),
-                                    )
-                                    .await
-                                }
-                                None => journaled::Done {
-                                    result: Err(OpError::Refused(
-                                        "no journal is configured for this connection".into(),
-                                    )),
-                                    unrecorded: None,
-                                },
-                            };
-                            if let Err(error) = &done.result {
-                                tracing::warn!(op = op.kind().verb(), user_id = %id, %error, "operation failed");
-                            }
+                            let done = journaled_apply(
+                                journal.as_ref(),
+                                &client,
+                                &user,
+                                &subject,
+                                &op,
+                                ticket.as_deref(),
+                            )
+                            .await;
                             let result = done.result.map(Box::new);
                             let _ = replies.send(Msg::Applied { req, op, result });
                             if let Some(trouble) = done.unrecorded {
@@ -156,5 +157,46 @@ impl Executor {
             let task = tokio::spawn(work.instrument(tracing::info_span!("request", req = req.0)));
             self.running.insert(req, task.abort_handle());
         }
+    }
+}
+
+/// `op` on `user` through `journal` (refused without one), logged before it leaves (so a kill
+/// mid-request still leaves a trace) and when it fails.
+async fn journaled_apply(
+    journal: Option<&Journal>,
+    client: &ApiClient,
+    user: &User,
+    subject: &Subject,
+    op: &UserOp,
+    ticket: Option<&str>,
+) -> journaled::Done<Applied> {
+    let id = &user.id;
+    tracing::info!(op = op.kind().verb(), user_id = %id, actor = client.actor(), "sending an operation");
+    let done = match journal {
+        Some(journal) => journaled::apply(journal, client, user, subject, op, ticket).await,
+        None => journaled::Done {
+            result: Err(OpError::Refused(
+                "no journal is configured for this connection".into(),
+            )),
+            unrecorded: None,
+        },
+    };
+    if let Err(error) = &done.result {
+        tracing::warn!(op = op.kind().verb(), user_id = %id, %error, "operation failed");
+    }
+    done
+}
+
+/// Reads one section of user `id`.
+async fn read_section(
+    client: &ApiClient,
+    id: &str,
+    kind: SectionKind,
+) -> Result<SectionValue, ApiError> {
+    match kind {
+        SectionKind::Password => client.password_state(id).await.map(SectionValue::Password),
+        SectionKind::Devices => client.devices(id).await.map(SectionValue::Devices),
+        SectionKind::Sessions => client.sessions(id).await.map(SectionValue::Sessions),
+        SectionKind::Groups => client.group_names(id).await.map(SectionValue::Groups),
     }
 }

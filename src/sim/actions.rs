@@ -1,5 +1,5 @@
 //! The write routes on one user: `POST /users/{id}` dispatched on `Content-Type` (account lock
-//! and unlock, verification code), the password sub-resource, and `enabled`.
+//! and unlock, verification code) and the password sub-resource.
 
 use std::sync::Arc;
 
@@ -10,9 +10,10 @@ use axum::response::{IntoResponse as _, Response};
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::media::{single_media_type, unsupported_media};
 use super::mutations::PasswordAction;
 use super::responses::{invalid_data, json};
-use super::routes::{admit, single_media_type, store_error, unsupported_media, with_links};
+use super::routes::{admit, store_error, with_links};
 use super::store::StoreError;
 use super::{SimState, read, write};
 use crate::pingone::{self, PasswordState, User, events};
@@ -23,12 +24,6 @@ type Shared = State<Arc<SimState>>;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct LockBody {
     unlock_at: Option<Timestamp>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EnabledBody {
-    enabled: bool,
 }
 
 /// Whether a body is empty (or `{}`), as actions without a body accept.
@@ -183,66 +178,4 @@ pub(super) async fn password_action(
         }
         Err(error) => store_error(&error),
     }
-}
-
-/// `GET /users/{id}/enabled`.
-pub(super) async fn read_enabled(
-    State(state): Shared,
-    Path((env, id)): Path<(String, String)>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let user = read(&state.directory).get(&id, Timestamp::now());
-    match user {
-        Some(user) => enabled_body(&state, &env, &id, user.enabled.unwrap_or(true)),
-        None => store_error(&StoreError::NotFound),
-    }
-}
-
-/// `PUT /users/{id}/enabled` with `{"enabled": …}`.
-pub(super) async fn put_enabled(
-    State(state): Shared,
-    Path((env, id)): Path<(String, String)>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    match admit_write(&state, &headers, &env) {
-        Ok(media) if media == pingone::MEDIA_JSON => {}
-        Ok(media) => return unsupported_media(&media),
-        Err(refused) => return refused,
-    }
-    let wanted: EnabledBody = match serde_json::from_slice(&body) {
-        Ok(wanted) => wanted,
-        Err(error) => {
-            return invalid_data(
-                "enabled",
-                format!("The body must be {{\"enabled\": true|false}}: {error}"),
-            );
-        }
-    };
-    let result = write(&state.directory).set_enabled(&id, wanted.enabled, Timestamp::now());
-    match result {
-        Ok(enabled) => {
-            state.audit.record(events::USER_UPDATED, &id, &headers);
-            enabled_body(&state, &env, &id, enabled)
-        }
-        Err(error) => store_error(&error),
-    }
-}
-
-/// `{"_links": …, "enabled": …}`, as PingOne answers both verbs.
-fn enabled_body(state: &SimState, env: &str, id: &str, enabled: bool) -> Response {
-    let user = format!("{}v1/environments/{env}/users/{id}", state.base_url);
-    json(
-        StatusCode::OK,
-        &serde_json::json!({
-            "_links": {
-                "self": { "href": format!("{user}/enabled") },
-                "user": { "href": user },
-            },
-            "enabled": enabled,
-        }),
-    )
 }

@@ -5,13 +5,13 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use jiff::{SignedDuration, Timestamp};
 
 use super::audit::{AuditEvent, AuditLog};
-use super::paging::page_link;
+use super::paging::ListParams;
 use super::responses::{invalid_data, json};
 use super::routes::admit_list;
 use super::store::Directory;
@@ -21,7 +21,7 @@ use crate::pingone::activity::{
     Resource, has_date_range,
 };
 use crate::pingone::filter::{Comparison, Expr, Literal};
-use crate::pingone::{self, FilterOp, Page, PasswordStatus, events, filter};
+use crate::pingone::{self, FilterOp, PasswordStatus, events, filter};
 
 /// The client id PingOne's admin console acts as ([ELASTIC] fixtures): the actor of seeded
 /// admin locks.
@@ -32,9 +32,9 @@ pub(super) async fn list_activities(
     State(state): State<Arc<SimState>>,
     Path(env): Path<String>,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    uri: Uri,
 ) -> Response {
-    let params = match admit_list(&state, &headers, &env, query.as_deref()) {
+    let params: ListParams = match admit_list(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
@@ -59,8 +59,8 @@ pub(super) async fn list_activities(
             format!("The value for '{}' is not a date-time", bad.attribute),
         );
     }
-    let (limit, offset) = match params.page(pingone::MAX_ACTIVITY_LIMIT) {
-        Ok(page) => page,
+    let window = match params.window_up_to(pingone::MAX_ACTIVITY_LIMIT) {
+        Ok(window) => window,
         Err(refused) => return refused,
     };
     let directory = read(&state.directory);
@@ -71,21 +71,13 @@ pub(super) async fn list_activities(
     };
     let matching = state.audit.select(|event| holds(&expr, event, &population));
     let base = format!("{}v1/environments/{env}", state.base_url);
-    let items: Vec<Activity> = matching
-        .iter()
-        .skip(offset)
-        .take(limit)
+    let items: Vec<Activity> = window
+        .slice(matching.iter())
         .map(|event| activity(event, &directory, &base))
         .collect();
     drop(directory);
     let collection = format!("{base}/activities");
-    let link = |cursor| page_link(&collection, params.filter.as_deref(), limit, cursor);
-    let next = offset + items.len();
-    let mut page = Page::new("activities", items, matching.len())
-        .with_link("self", &link((offset > 0).then_some(offset)));
-    if next < matching.len() {
-        page = page.with_link("next", &link(Some(next)));
-    }
+    let page = params.page(&collection, window, "activities", matching.len(), items);
     json(StatusCode::OK, &page)
 }
 

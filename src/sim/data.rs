@@ -6,12 +6,14 @@ use jiff::{SignedDuration, Span, Timestamp};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::groups::GroupEntry;
+use super::mfa::{DeviceEntry, SessionEntry};
 use super::passwords::PasswordEntry;
-use super::store::{Environment, Population};
-use crate::pingone::User;
+use super::store::Environment;
 use crate::pingone::user::{
     Account, AccountStatus, IdRef, IdentityProvider, Lifecycle, LifecycleStatus, Name,
 };
+use crate::pingone::{Population, User};
 
 /// The bundled demo directory, `assets/demo/users.json`.
 pub const DEMO_DIRECTORY: &str = include_str!("../../assets/demo/users.json");
@@ -29,6 +31,23 @@ pub struct DirectoryFile {
     /// Passwords that are not simply OK (by username).
     #[serde(default)]
     pub passwords: Vec<PasswordEntry>,
+    /// Groups, MFA devices and sessions.
+    #[serde(flatten)]
+    pub extras: Extras,
+}
+
+/// What a directory file lists besides users and passwords.
+#[derive(Debug, Default, Deserialize)]
+pub struct Extras {
+    /// Groups, with their members by username and the groups they are nested in.
+    #[serde(default)]
+    pub groups: Vec<GroupEntry>,
+    /// MFA devices, by username.
+    #[serde(default)]
+    pub devices: Vec<DeviceEntry>,
+    /// Sessions, by username.
+    #[serde(default)]
+    pub sessions: Vec<SessionEntry>,
 }
 
 /// Why a directory file could not be read.

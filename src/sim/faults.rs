@@ -26,13 +26,27 @@ pub enum Route {
     PasswordAction,
     /// `GET` or `PUT /v1/environments/{env}/users/{id}/enabled`.
     UserEnabled,
+    /// `GET` or `PUT /v1/environments/{env}/users/{id}/mfaEnabled`.
+    MfaEnabled,
+    /// `GET /v1/environments/{env}/users/{id}/devices` and `…/devices/{deviceID}`.
+    ReadDevices,
+    /// `POST /v1/environments/{env}/users/{id}/devices/{deviceID}` (block, unblock).
+    DeviceAction,
+    /// `GET /v1/environments/{env}/users/{id}/sessions` and `…/sessions/{sessionID}`.
+    ReadSessions,
+    /// `DELETE /v1/environments/{env}/users/{id}/sessions/{sessionID}` (revoke).
+    DeleteSession,
+    /// `GET /v1/environments/{env}/groups…` and `…/users/{id}/memberOfGroups`.
+    Groups,
+    /// `GET /v1/environments/{env}/populations…`.
+    Populations,
     /// Anything else.
     Other,
 }
 
 impl Route {
     /// Every route, for counters.
-    pub const ALL: [Route; 9] = [
+    pub const ALL: [Route; 16] = [
         Self::Token,
         Self::ListUsers,
         Self::GetUser,
@@ -41,6 +55,13 @@ impl Route {
         Self::ReadPassword,
         Self::PasswordAction,
         Self::UserEnabled,
+        Self::MfaEnabled,
+        Self::ReadDevices,
+        Self::DeviceAction,
+        Self::ReadSessions,
+        Self::DeleteSession,
+        Self::Groups,
+        Self::Populations,
         Self::Other,
     ];
 
@@ -48,6 +69,7 @@ impl Route {
     pub fn of(method: &axum::http::Method, path: &str) -> Self {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         let post = method == axum::http::Method::POST;
+        let delete = method == axum::http::Method::DELETE;
         match segments.as_slice() {
             [_, "as", "token"] if post => Self::Token,
             ["v1", "environments", _, "users"] if post => Self::CreateUser,
@@ -57,6 +79,14 @@ impl Route {
             ["v1", "environments", _, "users", _, "password"] if post => Self::PasswordAction,
             ["v1", "environments", _, "users", _, "password"] => Self::ReadPassword,
             ["v1", "environments", _, "users", _, "enabled"] => Self::UserEnabled,
+            ["v1", "environments", _, "users", _, "mfaEnabled"] => Self::MfaEnabled,
+            ["v1", "environments", _, "users", _, "devices", _] if post => Self::DeviceAction,
+            ["v1", "environments", _, "users", _, "devices", ..] => Self::ReadDevices,
+            ["v1", "environments", _, "users", _, "sessions", _] if delete => Self::DeleteSession,
+            ["v1", "environments", _, "users", _, "sessions", ..] => Self::ReadSessions,
+            ["v1", "environments", _, "users", _, "memberOfGroups"]
+            | ["v1", "environments", _, "groups", ..] => Self::Groups,
+            ["v1", "environments", _, "populations", ..] => Self::Populations,
             _ => Self::Other,
         }
     }
@@ -186,6 +216,26 @@ mod tests {
             Route::GetUser
         );
         assert_eq!(Route::of(&Method::GET, "/nope"), Route::Other);
+        let user = "/v1/environments/e/users/u";
+        for (method, path, route) in [
+            (Method::GET, "/devices", Route::ReadDevices),
+            (Method::GET, "/devices/d", Route::ReadDevices),
+            (Method::POST, "/devices/d", Route::DeviceAction),
+            (Method::GET, "/sessions", Route::ReadSessions),
+            (Method::DELETE, "/sessions/s", Route::DeleteSession),
+            (Method::PUT, "/mfaEnabled", Route::MfaEnabled),
+            (Method::GET, "/memberOfGroups", Route::Groups),
+        ] {
+            assert_eq!(
+                Route::of(&method, &format!("{user}{path}")),
+                route,
+                "{path}"
+            );
+        }
+        assert_eq!(
+            Route::of(&Method::GET, "/v1/environments/e/populations/p"),
+            Route::Populations
+        );
     }
 
     #[test]

@@ -29,21 +29,21 @@ impl Directory {
         super::matching::string_attribute(&self.users[at as usize], attribute).unwrap_or_default()
     }
 
-    /// How many users there are.
     /// Positions of every user matching `filter` (all users when `None`), in directory order.
     pub fn search(&self, filter: Option<&Expr>) -> Vec<u32> {
         let Some(expr) = filter else {
             return (0..self.users.len()).map(position).collect();
         };
+        let matching = |at: u32| {
+            let is_member = |group: &str| self.groups.is_member(at, group);
+            matches(expr, &self.users[at as usize], &is_member)
+        };
         match self.plan(expr) {
             Some(Plan { bits, exact: true }) => bits.ones().collect(),
-            Some(Plan { bits, exact: false }) => bits
-                .ones()
-                .filter(|&i| matches(expr, &self.users[i as usize], &|_| false))
-                .collect(),
+            Some(Plan { bits, exact: false }) => bits.ones().filter(|&at| matching(at)).collect(),
             None => (0..self.users.len())
-                .filter(|&i| matches(expr, &self.users[i], &|_| false))
                 .map(position)
+                .filter(|&at| matching(at))
                 .collect(),
         }
     }
@@ -90,7 +90,14 @@ impl Directory {
                     exact: a.exact && b.exact,
                 })
             }
-            Expr::MemberOfGroup(_) => None,
+            Expr::MemberOfGroup(group) => {
+                let mut bits = Bits::new(self.users.len());
+                self.groups
+                    .members(group)
+                    .into_iter()
+                    .for_each(|at| bits.set(at));
+                Some(Plan { bits, exact: true })
+            }
             Expr::And(a, b) => match (self.plan(a), self.plan(b)) {
                 (Some(mut a), Some(b)) => {
                     a.bits.intersect(&b.bits);

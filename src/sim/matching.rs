@@ -1,28 +1,82 @@
-//! How the simulator decides whether a user matches a parsed filter: values compare
-//! case-sensitively, as PingOne's do (Terraform provider docs, data-sources/users.md).
+//! How the simulator decides whether a record (a user, a group) matches a parsed filter: values
+//! compare case-sensitively, as PingOne's do (Terraform provider docs, data-sources/users.md).
 
 use std::borrow::Cow;
 
-use crate::pingone::FilterOp;
-use crate::pingone::User;
 use crate::pingone::filter::{Comparison, Expr, Literal};
+use crate::pingone::{FilterOp, Group, Population, User};
 
-/// Whether `user` matches `expr`; `is_member(group_id)` answers group membership.
-pub fn matches(expr: &Expr, user: &User, is_member: &dyn Fn(&str) -> bool) -> bool {
+/// A record a filter can be run on: its attributes by PingOne's names.
+pub trait Record {
+    /// The string value of `attribute`, if the record has one.
+    fn text(&self, attribute: &str) -> Option<Cow<'_, str>>;
+    /// The value of boolean `attribute` (`enabled`), if the record has one.
+    fn flag(&self, attribute: &str) -> Option<bool>;
+}
+
+impl Record for User {
+    fn text(&self, attribute: &str) -> Option<Cow<'_, str>> {
+        string_attribute(self, attribute)
+    }
+
+    fn flag(&self, attribute: &str) -> Option<bool> {
+        (attribute == "enabled").then_some(self.enabled).flatten()
+    }
+}
+
+impl Record for Group {
+    fn text(&self, attribute: &str) -> Option<Cow<'_, str>> {
+        match attribute {
+            "id" => Some(Cow::Borrowed(&self.id)),
+            "name" => Some(Cow::Borrowed(&self.name)),
+            "externalId" => self.external_id.as_deref().map(Cow::Borrowed),
+            "population.id" => self
+                .population
+                .as_ref()
+                .map(|p| Cow::Borrowed(p.id.as_str())),
+            _ => None,
+        }
+    }
+
+    fn flag(&self, _attribute: &str) -> Option<bool> {
+        None
+    }
+}
+
+impl Record for Population {
+    fn text(&self, attribute: &str) -> Option<Cow<'_, str>> {
+        match attribute {
+            "id" => Some(Cow::Borrowed(&self.id)),
+            "name" => Some(Cow::Borrowed(&self.name)),
+            _ => None,
+        }
+    }
+
+    fn flag(&self, _attribute: &str) -> Option<bool> {
+        None
+    }
+}
+
+/// Whether `record` matches `expr`; `is_member(group_id)` answers group membership.
+pub fn matches<R: Record + ?Sized>(
+    expr: &Expr,
+    record: &R,
+    is_member: &dyn Fn(&str) -> bool,
+) -> bool {
     match expr {
-        Expr::And(a, b) => matches(a, user, is_member) && matches(b, user, is_member),
-        Expr::Or(a, b) => matches(a, user, is_member) || matches(b, user, is_member),
-        Expr::Cmp(cmp) => compare(cmp, user),
+        Expr::And(a, b) => matches(a, record, is_member) && matches(b, record, is_member),
+        Expr::Or(a, b) => matches(a, record, is_member) || matches(b, record, is_member),
+        Expr::Cmp(cmp) => compare(cmp, record),
         Expr::MemberOfGroup(group) => is_member(group),
     }
 }
 
-/// Whether `user` matches one comparison.
-fn compare(cmp: &Comparison, user: &User) -> bool {
+/// Whether `record` matches one comparison.
+fn compare<R: Record + ?Sized>(cmp: &Comparison, record: &R) -> bool {
     match &cmp.value {
-        Literal::Bool(want) => user.enabled == Some(*want),
+        Literal::Bool(want) => record.flag(&cmp.attribute) == Some(*want),
         Literal::Str(want) => {
-            let Some(have) = string_attribute(user, &cmp.attribute) else {
+            let Some(have) = record.text(&cmp.attribute) else {
                 return false;
             };
             match cmp.op {

@@ -1,5 +1,5 @@
-//! The simulator's writes: account lock and unlock, the password actions, enabling, and the
-//! verification code; each returns what PingOne answers and the audit events it emits.
+//! The simulator's writes: account lock and unlock, the password actions and the verification
+//! code; each returns what PingOne answers and the audit events it emits.
 
 use jiff::Timestamp;
 
@@ -125,19 +125,6 @@ impl Directory {
             emitted.push(events::USER_LOCKED);
         }
         Ok((self.password(id, now)?, emitted))
-    }
-
-    /// Enables or disables user `id`; returns the new value.
-    pub fn set_enabled(
-        &mut self,
-        id: &str,
-        enabled: bool,
-        now: Timestamp,
-    ) -> Result<bool, StoreError> {
-        let user = self.stored_mut(id)?;
-        user.enabled = Some(enabled);
-        user.updated_at = Some(now);
-        Ok(enabled)
     }
 
     /// Sends user `id` a new verification code: `lifecycle.status` becomes

@@ -5,20 +5,24 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::middleware;
 use axum::response::Response;
 use axum::routing::{get, post};
 use jiff::Timestamp;
+use serde::Deserialize;
 
-use super::paging::{ListParams, page_link};
+use super::flags::{self, Flag};
+use super::media::{single_media_type, unsupported_media};
+use super::paging::{self, ListParams};
 use super::responses::{detail, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
 use super::{
-    SimState, actions, activities, control, incident, ratelimit, read, roles, tokens, write,
+    SimState, actions, activities, control, directory_api, incident, mfa_api, ratelimit, read,
+    roles, tokens, write,
 };
-use crate::pingone::filter::{self, UserAttributes};
+use crate::pingone::filter::UserAttributes;
 use crate::pingone::{self, User};
 
 type Shared = State<Arc<SimState>>;
@@ -46,7 +50,51 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
         )
         .route(
             "/v1/environments/{env}/users/{id}/enabled",
-            get(actions::read_enabled).put(actions::put_enabled),
+            flags::routes(Flag::Enabled),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/mfaEnabled",
+            flags::routes(Flag::MfaEnabled),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/devices",
+            get(mfa_api::list_devices),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/devices/{device}",
+            get(mfa_api::get_device).post(mfa_api::device_action),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/sessions",
+            get(mfa_api::list_sessions),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/sessions/{session}",
+            get(mfa_api::get_session).delete(mfa_api::delete_session),
+        )
+        .route(
+            "/v1/environments/{env}/users/{id}/memberOfGroups",
+            get(directory_api::user_groups),
+        )
+        .route(
+            "/v1/environments/{env}/groups",
+            get(directory_api::list_groups),
+        )
+        .route(
+            "/v1/environments/{env}/groups/{id}",
+            get(directory_api::get_group),
+        )
+        .route(
+            "/v1/environments/{env}/groups/{id}/memberOfGroups",
+            get(directory_api::group_nesting),
+        )
+        .route(
+            "/v1/environments/{env}/populations",
+            get(directory_api::list_populations),
+        )
+        .route(
+            "/v1/environments/{env}/populations/{id}",
+            get(directory_api::get_population),
         )
         .route(
             "/_sim/users/{id}/password-checks",
@@ -92,15 +140,16 @@ pub(super) fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<
     Ok(())
 }
 
-/// Admits a read of a collection (the token, the environment) and reads its query.
-pub(super) fn admit_list(
+/// Admits a read of a collection (the token, the environment) and reads its query, each
+/// parameter at most once ([`paging::once`]).
+pub(super) fn admit_list<T: serde::de::DeserializeOwned>(
     state: &SimState,
     headers: &HeaderMap,
     env: &str,
-    query: Option<&str>,
-) -> Result<ListParams, Response> {
+    uri: &Uri,
+) -> Result<T, Response> {
     admit(state, headers, env)?;
-    ListParams::parse(query)
+    paging::once(uri)
 }
 
 /// Adds the `_links` PingOne puts on a user.
@@ -135,56 +184,36 @@ async fn list_users(
     State(state): Shared,
     Path(env): Path<String>,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    uri: Uri,
 ) -> Response {
-    let params = match admit_list(&state, &headers, &env, query.as_deref()) {
+    let params: ListParams = match admit_list(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
-    let (limit, offset) = match params.page(pingone::MAX_PAGE_LIMIT) {
-        Ok(page) => page,
+    let window = match params.window() {
+        Ok(window) => window,
         Err(refused) => return refused,
     };
     // Server-Timing covers the search itself: filter parsing, the index lookup, the page.
     let started = std::time::Instant::now();
     let directory = read(&state.directory);
-    let parsed = match params.filter.as_deref().map(|f| {
-        let vocabulary = UserAttributes {
-            custom: directory.custom_attributes(),
-        };
-        filter::parse(f, &vocabulary)
-    }) {
-        None => None,
-        Some(Ok(expr)) => Some(expr),
-        Some(Err(error)) => return invalid_data("filter", error.0),
+    let vocabulary = UserAttributes {
+        custom: directory.custom_attributes(),
+    };
+    let parsed = match params.parsed(&vocabulary) {
+        Ok(parsed) => parsed,
+        Err(refused) => return refused,
     };
     let matches = directory.search(parsed.as_ref());
     let now = Timestamp::now();
-    let page: Vec<User> = matches
-        .iter()
-        .skip(offset)
-        .take(limit)
+    let users: Vec<User> = window
+        .slice(matches.iter())
         .map(|&at| directory.present_at(at, now))
         .collect();
     drop(directory);
+    let users = users.into_iter().map(|u| with_links(&state, u)).collect();
     let users_url = format!("{}v1/environments/{env}/users", state.base_url);
-    let link = |cursor: Option<usize>| {
-        let href = page_link(&users_url, params.filter.as_deref(), limit, cursor);
-        serde_json::json!({ "href": href })
-    };
-    let mut links = serde_json::Map::new();
-    links.insert("self".into(), link((offset > 0).then_some(offset)));
-    if offset + page.len() < matches.len() {
-        links.insert("next".into(), link(Some(offset + page.len())));
-    }
-    let size = page.len();
-    let users: Vec<User> = page.into_iter().map(|u| with_links(&state, u)).collect();
-    let body = serde_json::json!({
-        "_links": links,
-        "_embedded": { "users": users },
-        "count": matches.len(),
-        "size": size,
-    });
+    let body = params.page(&users_url, window, "users", matches.len(), users);
     let searched = started.elapsed().as_secs_f64() * 1000.0;
     let mut response = json(StatusCode::OK, &body);
     if let Ok(value) = HeaderValue::from_str(&format!("search;dur={searched:.3}")) {
@@ -193,62 +222,82 @@ async fn list_users(
     response
 }
 
-/// `GET /users/{id}`.
+/// `?include=memberOfGroupNames|memberOfGroupIDs&expand=population` on a single-user read.
+#[derive(Deserialize)]
+struct UserParams {
+    include: Option<String>,
+    expand: Option<String>,
+}
+
+/// `GET /users/{id}`, with what `include` and `expand` ask for.
 async fn get_user(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
+    uri: Uri,
 ) -> Response {
     if let Err(refused) = admit(&state, &headers, &env) {
         return refused;
     }
-    let user = read(&state.directory).get(&id, Timestamp::now());
-    match user {
-        Some(user) => json(StatusCode::OK, &with_links(&state, user)),
-        None => not_found("user"),
-    }
-}
-
-/// Media types the write routes take, spelled as PingOne documents them.
-const KNOWN_MEDIA_TYPES: &[&str] = &[
-    pingone::MEDIA_JSON,
-    pingone::MEDIA_ACCOUNT_UNLOCK,
-    pingone::MEDIA_ACCOUNT_LOCK,
-    pingone::MEDIA_PASSWORD_UNLOCK,
-    pingone::MEDIA_PASSWORD_FORCE_CHANGE,
-    pingone::MEDIA_PASSWORD_SEND_RECOVERY_CODE,
-    pingone::MEDIA_USER_SEND_VERIFICATION_CODE,
-];
-
-/// The one media type of a request without parameters: in PingOne's spelling when it is one the
-/// routes take (media types compare case-insensitively), else lower-cased; an error response
-/// when there is none or more than one.
-pub(super) fn single_media_type(headers: &HeaderMap) -> Result<String, Response> {
-    let values: Vec<&HeaderValue> = headers.get_all(header::CONTENT_TYPE).iter().collect();
-    let refuse = |message: &str| {
-        p1_error(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            pingone::CODE_INVALID_REQUEST,
-            message,
-            Vec::new(),
-        )
+    let params: UserParams = match paging::once(&uri) {
+        Ok(params) => params,
+        Err(refused) => return refused,
     };
-    match values.as_slice() {
-        [] => Err(refuse(
-            "The request could not be completed. A Content-Type header is required.",
-        )),
-        [one] => {
-            let text = one.to_str().unwrap_or_default();
-            let media = text.split(';').next().unwrap_or_default().trim();
-            Ok(KNOWN_MEDIA_TYPES
-                .iter()
-                .find(|known| known.eq_ignore_ascii_case(media))
-                .map_or_else(|| media.to_ascii_lowercase(), |known| (*known).to_owned()))
-        }
-        _ => Err(refuse(
-            "The request could not be completed. Exactly one Content-Type header is allowed.",
-        )),
+    let asked = |list: &Option<String>| -> Vec<String> {
+        list.iter()
+            .flat_map(|l| l.split(','))
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect()
+    };
+    let (include, expand) = (asked(&params.include), asked(&params.expand));
+    let known = [pingone::INCLUDE_GROUP_NAMES, pingone::INCLUDE_GROUP_IDS];
+    if let Some(bad) = include.iter().find(|i| !known.contains(&i.as_str())) {
+        return invalid_data(
+            "include",
+            format!("include={bad} is not supported; use {}", known.join(" or ")),
+        );
     }
+    if let Some(bad) = expand.iter().find(|e| *e != pingone::EXPAND_POPULATION) {
+        return invalid_data(
+            "expand",
+            format!("expand={bad} is not supported; use population"),
+        );
+    }
+    let directory = read(&state.directory);
+    let Some(mut user) = directory.get(&id, Timestamp::now()) else {
+        return not_found("user");
+    };
+    let at = directory.position_of(&id).unwrap_or_default();
+    let groups = directory.groups.of_user(at);
+    for wanted in &include {
+        let values: Vec<&str> = groups
+            .iter()
+            .map(|(g, _)| {
+                if wanted == pingone::INCLUDE_GROUP_NAMES {
+                    g.name.as_str()
+                } else {
+                    g.id.as_str()
+                }
+            })
+            .collect();
+        user.extra.insert(wanted.clone(), serde_json::json!(values));
+    }
+    let population = user
+        .population
+        .as_ref()
+        .and_then(|p| directory.populations.iter().find(|q| q.id == p.id))
+        .cloned();
+    drop(directory);
+    let mut user = with_links(&state, user);
+    if let (false, Some(population)) = (expand.is_empty(), population) {
+        let population = super::directory_api::population_links(&state, population);
+        user.extra.insert(
+            "_embedded".into(),
+            serde_json::json!({ "population": population }),
+        );
+    }
+    json(StatusCode::OK, &user)
 }
 
 /// `POST /users`: create.
@@ -307,22 +356,11 @@ async fn create_user(
     }
 }
 
-/// 415 for a `Content-Type` the route does not take.
-pub(super) fn unsupported_media(media: &str) -> Response {
-    p1_error(
-        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        pingone::CODE_INVALID_REQUEST,
-        &format!(
-            "The request could not be completed. Content-Type {media:?} is not supported here."
-        ),
-        Vec::new(),
-    )
-}
-
 /// The PingOne error for a refused mutation.
 pub(super) fn store_error(error: &StoreError) -> Response {
     match error {
         StoreError::NotFound => not_found("user"),
+        StoreError::Missing(what) => not_found(what),
         StoreError::Refused(message) => p1_error(
             StatusCode::BAD_REQUEST,
             pingone::CODE_REQUEST_FAILED,

@@ -6,13 +6,15 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::groups::Groups;
 use super::index::{INDEXED, SortedIndex};
 use super::matching::string_attribute;
+use super::mfa::Mfa;
 use super::passwords::{PasswordEntry, PasswordPolicy, StoredPassword};
 use crate::pingone::user::{
     Account, AccountStatus, IdRef, IdentityProvider, Lifecycle, LifecycleStatus,
 };
-use crate::pingone::{PasswordState, User};
+use crate::pingone::{PasswordState, Population, User};
 
 /// The environment the simulator serves.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -23,24 +25,15 @@ pub struct Environment {
     pub name: String,
 }
 
-/// A population.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Population {
-    /// Its id.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// What it holds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-}
-
 /// Why a mutation was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// No user with that id.
     #[error("user not found")]
     NotFound,
+    /// No such thing (a device, a session, a group) under that id.
+    #[error("{0} not found")]
+    Missing(&'static str),
     /// A field is missing or wrong; `(target, message)`.
     #[error("{1}")]
     Invalid(&'static str, String),
@@ -65,6 +58,10 @@ pub struct Directory {
     pub(super) indexes: Vec<SortedIndex>,
     /// Passwords that differ from [`StoredPassword::default_for`], by position.
     pub(super) passwords: HashMap<u32, StoredPassword>,
+    /// Groups and memberships.
+    pub(super) groups: Groups,
+    /// MFA devices and sessions.
+    pub(super) mfa: Mfa,
     custom_attributes: Vec<String>,
 }
 
@@ -95,6 +92,8 @@ impl Directory {
             by_id,
             indexes: Vec::new(),
             passwords: HashMap::new(),
+            groups: Groups::default(),
+            mfa: Mfa::default(),
             custom_attributes: custom,
         };
         directory.indexes = INDEXED.iter().map(|a| directory.build_index(a)).collect();
@@ -104,17 +103,32 @@ impl Directory {
     /// Sets the passwords a directory file lists (by username).
     pub fn set_passwords(&mut self, entries: &[PasswordEntry]) -> Result<(), StoreError> {
         for entry in entries {
-            let at = self
-                .users
-                .iter()
-                .position(|u| u.username == entry.user)
-                .ok_or_else(|| {
-                    StoreError::Invalid("passwords", format!("no user {:?}", entry.user))
-                })?;
-            self.passwords
-                .insert(position(at), StoredPassword::from_entry(entry));
+            let at = self.user_at(&entry.user).ok_or_else(|| {
+                StoreError::Invalid("passwords", format!("no user {:?}", entry.user))
+            })?;
+            self.passwords.insert(at, StoredPassword::from_entry(entry));
         }
         Ok(())
+    }
+
+    /// Sets the groups, devices and sessions a directory file lists (by username).
+    pub fn set_extras(&mut self, file: super::data::Extras) -> Result<(), StoreError> {
+        let user_at = |name: &str| self.user_at(name);
+        let groups = Groups::load(&file.groups, user_at)?;
+        let mfa = Mfa::load(file.devices, file.sessions, user_at)?;
+        self.groups = groups;
+        self.mfa = mfa;
+        Ok(())
+    }
+
+    /// The position of the user named `username`.
+    pub fn user_at(&self, username: &str) -> Option<u32> {
+        let order = &self.indexes[0].order;
+        let at = order.partition_point(|&at| self.key("username", at).as_ref() < username);
+        order
+            .get(at)
+            .copied()
+            .filter(|&at| self.key("username", at) == username)
     }
 
     /// How many users there are.
@@ -125,6 +139,14 @@ impl Directory {
     /// Whether there are no users.
     pub fn is_empty(&self) -> bool {
         self.users.is_empty()
+    }
+
+    /// How many users belong to population `id`.
+    pub fn population_size(&self, id: &str) -> u64 {
+        self.users
+            .iter()
+            .filter(|u| u.population.as_ref().is_some_and(|p| p.id == id))
+            .count() as u64
     }
 
     /// The custom string attributes, which PingOne lets filters use.

@@ -165,8 +165,8 @@ pub fn relative(at: Timestamp, now: Timestamp) -> String {
     }
 }
 
-/// Attributes the sections above do not show (address, external ids, custom schema attributes),
-/// so nothing PingOne sent is hidden; `_links` are plumbing and left out.
+/// Attributes the other tabs do not show (address, external ids, custom schema attributes), so
+/// nothing PingOne sent is hidden; `_links` are plumbing and left out. Empty when there are none.
 pub fn other_attributes<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
     let mut rows: Vec<(String, Vec<String>)> = [
         ("title", &user.title),
@@ -199,14 +199,9 @@ pub fn other_attributes<'a>(user: &User, theme: &Theme) -> Vec<Line<'a>> {
         .max()
         .unwrap_or(0);
     let column = widest.clamp(LABEL_COLUMN, MAX_LABEL_COLUMN);
-    let mut lines = vec![
-        Line::from(""),
-        Line::styled("Other attributes", theme.title),
-    ];
-    for (label, value) in rows {
-        lines.extend(labelled(&label, &value, Style::new(), column, theme));
-    }
-    lines
+    rows.into_iter()
+        .flat_map(|(label, value)| labelled(&label, &value, Style::new(), column, theme))
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,23 +1,55 @@
-//! The detail pane: the verdict (every cause, with the key that fixes it), then the account, the
-//! password, where the user comes from, and every other attribute.
+//! The detail pane: the user's name, a bar of tabs (each marking its own loading state and
+//! error), and the tab shown. Sign-in holds the verdict (every cause, with the key that fixes
+//! it) and one line per section; the other tabs hold the sections in full. Every line is broken
+//! into rows here, hanging under its value or text, so nothing from PingOne ever starts a row
+//! at the left edge, where the verdict stands.
+
+mod account;
+mod bar;
+mod rows;
+
+pub use bar::tab_at;
+
+use std::fmt::Write as _;
 
 use jiff::Timestamp;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr as _;
 
-use super::attributes::{LABEL_COLUMN, labelled, other_attributes, when};
+use super::attributes::{LABEL_COLUMN, labelled, relative};
 use super::wrap::wrap;
+use crate::app::sections::{Extras, Section};
+use crate::app::tabs::Tab;
 use crate::app::{Action, Focus, KeyMap, Mode, State};
 use crate::config::theme::Theme;
 use crate::desk::diagnosis::{account_status, countdown};
 use crate::desk::inert::{LONG_VALUE, capped, fit, one_line};
-use crate::desk::{Fix, Verdict, inert};
-use crate::pingone::user::LifecycleStatus;
-use crate::pingone::{PasswordStatus, User};
+use crate::desk::{Fix, OpKind, Verdict};
+use crate::pingone::User;
+
+/// What every tab draws from.
+struct View<'a> {
+    state: &'a State,
+    keys: &'a KeyMap,
+    theme: &'a Theme,
+    user: &'a User,
+    extras: Option<&'a Extras>,
+    /// The wall-clock time now (relative times count from it).
+    now: Timestamp,
+}
+
+impl View<'_> {
+    /// How the key for `kind` is written (`b`), or its verb when nothing is bound to it.
+    fn key(&self, kind: OpKind) -> String {
+        self.keys
+            .label_of(Mode::Detail, Action::Op(kind))
+            .unwrap_or_else(|| kind.verb().to_owned())
+    }
+}
 
 /// Draws the selected user's details.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -40,27 +72,54 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         super::raw_json::render(state, user, theme, frame, area, block);
         return;
     }
-    let width = usize::from(area.width.saturating_sub(2));
-    let mut lines = vec![heading(user, width, theme)];
-    lines.extend(verdict_lines(&verdict, keys, theme));
-    lines.extend(account_lines(state, user, theme));
-    lines.extend(password_lines(state, theme));
-    lines.extend(origin_lines(state, user, theme));
-    lines.extend(other_attributes(user, theme));
-    // Every line is broken into rows here, a field's rows indented under its value and any
-    // other line's under its text: nothing from PingOne ever starts a row at the left edge,
-    // where the verdict stands.
-    let rows: Vec<Line<'_>> = lines
-        .iter()
-        .flat_map(|line| wrap(line, width, indent_of(line, theme)))
-        .collect();
-    // Scrolled to the end, the last page is full, not one row.
-    let visible = usize::from(area.height.saturating_sub(2));
-    let last = u16::try_from(rows.len().saturating_sub(visible)).unwrap_or(u16::MAX);
-    let paragraph = Paragraph::new(rows)
-        .block(block)
-        .scroll((state.detail_scroll.min(last), 0));
-    frame.render_widget(paragraph, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [head, bar, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    let width = usize::from(inner.width);
+    frame.render_widget(Paragraph::new(heading(user, width, theme)), head);
+    let view = View {
+        state,
+        keys,
+        theme,
+        user,
+        extras: state.selected_extras(),
+        now: state.view.wall_now(state.now),
+    };
+    frame.render_widget(Paragraph::new(bar::tab_bar(&view, bar.width)), bar);
+    let (lines, keep_in_view) = match state.detail.tab {
+        Tab::SignIn => (sign_in(&view, &verdict), None),
+        Tab::Account => (account::account(&view), None),
+        Tab::Password => (account::password(&view), None),
+        Tab::Mfa => rows::mfa(&view),
+        Tab::Sessions => rows::sessions(&view),
+        Tab::Groups => (rows::groups(&view), None),
+        Tab::Attributes => (account::attributes(&view), None),
+    };
+    let hung = |lines: &[Line<'_>]| -> Vec<Line<'static>> {
+        lines
+            .iter()
+            .flat_map(|line| wrap(line, width, indent_of(line, theme)))
+            .collect()
+    };
+    let rows = hung(&lines);
+    let visible = usize::from(body.height);
+    // In a tab of rows the selected row stays in view: scrolled just enough to show its last
+    // line. Elsewhere the pane scrolls as the agent asks, and scrolled to the end the last page
+    // is full, not one row.
+    let scroll = if let Some(end) = keep_in_view {
+        let end = hung(&lines[..end.min(lines.len())]).len();
+        end.saturating_sub(visible)
+    } else {
+        let last = rows.len().saturating_sub(visible);
+        usize::from(state.detail_scroll).min(last)
+    };
+    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)), body);
 }
 
 /// The first row: username and name, on one line whatever they hold (cut with `…` to fit).
@@ -92,8 +151,29 @@ fn indent_of(line: &Line<'_>, theme: &Theme) -> usize {
     }
 }
 
+/// A section that is not (yet) there as one line: `reading…`, or why it could not be read.
+fn missing<'a, T>(label: &str, section: Option<&Section<T>>, theme: &Theme) -> Option<Line<'a>> {
+    match section {
+        Some(s) if s.ok().is_some() => None,
+        Some(s) => Some(match s.error() {
+            Some(error) => field(label, error, theme.danger, theme),
+            None if s.loading => field(label, "reading…", theme.muted, theme),
+            None => field(label, "not read", theme.muted, theme),
+        }),
+        None => Some(field(label, "reading…", theme.muted, theme)),
+    }
+}
+
+/// The Sign-in tab: the verdict, then one line per section.
+fn sign_in<'a>(view: &View<'_>, verdict: &Verdict) -> Vec<Line<'a>> {
+    let mut lines = verdict_lines(verdict, view);
+    lines.extend(summary(view));
+    lines
+}
+
 /// The headline, then one line per cause with its fix: the key that fixes it, or where.
-fn verdict_lines<'a>(verdict: &Verdict, keys: &KeyMap, theme: &Theme) -> Vec<Line<'a>> {
+fn verdict_lines<'a>(verdict: &Verdict, view: &View<'_>) -> Vec<Line<'a>> {
+    let theme = view.theme;
     let headline = if verdict.blocked() {
         Line::styled(format!("✘ {}", verdict.headline()), theme.danger)
     } else {
@@ -107,10 +187,8 @@ fn verdict_lines<'a>(verdict: &Verdict, keys: &KeyMap, theme: &Theme) -> Vec<Lin
             ("ℹ", theme.warning)
         };
         let fix = match &cause.fix {
-            Fix::Op(kind) => match keys.label_of(Mode::Detail, Action::Op(*kind)) {
-                Some(key) => format!("{key}: {}", kind.verb()),
-                None => kind.verb().to_owned(),
-            },
+            Fix::Op(kind) => format!("{}: {}", view.key(*kind), kind.verb()),
+            Fix::Wait => "wait".to_owned(),
             Fix::Elsewhere(place) => place.clone(),
         };
         lines.push(Line::from(vec![
@@ -122,136 +200,103 @@ fn verdict_lines<'a>(verdict: &Verdict, keys: &KeyMap, theme: &Theme) -> Vec<Lin
     lines
 }
 
-fn account_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>> {
-    let plain = Style::new();
-    let account = user.account.clone().unwrap_or_default();
-    let locked = user.is_locked();
-    let lock_style = if locked { theme.locked } else { theme.ok };
-    let now = state.view.wall_now(state.now);
-    let left = state
+/// One line per section: the account, password, MFA, sessions, population and groups.
+fn summary<'a>(view: &View<'_>) -> Vec<Line<'a>> {
+    let (state, theme, user) = (view.state, view.theme, view.user);
+    let extras = view.extras;
+    let lock_style = if user.is_locked() {
+        theme.locked
+    } else {
+        theme.ok
+    };
+    let seconds = state
         .results
         .selected_row()
         .and_then(|row| row.seconds_until_unlock(state.now));
-    let unlock = match (account.unlock_at, left) {
-        (Some(at), Some(left)) => format!("{} (in {})", time(at), countdown(left)),
-        (Some(at), None) => time(at),
-        (None, _) if locked => "never by itself: an admin must unlock".to_owned(),
-        (None, _) => "—".to_owned(),
+    let unlock_at = user.account.as_ref().and_then(|a| a.unlock_at);
+    let lock = match (user.is_locked(), unlock_at, seconds) {
+        (false, ..) => String::new(),
+        (true, Some(at), Some(seconds)) => format!(" until {} ({})", time(at), left(seconds)),
+        (true, Some(at), None) => format!(" until {}", time(at)),
+        (true, None, _) => " until an admin unlocks it".to_owned(),
     };
-    let lifecycle = user
-        .lifecycle
-        .as_ref()
-        .and_then(|l| l.status.as_ref())
-        .map_or("—", LifecycleStatus::as_str)
-        .to_owned();
-    let enabled_style = if user.enabled == Some(false) {
-        theme.warning
-    } else {
-        plain
+    let mut lines = vec![field(
+        "account",
+        format!("{}{lock}", account_status(user)),
+        lock_style,
+        theme,
+    )];
+    lines.extend(account::password_line(view));
+    let devices = extras.map(|e| &e.devices);
+    let mfa = match user.mfa_enabled {
+        Some(true) => "on",
+        Some(false) => "off",
+        None => "—",
     };
-    vec![
-        field(
-            "email",
-            user.email.clone().unwrap_or_default(),
-            plain,
-            theme,
-        ),
-        field("account", account_status(user), lock_style, theme),
-        field(
-            "can sign in",
-            yes_no(account.can_authenticate),
-            lock_style,
-            theme,
-        ),
-        field("locked at", when(account.locked_at, now), plain, theme),
-        field(
-            "unlocks at",
-            unlock,
-            if locked { theme.danger } else { plain },
-            theme,
-        ),
-        field("lifecycle", lifecycle, plain, theme),
-        field("enabled", yes_no(user.enabled), enabled_style, theme),
-        field("MFA", yes_no(user.mfa_enabled), plain, theme),
-        field(
-            "ID verify",
-            user.verify_status.clone().unwrap_or_else(|| "—".into()),
-            plain,
-            theme,
-        ),
-    ]
-}
-
-/// The password section: its state, when it changed, its lockout countdown; or that it is
-/// being read, or why it could not be.
-fn password_lines<'a>(state: &State, theme: &Theme) -> Vec<Line<'a>> {
-    let plain = Style::new();
-    let section = state.selected_extras().map(|extras| &extras.password);
-    let Some(password) = state.live_password() else {
-        let text = match section.and_then(|s| s.value.as_ref()) {
-            Some(Err(error)) => Span::styled(one_line(error).into_owned(), theme.danger),
-            _ => Span::styled("reading…", theme.muted),
-        };
-        return vec![Line::from(vec![
-            Span::styled(format!("{:<13}", "password"), theme.muted),
-            text,
-        ])];
-    };
-    let style = match password.status {
-        PasswordStatus::Ok => theme.ok,
-        PasswordStatus::LockedOut | PasswordStatus::Expired | PasswordStatus::NoPassword => {
-            theme.danger
+    lines.push(match devices.and_then(Section::ok) {
+        Some(list) => {
+            let now = devices
+                .and_then(|d| d.wall_now(state.now))
+                .unwrap_or(Timestamp::UNIX_EPOCH);
+            let blocked = list.iter().filter(|d| d.is_blocked()).count();
+            let locked = list
+                .iter()
+                .filter(|d| d.locked_until(now).is_some())
+                .count();
+            let mut text = format!("{mfa} · {} device{}", list.len(), plural(list.len()));
+            for (n, what) in [(blocked, "blocked"), (locked, "locked")] {
+                if n > 0 {
+                    let _ = write!(text, ", {n} {what}");
+                }
+            }
+            let style = if blocked + locked > 0 {
+                theme.danger
+            } else {
+                Style::new()
+            };
+            field("MFA", text, style, theme)
         }
-        _ => theme.warning,
-    };
-    let mut status = inert(password.status.as_str()).into_owned();
-    if section.is_some_and(|s| s.loading) {
-        status.push_str("  (reading again…)");
-    }
-    let mut lines = vec![
-        field("password", status, style, theme),
-        field(
-            "pw changed",
-            when(password.last_changed_at, state.view.wall_now(state.now)),
-            plain,
-            theme,
-        ),
-    ];
-    if password.is_locked_out() {
-        let unlocks = password.seconds_until_unlock.map_or_else(
-            || "never by itself: an admin must unlock".to_owned(),
-            |left| format!("in {}", countdown(left)),
-        );
-        lines.push(field("pw unlocks", unlocks, theme.danger, theme));
-    }
+        None => missing("MFA", devices, theme).unwrap_or_default(),
+    });
+    let sessions = extras.map(|e| &e.sessions);
+    lines.push(match sessions.and_then(Section::ok) {
+        Some(list) => {
+            let newest = list.first().and_then(|s| {
+                let now = sessions?.wall_now(state.now)?;
+                Some(format!(", newest active {}", relative(s.active_at?, now)))
+            });
+            let text = format!("{}{}", list.len(), newest.unwrap_or_default());
+            field("sessions", text, Style::new(), theme)
+        }
+        None => missing("sessions", sessions, theme).unwrap_or_default(),
+    });
+    lines.push(population_line(view));
+    let groups = extras.map(|e| &e.groups);
+    lines.push(match groups.and_then(Section::ok) {
+        Some(names) if names.is_empty() => field("groups", "none", theme.muted, theme),
+        Some(names) => field("groups", names.join(", "), Style::new(), theme),
+        None => missing("groups", groups, theme).unwrap_or_default(),
+    });
     lines
 }
 
-/// Where the user comes from and when they were last seen.
-fn origin_lines<'a>(state: &State, user: &User, theme: &Theme) -> Vec<Line<'a>> {
-    let plain = Style::new();
-    let now = state.view.wall_now(state.now);
-    let idp = user.identity_provider.clone().unwrap_or_default();
-    let idp_text = match (idp.kind, idp.id) {
-        (Some(kind), Some(id)) => format!("{kind} ({id})"),
-        (Some(kind), None) => kind,
-        (None, _) => "—".to_owned(),
-    };
-    let sign_on = user.last_sign_on.clone().unwrap_or_default();
-    let sign_on_text = match (sign_on.at, sign_on.remote_ip) {
-        (None, _) => "never".to_owned(),
-        (at, Some(ip)) => format!("{} from {ip}", when(at, now)),
-        (at, None) => when(at, now),
-    };
-    let population = user.population.as_ref().map(|p| p.id.clone());
-    vec![
-        field("identity", idp_text, plain, theme),
-        field("population", population.unwrap_or_default(), plain, theme),
-        field("last sign-on", sign_on_text, plain, theme),
-        field("created", when(user.created_at, now), plain, theme),
-        field("updated", when(user.updated_at, now), plain, theme),
-        field("id", user.id.clone(), theme.muted, theme),
-    ]
+/// The population's name (its id until read, or why it could not be read).
+fn population_line<'a>(view: &View<'_>) -> Line<'a> {
+    let theme = view.theme;
+    match view.state.population() {
+        None => field("population", "—", theme.muted, theme),
+        Some((_, Some(section))) if section.ok().is_some() => {
+            let name = section.ok().map(|p| p.name.clone()).unwrap_or_default();
+            field("population", name, Style::new(), theme)
+        }
+        Some((id, section)) => missing("population", section, theme)
+            .filter(|_| section.is_some_and(|s| s.error().is_some() || s.loading))
+            .unwrap_or_else(|| field("population", id, Style::new(), theme)),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// A label and its value on one line: the value single-line and cut past [`LONG_VALUE`]
@@ -264,8 +309,14 @@ fn field<'a>(label: &str, value: impl Into<String>, style: Style, theme: &Theme)
     lines.remove(0)
 }
 
+/// `2026-01-01 09:15:00 UTC`.
 fn time(at: Timestamp) -> String {
     at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// `in 4m 05s`, for a countdown shown beside a time.
+fn left(seconds: u64) -> String {
+    format!("in {}", countdown(seconds))
 }
 
 fn yes_no(value: Option<bool>) -> &'static str {

@@ -13,9 +13,9 @@ use super::overlay::{centered, clear, dialog};
 use crate::app::incident::{QueueError, View, sample};
 use crate::app::{Action, KeyMap, Mode, State};
 use crate::config::theme::Theme;
-use crate::desk::Verdict;
 use crate::desk::inert::{fit, in_sentence, inert, one_line};
 use crate::desk::queue::Source;
+use crate::desk::{Known, Verdict};
 
 /// Draws `view`.
 pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, view: View) {
@@ -107,7 +107,8 @@ fn queue(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
                     |at| at.strftime("%m-%d %H:%M").to_string(),
                 );
                 // The causes again with the time elapsed since the read: live countdowns.
-                let verdict = Verdict::of(&locked.user, locked.password.as_ref(), elapsed);
+                let known = Known::of_password(&locked.user, locked.password.as_ref());
+                let verdict = Verdict::of(&known, elapsed);
                 let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
                 let style = if i == view.selected {
                     theme.selection

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use pingdesk::sim::SimHandle;
+use pingdesk::sim::{Route, SimHandle};
 use secrecy::ExposeSecret as _;
 use serde_json::Value;
 
@@ -88,4 +88,33 @@ pub fn stdout(output: &Output) -> String {
 pub fn json(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("JSON on stdout ({e}): {}", stdout(output)))
+}
+
+/// Runs `pingdesk args…` with `extra_env` set, pointed at `sim` (or at nothing when `None`).
+pub fn pingdesk(sim: Option<&SimHandle>, args: &[&str], extra_env: &[(&str, &str)]) -> Output {
+    let log = log_file("cli");
+    let mut command = match sim {
+        Some(sim) => at(sim, &log),
+        None => bare(&log),
+    };
+    command.args(args).envs(extra_env.iter().copied());
+    run(&mut command)
+}
+
+/// Arguments, extra environment, expected exit code, and what stderr must say.
+pub type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], i32, &'a str);
+
+/// Requests that would change a user, on every write route of `sim`.
+pub fn writes(sim: &SimHandle) -> u64 {
+    [
+        Route::UserAction,
+        Route::PasswordAction,
+        Route::UserEnabled,
+        Route::MfaEnabled,
+        Route::DeviceAction,
+        Route::DeleteSession,
+    ]
+    .into_iter()
+    .map(|route| sim.stats().get(route))
+    .sum()
 }

@@ -6,6 +6,7 @@ pub use std::time::{Duration, Instant};
 
 pub use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub use pingdesk::api::{ApiError, ErrorKind, UserPage};
+pub use pingdesk::app::sections::{SectionKind, SectionValue};
 pub use pingdesk::app::state::StatusKind;
 pub use pingdesk::app::update::initial_search;
 pub use pingdesk::app::{Context, Effect, KeyMap, Modal, Msg, ReqId, State, Step, update};
@@ -68,12 +69,32 @@ pub fn listing(context: Context, users: Vec<User>, start: Instant) -> (State, Ke
     (state, keys)
 }
 
+/// The read of section `kind` in `effects`, if there is one.
+pub fn find_read(effects: &[Effect], kind: SectionKind) -> Option<ReqId> {
+    effects.iter().find_map(|effect| match effect {
+        Effect::ReadSection { req, kind: k, .. } if *k == kind => Some(*req),
+        _ => None,
+    })
+}
+
 /// The one password read in `effects`.
 pub fn read_password(effects: &[Effect]) -> ReqId {
-    match effects {
-        [.., Effect::ReadPassword { req, .. }] => *req,
-        other => panic!("expected a password read: {other:?}"),
-    }
+    find_read(effects, SectionKind::Password)
+        .unwrap_or_else(|| panic!("expected a password read: {effects:?}"))
+}
+
+/// Answers read `req` of a section with `value`, read at the Unix epoch.
+pub fn answer_section(state: &mut State, keys: &KeyMap, req: ReqId, value: SectionValue) {
+    update(
+        state,
+        keys,
+        Msg::SectionLoaded {
+            req,
+            kind: value.kind(),
+            read_at: jiff::Timestamp::UNIX_EPOCH,
+            result: Ok(value),
+        },
+    );
 }
 
 /// Answers password read `req` with `status` (and `seconds` left of a lockout).
@@ -88,14 +109,7 @@ pub fn answer(
         seconds_until_unlock: seconds,
         ..PasswordState::with_status(status)
     };
-    update(
-        state,
-        keys,
-        Msg::PasswordLoaded {
-            req,
-            result: Ok(password),
-        },
-    );
+    answer_section(state, keys, req, SectionValue::Password(password));
 }
 
 /// Opens the selection with Enter and answers its password read.
@@ -111,4 +125,57 @@ pub fn status_text(state: &State) -> String {
         .as_ref()
         .map(|s| s.text.clone())
         .unwrap_or_default()
+}
+
+/// Answers every section read and population read in `effects`: the password with `status`,
+/// `devices`, no session, no group, and any population named `Staff`.
+pub fn answer_all(
+    state: &mut State,
+    keys: &KeyMap,
+    effects: &[Effect],
+    status: PasswordStatus,
+    devices: &[pingdesk::pingone::Device],
+) {
+    let password = PasswordState::with_status(status);
+    for effect in effects {
+        match effect {
+            Effect::ReadSection { req, kind, .. } => {
+                let value = match kind {
+                    SectionKind::Password => SectionValue::Password(password.clone()),
+                    SectionKind::Devices => SectionValue::Devices(devices.to_vec()),
+                    SectionKind::Sessions => SectionValue::Sessions(Vec::new()),
+                    SectionKind::Groups => SectionValue::Groups(Vec::new()),
+                };
+                answer_section(state, keys, *req, value);
+            }
+            Effect::ReadPopulation { req, id } => {
+                let population = pingdesk::pingone::Population {
+                    id: id.clone(),
+                    name: "Staff".into(),
+                    ..pingdesk::pingone::Population::default()
+                };
+                update(
+                    state,
+                    keys,
+                    Msg::PopulationLoaded {
+                        req: *req,
+                        id: id.clone(),
+                        result: Ok(population),
+                    },
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Opens the selection with Enter and answers every read (`devices` for the MFA section).
+pub fn open_with(
+    state: &mut State,
+    keys: &KeyMap,
+    status: PasswordStatus,
+    devices: &[pingdesk::pingone::Device],
+) {
+    let effects = update(state, keys, key(KeyCode::Enter));
+    answer_all(state, keys, &effects, status, devices);
 }

@@ -30,6 +30,8 @@ pub struct View {
     pub modal: bool,
     /// The selected user's password status, when read.
     pub password: Option<String>,
+    /// Whether a section of the opened user is being read.
+    pub reading: bool,
 }
 
 /// A console running headless against a simulator.
@@ -92,23 +94,6 @@ impl Console {
         text.chars().for_each(|c| self.press(KeyCode::Char(c)));
     }
 
-    /// After the first page: searches for `username` (a locked user), opens them and waits for
-    /// their password state (`OK`).
-    pub async fn open_locked(&mut self, username: &str) {
-        self.wait_for("the first page", |v| v.rows.len() > 10).await;
-        self.type_text(username);
-        self.wait_for("the user alone", |v| {
-            v.rows == [(username.to_owned(), true)]
-        })
-        .await;
-        self.press(KeyCode::Enter); // to the list
-        self.press(KeyCode::Enter); // open the user: the password is read
-        self.wait_for("the password state", |v| {
-            v.password.as_deref() == Some("OK")
-        })
-        .await;
-    }
-
     /// Waits until `check` holds for what the loop last showed; fails with it after 20 s.
     pub async fn wait_for(&mut self, what: &str, check: impl Fn(&View) -> bool) -> View {
         let waited =
@@ -119,6 +104,24 @@ impl Console {
             *self.view.borrow()
         );
         self.view.borrow().clone()
+    }
+
+    /// Waits for the first page, finds `username` (one row, locked or not as `locked` says),
+    /// opens it with Enter (twice: the first goes to the list) and waits until every section of
+    /// it is read; returns what the loop then showed.
+    pub async fn open(&mut self, username: &str, locked: bool) -> View {
+        self.wait_for("the first page", |v| v.rows.len() > 10).await;
+        self.type_text(username);
+        self.wait_for(&format!("{username} alone"), |v| {
+            v.rows == [(username.to_owned(), locked)]
+        })
+        .await;
+        self.press(KeyCode::Enter);
+        self.press(KeyCode::Enter);
+        self.wait_for(&format!("every section of {username}"), |v| {
+            v.password.is_some() && !v.reading
+        })
+        .await
     }
 
     /// Presses `q` and returns the final state and screen.
@@ -162,5 +165,6 @@ fn view_of(state: &State) -> View {
         status: state.status.as_ref().map(|s| s.text.clone()),
         modal: state.modal.is_some(),
         password: state.live_password().map(|p| p.status.as_str().to_owned()),
+        reading: state.reads.is_busy(),
     }
 }

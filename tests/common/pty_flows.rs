@@ -1,5 +1,6 @@
 //! The console's flows as the PTY tests drive them: start the demo and wait for its list, find
-//! one user, focus the list, quit; and reading the results and the detail off the screen.
+//! one user, focus the list, quit; and reading the results, the detail and the keys the verdict
+//! names off the screen.
 
 use super::Pty;
 
@@ -27,6 +28,17 @@ pub fn account_status_is(screen: &str, value: &str) -> bool {
                 })
             })
         })
+}
+
+/// The key a verdict line names for `verb` (`— p: unlock password` gives `p`).
+pub fn named_key(screen: &str, verb: &str) -> Option<char> {
+    screen.lines().find_map(|line| {
+        let (before, _) = line.split_once(&format!(": {verb}"))?;
+        let head = before.strip_suffix(|c: char| c.is_alphanumeric())?;
+        head.ends_with("— ")
+            .then(|| before.chars().last())
+            .flatten()
+    })
 }
 
 /// Starts the console and waits for the demo banner and the first, settled list of users.

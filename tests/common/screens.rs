@@ -1,10 +1,11 @@
 //! Helpers for the render tests: fixed users, a console listing them, drawing, finding text.
+//! Keys and answers to a user's reads come from `console.rs`, which a render test includes too.
 
 #![allow(dead_code)] // each test file uses a different part
 
 use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use jiff::Timestamp;
 pub use pingdesk::api::UserPage;
 use pingdesk::app::update::initial_search;
@@ -105,10 +106,8 @@ pub fn users() -> Vec<User> {
     vec![locked, disabled, unverified, ok, external]
 }
 
-/// A key press without modifiers.
-pub fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
+pub use super::console::key;
+use super::console::{SectionValue, answer_section, read_password};
 
 /// A console at `start` whose first search is still in flight.
 pub fn searching(start: Instant) -> (State, pingdesk::app::ReqId) {
@@ -142,36 +141,13 @@ pub fn listing(users: Vec<User>, start: Instant, keys: &KeyMap) -> State {
 }
 
 /// A console at `start` with `users` listed and the first opened by Enter (twice: the first
-/// goes from the search field to the list), its password read
-/// answered with `password`.
+/// goes from the search field to the list), its password read answered with `password` and its
+/// other sections still being read.
 pub fn opened(users: Vec<User>, start: Instant, keys: &KeyMap, password: PasswordState) -> State {
-    let (mut state, req) = searching(start);
-    let page = UserPage {
-        count: Some(u64::try_from(users.len()).expect("few users")),
-        users,
-        next: None,
-    };
-    update(
-        &mut state,
-        keys,
-        Msg::SearchLoaded {
-            req,
-            result: Ok(page),
-        },
-    );
-    update(&mut state, keys, key(KeyCode::Enter));
+    let mut state = listing(users, start, keys);
     let effects = update(&mut state, keys, key(KeyCode::Enter));
-    let [Effect::ReadPassword { req, .. }] = effects[..] else {
-        panic!("Enter opens the user and reads the password: {effects:?}")
-    };
-    update(
-        &mut state,
-        keys,
-        Msg::PasswordLoaded {
-            req,
-            result: Ok(password),
-        },
-    );
+    let req = read_password(&effects);
+    answer_section(&mut state, keys, req, SectionValue::Password(password));
     state
 }
 

@@ -1,9 +1,11 @@
-//! Helpers for tests that speak to the simulator without the client: a fresh simulator, raw
-//! requests with a token, and PingOne's error shape checked field by field.
+//! Helpers for tests that speak to the simulator: a fresh simulator with a client (and a demo
+//! user found through it), raw requests with a token, and PingOne's error shape checked field
+//! by field.
 
 #![allow(dead_code)] // each test file uses a different part
 
-use pingdesk::api::ApiClient;
+use pingdesk::api::{ApiClient, UserQuery};
+use pingdesk::pingone::User;
 use pingdesk::sim::{self, SimConfig, SimHandle};
 use secrecy::ExposeSecret as _;
 use serde_json::Value;
@@ -15,6 +17,15 @@ pub async fn start() -> (SimHandle, ApiClient) {
         .expect("simulator starts");
     let client = ApiClient::new(pingdesk::connect::simulator_config(&sim)).expect("client builds");
     (sim, client)
+}
+
+/// The demo user named `username`.
+pub async fn demo_user(client: &ApiClient, username: &str) -> User {
+    let page = client
+        .find_users(&UserQuery::exact(username), 1)
+        .await
+        .expect("find");
+    page.users.into_iter().next().expect("the user")
 }
 
 /// A plain HTTP client for raw requests.

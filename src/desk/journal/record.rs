@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::api::ApiError;
+use crate::desk::ops::{OpKind, Target, UserOp};
 use crate::pingone::{PasswordState, User};
 
 /// Which half of an operation a record is.
@@ -161,6 +162,10 @@ pub struct Record {
     /// A lock's end, for `lock`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unlock_at: Option<Timestamp>,
+    /// What inside the user it acts on, when not the user: a device, a session, or every
+    /// session (one record for all of a revoke's writes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
     /// The user's id.
     pub user_id: String,
     /// The username.
@@ -195,6 +200,17 @@ pub struct Record {
 }
 
 impl Record {
+    /// The operation it records, as `kind` with the lock's end and the target recorded.
+    pub fn op(&self, kind: OpKind) -> UserOp {
+        match (kind, &self.target) {
+            (OpKind::LockAccount, _) => UserOp::LockAccount {
+                unlock_at: self.unlock_at,
+            },
+            (kind, Some(target)) => UserOp::at(kind, target.clone()),
+            (kind, None) => UserOp::of(kind),
+        }
+    }
+
     /// The outcome of this intent, written now.
     #[must_use]
     pub fn outcome(&self, result: Ending) -> Self {

@@ -1,0 +1,200 @@
+//! The routes of a user's MFA devices (read, block, unblock) and sessions (read, revoke).
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse as _, Response};
+use jiff::Timestamp;
+
+use super::media::{single_media_type, unsupported_media};
+use super::responses::{invalid_data, json};
+use super::routes::{admit, store_error};
+use super::store::StoreError;
+use super::{SimState, read, write};
+use crate::pingone::{self, Device, Page, Session, events};
+
+type Shared = State<Arc<SimState>>;
+
+/// `{base}v1/environments/{env}/users/{id}`.
+fn user_url(state: &SimState, env: &str, id: &str) -> String {
+    format!("{}v1/environments/{env}/users/{id}", state.base_url)
+}
+
+/// A record below a user (a device, a session): its collection's name and its links.
+trait Part: serde::Serialize {
+    /// The collection's path segment and `_embedded` key.
+    const KEY: &'static str;
+    /// Its id.
+    fn id(&self) -> &str;
+    /// Where its `_links` go.
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value>;
+}
+
+impl Part for Device {
+    const KEY: &'static str = "devices";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.extra
+    }
+}
+
+impl Part for Session {
+    const KEY: &'static str = "sessions";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn extra_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.extra
+    }
+}
+
+/// `part` with the `_links` PingOne puts on it: itself, the environment, the user.
+fn with_links<T: Part>(state: &SimState, env: &str, id: &str, mut part: T) -> T {
+    let user = user_url(state, env, id);
+    let href = |h: String| serde_json::json!({ "href": h });
+    let links = serde_json::json!({
+        "self": href(format!("{user}/{}/{}", T::KEY, part.id())),
+        "environment": href(format!("{}v1/environments/{env}", state.base_url)),
+        "user": href(user),
+    });
+    part.extra_mut().insert("_links".into(), links);
+    part
+}
+
+/// A user's whole (unpaged) list of parts as PingOne sends it: `_embedded.{key}`, `count` and
+/// `size` (whether these lists carry `count` and `size` is UNVERIFIED); or the error.
+fn listed<T: Part>(
+    state: &SimState,
+    env: &str,
+    id: &str,
+    read: Result<Vec<T>, StoreError>,
+) -> Response {
+    match read {
+        Ok(parts) => {
+            let parts: Vec<T> = parts
+                .into_iter()
+                .map(|p| with_links(state, env, id, p))
+                .collect();
+            let me = format!("{}/{}", user_url(state, env, id), T::KEY);
+            let count = parts.len();
+            json(
+                StatusCode::OK,
+                &Page::new(T::KEY, parts, count).with_link("self", &me),
+            )
+        }
+        Err(error) => store_error(&error),
+    }
+}
+
+/// One part as PingOne sends it, or the error.
+fn one<T: Part>(state: &SimState, env: &str, id: &str, read: Result<T, StoreError>) -> Response {
+    match read {
+        Ok(part) => json(StatusCode::OK, &with_links(state, env, id, part)),
+        Err(error) => store_error(&error),
+    }
+}
+
+/// `GET /users/{id}/devices`.
+pub(super) async fn list_devices(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let devices = read(&state.directory).devices(&id, Timestamp::now());
+    listed(&state, &env, &id, devices)
+}
+
+/// `GET /users/{id}/devices/{deviceID}`.
+pub(super) async fn get_device(
+    State(state): Shared,
+    Path((env, id, device)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let found = read(&state.directory).device(&id, &device, Timestamp::now());
+    one(&state, &env, &id, found)
+}
+
+/// `POST /users/{id}/devices/{deviceID}`, dispatched on `Content-Type`: block or unblock (empty
+/// body), answered with the device.
+pub(super) async fn device_action(
+    State(state): Shared,
+    Path((env, id, device)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let media = match single_media_type(&headers) {
+        Ok(media) => media,
+        Err(refused) => return refused,
+    };
+    let blocked = match media.as_str() {
+        pingone::MEDIA_DEVICE_BLOCK => true,
+        pingone::MEDIA_DEVICE_UNBLOCK => false,
+        other => return unsupported_media(other),
+    };
+    if !(body.iter().all(u8::is_ascii_whitespace) || &body[..] == b"{}") {
+        return invalid_data("body", "Blocking and unblocking a device take no body");
+    }
+    let result = write(&state.directory).block_device(&id, &device, blocked, Timestamp::now());
+    if let Ok((_, Some(event))) = &result {
+        state.audit.record(event, &id, &headers);
+    }
+    one(&state, &env, &id, result.map(|(device, _)| device))
+}
+
+/// `GET /users/{id}/sessions`: at most 10, newest first.
+pub(super) async fn list_sessions(
+    State(state): Shared,
+    Path((env, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let sessions = read(&state.directory).sessions(&id);
+    listed(&state, &env, &id, sessions)
+}
+
+/// `GET /users/{id}/sessions/{sessionID}`.
+pub(super) async fn get_session(
+    State(state): Shared,
+    Path((env, id, session)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let found = read(&state.directory).session(&id, &session);
+    one(&state, &env, &id, found)
+}
+
+/// `DELETE /users/{id}/sessions/{sessionID}`: revoke, `204`.
+pub(super) async fn delete_session(
+    State(state): Shared,
+    Path((env, id, session)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = admit(&state, &headers, &env) {
+        return refused;
+    }
+    let result = write(&state.directory).delete_session(&id, &session);
+    match result {
+        Ok(()) => {
+            state.audit.record(events::SESSION_DELETED, &id, &headers);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(error) => store_error(&error),
+    }
+}
