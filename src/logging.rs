@@ -15,6 +15,11 @@ pub fn default_log_file() -> PathBuf {
         .join("pingdesk.log")
 }
 
+/// Log lines held for the writer thread before new ones are dropped (the console never waits on
+/// the disk). The appender's default, 128,000, preallocates a 4 MB channel: most of the console's
+/// memory goal (P7) for lines it never has.
+const BUFFERED_LINES: usize = 4096;
+
 /// Starts logging to `path` at `level` (a `tracing` filter such as `info` or `pingdesk=debug`).
 /// Keep the guard until exit, or the last lines are lost.
 pub fn init(path: &Path, level: &str) -> anyhow::Result<WorkerGuard> {
@@ -31,7 +36,9 @@ pub fn init(path: &Path, level: &str) -> anyhow::Result<WorkerGuard> {
         .with_context(|| format!("opening the log file {}", path.display()))?;
     let filter =
         EnvFilter::try_new(level).with_context(|| format!("reading the log level {level:?}"))?;
-    let (writer, guard) = tracing_appender::non_blocking(file);
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .buffered_lines_limit(BUFFERED_LINES)
+        .finish(file);
     tracing_subscriber::fmt()
         .with_writer(writer)
         .with_ansi(false)
