@@ -143,14 +143,14 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     overlay::render(state, keys, theme, frame);
 }
 
-/// A bordered pane whose border shows focus.
+/// A bordered pane whose title shows focus. The borders keep one colour: recolouring them on
+/// every focus move rewrote a few hundred 3-byte box-drawing cells (P4b); the title alone is a
+/// few bytes and reads as clearly in reverse video.
 fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
-    let block = Block::bordered().title(title);
+    let block = Block::bordered().title(title).border_style(theme.muted);
     if focused {
-        block
-            .border_style(theme.focus)
-            .title_style(theme.focus_title)
+        block.title_style(theme.focus_title)
     } else {
-        block.border_style(theme.muted)
+        block
     }
 }

@@ -191,13 +191,29 @@ fn status_words_badge_and_focus_use_their_theme_roles() {
         theme.badge.bg.expect("the badge has a background")
     );
 
-    // The border cell just left of each pane title: the list has focus, the search field not.
+    // The focused pane's title wears `focus_title`, the other title is plain, and the border
+    // cell left of each title is `muted` (moving the focus rewrites titles, not borders).
     let (x, y) = locate(&terminal, "Users 5 of 5");
-    let focused = &buffer[(x - 2, y)];
-    assert_eq!(focused.fg, theme.focus.fg.expect("focus has a colour"));
+    let focused = &buffer[(x, y)];
+    assert_eq!(
+        focused.fg,
+        theme.focus_title.fg.expect("focus_title has a colour")
+    );
+    assert!(focused.modifier.contains(theme.focus_title.add_modifier));
+    assert_eq!(
+        buffer[(x - 2, y)].fg,
+        theme.muted.fg.expect("muted has a colour")
+    );
     let (x, y) = locate(&terminal, "Search");
-    let unfocused = &buffer[(x - 2, y)];
-    assert_eq!(unfocused.fg, theme.muted.fg.expect("muted has a colour"));
+    assert!(
+        !buffer[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+    assert_eq!(
+        buffer[(x - 2, y)].fg,
+        theme.muted.fg.expect("muted has a colour")
+    );
 }
 
 #[test]

@@ -170,3 +170,49 @@ fn copy_menu_and_the_text_overlay() {
     );
     insta::assert_snapshot!("text_overlay_note", terminal.backend());
 }
+
+/// The box-drawing cells of `terminal` with their styles.
+fn border_cells(terminal: &Terminal<TestBackend>) -> Vec<(usize, ratatui::buffer::Cell)> {
+    let borders = "─│┌┐└┘├┤┬┴┼";
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| borders.contains(cell.symbol()))
+        .map(|(i, cell)| (i, cell.clone()))
+        .collect()
+}
+
+#[test]
+fn moving_the_focus_restyles_titles_only_in_every_theme() {
+    let keys = KeyMap::default();
+    for theme in [
+        Theme::dark(),
+        Theme::light(),
+        Theme::high_contrast(),
+        Theme::mono(),
+    ] {
+        let mut state = listing(users(), Instant::now(), &keys);
+        state.focus = pingdesk::app::Focus::Search;
+        let on_search = draw_with(&state, &keys, &theme, (120, 40));
+        state.focus = pingdesk::app::Focus::Results;
+        let on_list = draw_with(&state, &keys, &theme, (120, 40));
+        let borders = border_cells(&on_search);
+        assert!(borders.len() > 300, "{} border cells", borders.len());
+        assert_eq!(
+            borders,
+            border_cells(&on_list),
+            "borders changed with focus"
+        );
+        for (terminal, focused, other) in [
+            (&on_search, "Search", "Users 5 of 5"),
+            (&on_list, "Users 5 of 5", "Search"),
+        ] {
+            let title = modifiers_at(terminal, focused);
+            assert!(title.contains(Modifier::REVERSED), "{focused} focused");
+            let title = modifiers_at(terminal, other);
+            assert!(!title.contains(Modifier::REVERSED), "{other} not focused");
+        }
+    }
+}

@@ -87,7 +87,6 @@ pub fn bytes_per_move(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
             Unit::Times,
             Goal::AtMost(1.5),
         );
-        let median = |v: &[f64]| Summary::of(v).map_or(0.0, |s| s.median);
         report.note(
             "P4",
             &format!(
@@ -106,14 +105,20 @@ pub fn bytes_per_move(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The median of `values` (0 for none).
+fn median(values: &[f64]) -> f64 {
+    Summary::of(values).map_or(0.0, |s| s.median)
+}
+
 /// P4b: a full search round from the full list with focus in the search field: type a
 /// 6-letter name (10 keys/s), the results arrive, Enter, Enter opens the first user and its
-/// password is read. Bytes written over the round, beside the floor: the cells each read of
-/// the output changed, summed (every intermediate frame's changes count).
+/// password is read. Bytes written over the round, beside the floor: the cells each frame
+/// changed, summed (counted between escapes, so reads that join two frames still count both).
 pub fn search_round(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     let mut bytes = Vec::new();
     let mut floors = Vec::new();
     let mut ratios = Vec::new();
+    let mut parts: [Vec<f64>; 5] = Default::default();
     for _ in 0..ctx.runs.clamp(1, 5) {
         let mut term = demo(ctx)?;
         term.take_raw();
@@ -131,7 +136,12 @@ pub fn search_round(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
         term.settled("the opened user", |s| {
             s.contains("password") && !s.contains("reading…")
         })?;
-        let written = term.take_raw().len();
+        let raw = term.take_raw();
+        for (part, value) in parts.iter_mut().zip(kinds(&raw)) {
+            #[allow(clippy::cast_precision_loss)]
+            part.push(value as f64);
+        }
+        let written = raw.len();
         let floor = term.count_cells();
         #[allow(clippy::cast_precision_loss)] // screen-sized numbers
         let (written, floor) = (written as f64, floor as f64);
@@ -140,6 +150,18 @@ pub fn search_round(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
         ratios.push(written / floor.max(1.0));
     }
     let label = "search round (type \"olivia\", results, open the first user)";
+    report.note(
+        "P4b",
+        &format!(
+            "median bytes by kind: text {:.0}, cursor moves {:.0} in {:.0} moves, colours/attributes \
+             (SGR) {:.0}, other escapes {:.0}",
+            median(&parts[0]),
+            median(&parts[1]),
+            median(&parts[2]),
+            median(&parts[3]),
+            median(&parts[4]),
+        ),
+    );
     report.add(
         "P4b",
         &format!("{label}: bytes"),
@@ -149,7 +171,7 @@ pub fn search_round(report: &mut Report, ctx: &Ctx) -> anyhow::Result<()> {
     );
     report.add(
         "P4b",
-        &format!("{label}: floor (cells changed, every read)"),
+        &format!("{label}: floor (cells changed, every frame)"),
         Summary::of(&floors),
         Unit::Count,
         Goal::None,

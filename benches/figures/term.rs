@@ -24,7 +24,8 @@ struct Output {
     last_at: Instant,
     /// Every byte since the last `take_raw`, when capturing.
     raw: Option<Vec<u8>>,
-    /// Cells changed by each read since `count_cells` started, summed (text or attributes).
+    /// Cells changed by each stretch of output between two escapes since `count_cells` started,
+    /// summed (text or attributes): every frame's changes, however the reads split them.
     cells: Option<u64>,
 }
 
@@ -95,11 +96,17 @@ impl Term {
             while let Ok(n @ 1..) = reader.read(&mut buf) {
                 let now = Instant::now();
                 let mut out = lock(&feed);
-                let before = out.cells.is_some().then(|| out.parser.screen().clone());
-                out.parser.process(&buf[..n]);
-                if let Some(before) = before {
-                    let (changed, _) = changed_cells(&before, out.parser.screen());
-                    *out.cells.get_or_insert(0) += changed as u64;
+                if out.cells.is_some() {
+                    // Counted escape by escape: one read can hold several frames, and a cell two
+                    // of them change counts twice, as it would read by read.
+                    for piece in buf[..n].split_inclusive(|b| *b == 0x1b) {
+                        let before = out.parser.screen().clone();
+                        out.parser.process(piece);
+                        let (changed, _) = changed_cells(&before, out.parser.screen());
+                        *out.cells.get_or_insert(0) += changed as u64;
+                    }
+                } else {
+                    out.parser.process(&buf[..n]);
                 }
                 out.bytes += n as u64;
                 out.last_at = now;

@@ -14,9 +14,9 @@ pub struct Theme {
     pub title: Style,
     /// Secondary text.
     pub muted: Style,
-    /// The border of the focused pane.
+    /// The border of a dialog (it holds the focus).
     pub focus: Style,
-    /// The title of the focused pane.
+    /// The title of the focused pane (pane borders keep the `muted` colour).
     pub focus_title: Style,
     /// The selected row, the highlighted choice of a dialog.
     pub selection: Style,
@@ -77,6 +77,10 @@ const fn fg(color: Color) -> Style {
     Style::new().fg(color)
 }
 
+const fn bold(color: Color) -> Style {
+    fg(color).add_modifier(Modifier::BOLD)
+}
+
 const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 const REVERSED: Style = Style::new().add_modifier(Modifier::REVERSED);
 
@@ -87,7 +91,7 @@ impl Theme {
             title: BOLD,
             muted: fg(Color::DarkGray),
             focus: fg(Color::Cyan),
-            focus_title: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            focus_title: bold(Color::Cyan).add_modifier(Modifier::REVERSED),
             selection: REVERSED,
             danger: fg(Color::Red).add_modifier(Modifier::BOLD),
             locked: fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -111,7 +115,7 @@ impl Theme {
         Self {
             muted: fg(Color::Indexed(242)),
             focus: fg(Color::Blue),
-            focus_title: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            focus_title: bold(Color::Blue).add_modifier(Modifier::REVERSED),
             danger: fg(Color::Indexed(160)).add_modifier(Modifier::BOLD),
             locked: fg(Color::Indexed(160)).add_modifier(Modifier::BOLD),
             warning: fg(dark_yellow),
@@ -130,7 +134,6 @@ impl Theme {
 
     /// Bright colours and bold everywhere that matters; no grey.
     pub fn high_contrast() -> Self {
-        let bold = |color| fg(color).add_modifier(Modifier::BOLD);
         Self {
             title: bold(Color::White),
             muted: fg(Color::White),
