@@ -9,7 +9,7 @@ mod console;
 use console::*;
 use pingdesk::app::incident::{Job, QueueError, Reply, View};
 use pingdesk::desk::bulk::{End, Item, Report};
-use pingdesk::desk::journal::{Phase, Record, Who};
+
 use pingdesk::desk::queue::{Locked, Queue, Source};
 
 fn locked_users() -> Vec<User> {
@@ -296,28 +296,6 @@ fn a_worker_without_audit_access_is_offered_a_scan() {
             .as_ref()
             .is_some_and(Result::is_err)
     );
-}
-
-fn intent(username: &str) -> Record {
-    Record {
-        time: jiff::Timestamp::now(),
-        phase: Phase::Intent,
-        op_id: "op".into(),
-        operation: "unlock".into(),
-        unlock_at: None,
-        target: None,
-        user_id: "a".into(),
-        username: username.into(),
-        who: Who::default(),
-        ticket: Some("INC-1".into()),
-        transaction_id: "INC-1".into(),
-        before: None,
-        result: None,
-        after: None,
-        error: None,
-        correlation_id: None,
-        note: None,
-    }
 }
 
 #[test]

@@ -186,6 +186,21 @@ async fn revoke_one_session_or_all_of_them() {
         "{:?}",
         mine[0].target
     );
+    // `pingdesk journal` names what inside the user each operation acted on.
+    let shown = pingdesk(Some(&sim), &["journal", "--user", "frank.ok"], &[]);
+    let shown = String::from_utf8_lossy(&shown.stdout).into_owned();
+    let line = |needle: &str| {
+        shown
+            .lines()
+            .find(|l| l.contains(needle))
+            .map(str::to_owned)
+    };
+    let all_line = line("CLI-REVOKE-ALL").unwrap_or_else(|| panic!("no ticket line in {shown}"));
+    assert!(all_line.contains("frank.ok (all 2 sessions)"), "{all_line}");
+    assert!(
+        line(&format!("frank.ok (session {first})")).is_some(),
+        "the single revoke names its session: {shown}"
+    );
     let none = pingdesk(
         Some(&sim),
         &["users", "revoke-session", "frank.ok", "--all", "--yes"],

@@ -174,8 +174,8 @@ fn a_blocked_mfa_device_is_unblocked_with_the_key_the_verdict_names() {
         s.contains("Journal, newest first") && s.contains("unblock-device")
     });
     assert!(
-        journal.contains("wei.lin") && journal.contains("ok  #INC-9"),
-        "{journal}"
+        journal.contains("wei.lin") && journal.contains("ok  #INC-9  device "),
+        "the journal names the user, the result, the ticket and the device: {journal}"
     );
     pty.send(b"\x1b");
     pty.wait_settled("the journal closed", |s| {

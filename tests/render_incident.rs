@@ -165,3 +165,47 @@ fn the_lock_dialogs_first_step_offers_no_ticket_key() {
         "then the key: {screen}"
     );
 }
+
+#[test]
+fn the_unknown_outcomes_offer_names_its_keys_in_force_and_no_ticket() {
+    let show = |keys: &KeyMap| {
+        let (mut state, _) = listing(context(), vec![user("a", true)], Instant::now());
+        update(
+            &mut state,
+            keys,
+            Msg::Incident(Reply::Unresolved(Ok(vec![intent("alice.locked")]))),
+        );
+        (format!("{:?}", draw(&state, keys).backend()), state)
+    };
+    let keys = KeyMap::default();
+    let (screen, mut state) = show(&keys);
+    assert!(
+        screen.contains("1 operation of unknown outcome"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("y/Enter: yes, n/Esc: no"),
+        "the dialog's keys: {screen}"
+    );
+    assert!(
+        screen.contains("re-read them now") && !screen.contains("add a ticket"),
+        "the footer offers the re-read and no ticket: {screen}"
+    );
+    assert!(
+        update(&mut state, &keys, key(KeyCode::Char('t'))).is_empty(),
+        "t does nothing here"
+    );
+    assert!(
+        update(&mut state, &keys, key(KeyCode::Enter)).len() == 1,
+        "Enter re-reads"
+    );
+
+    let file = pingdesk::config::file::parse(
+        "[keys.reread]\nconfirm = \"Y\"\n",
+        std::path::Path::new("config.toml"),
+    )
+    .expect("a valid config");
+    let keys = KeyMap::with(&file.keys).expect("valid keys");
+    let (screen, _) = show(&keys);
+    assert!(screen.contains("Y: yes, n/Esc: no"), "{screen}");
+}

@@ -92,7 +92,7 @@ impl Action {
     /// What it does in `mode`, in a few words, for the footer and the help.
     pub fn describe(self, mode: Mode) -> &'static str {
         use Mode::{
-            Bulk, ConfirmTyped, Copy, Help, Journal, PickLock, Queue, Search, Text, Ticket,
+            Bulk, ConfirmTyped, Copy, Help, Journal, PickLock, Queue, Reread, Search, Text, Ticket,
         };
         match (self, mode) {
             (Action::NextPane, Search) => "go to results",
@@ -127,6 +127,8 @@ impl Action {
             (Action::Copy(what), _) => what.describe(),
             (Action::Help, _) => "help",
             (Action::Quit, _) => "quit",
+            (Action::Confirm, Reread) => "re-read them now",
+            (Action::Decline, Reread) => "leave them for later",
             (Action::Confirm, _) => "yes",
             (Action::Decline, _) => "no",
             (Action::Choose, PickLock) => "take this duration",

@@ -121,7 +121,7 @@ pub fn on_action(state: &mut State, view: Option<View>, action: Action) -> Vec<E
         Some(View::BulkConfirm) => bulk::answer(state, action),
         Some(View::Bulk) => bulk::on_progress_key(state, action),
         Some(View::Unresolved) => match action {
-            Action::Confirm | Action::Choose => {
+            Action::Confirm => {
                 let req = state.next_req();
                 state.incident.reread = Some(req);
                 state.modal = None;
@@ -283,7 +283,7 @@ pub fn mode(state: &State, view: View) -> Mode {
         View::Queue => Mode::Queue,
         View::Journal => Mode::Journal,
         View::Bulk => Mode::Bulk,
-        View::Unresolved => Mode::Confirm,
+        View::Unresolved => Mode::Reread,
         View::BulkConfirm => match &state.incident.confirm {
             Some(confirm) if confirm.editing_ticket => Mode::Ticket,
             Some(BulkConfirm { typed: Some(_), .. }) => Mode::ConfirmTyped,

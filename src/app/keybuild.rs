@@ -48,13 +48,14 @@ const HINTS: [(Mode, Action); 26] = [
 ];
 
 /// Modes whose every binding is a hint (dialogs: their keys are few and all needed).
-const ALL_HINTED: [Mode; 6] = [
+const ALL_HINTED: [Mode; 7] = [
     Mode::PickLock,
     Mode::Confirm,
     Mode::ConfirmTyped,
     Mode::Copy,
     Mode::Bulk,
     Mode::Ticket,
+    Mode::Reread,
 ];
 
 impl KeyMap {

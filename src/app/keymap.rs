@@ -38,10 +38,12 @@ pub enum Mode {
     Bulk,
     /// Typing a confirm's ticket.
     Ticket,
+    /// The offer at start to re-read the users of operations of unknown outcome.
+    Reread,
 }
 
 /// Every mode with its name in the key file.
-pub(super) const MODES: [(Mode, &str); 14] = [
+pub(super) const MODES: [(Mode, &str); 15] = [
     (Mode::Search, "search"),
     (Mode::List, "list"),
     (Mode::Detail, "detail"),
@@ -56,6 +58,7 @@ pub(super) const MODES: [(Mode, &str); 14] = [
     (Mode::Journal, "journal"),
     (Mode::Bulk, "bulk"),
     (Mode::Ticket, "ticket"),
+    (Mode::Reread, "reread"),
 ];
 
 impl Mode {

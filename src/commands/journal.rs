@@ -109,11 +109,12 @@ pub async fn run(
             .ticket
             .map(|t| format!("  ticket {t}"))
             .unwrap_or_default();
+        let target = entry.target.map(|t| format!(" ({t})")).unwrap_or_default();
         println!(
             "{}  {:<22} {:<24} {}{ticket}  {}",
             entry.time.strftime("%Y-%m-%d %H:%M:%S"),
             entry.operation,
-            entry.username,
+            format!("{}{target}", entry.username),
             entry.result,
             entry.who
         );

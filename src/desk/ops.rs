@@ -97,6 +97,21 @@ pub enum Target {
     AllSessions(Vec<String>),
 }
 
+impl Target {
+    /// In words for the journal (`device ID`, `session ID`, `all 3 sessions`); none for the user.
+    pub fn describe(&self) -> Option<String> {
+        match self {
+            Self::User => None,
+            Self::Device(id) => Some(format!("device {id}")),
+            Self::Session(id) => Some(format!("session {id}")),
+            Self::AllSessions(ids) => Some(match ids.len() {
+                1 => "all 1 session".to_owned(),
+                n => format!("all {n} sessions"),
+            }),
+        }
+    }
+}
+
 /// What kind of target an operation needs (for the console's section and the CLI's arguments).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Needs {

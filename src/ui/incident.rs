@@ -24,7 +24,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, vi
         View::Journal => journal(state, theme, frame),
         View::BulkConfirm => bulk_confirm(state, keys, theme, frame),
         View::Bulk => bulk(state, theme, frame),
-        View::Unresolved => unresolved(state, theme, frame),
+        View::Unresolved => unresolved(state, keys, theme, frame),
     }
 }
 
@@ -194,6 +194,14 @@ fn journal(state: &State, theme: &Theme, frame: &mut Frame) {
                     )),
                     Span::styled(entry.result.clone(), style),
                     Span::styled(ticket, theme.title),
+                    Span::styled(
+                        entry
+                            .target
+                            .as_deref()
+                            .map(|t| format!("  {t}"))
+                            .unwrap_or_default(),
+                        theme.muted,
+                    ),
                     Span::styled(format!("  {}", entry.who), theme.muted),
                 ]));
             }
@@ -349,7 +357,7 @@ fn bulk(state: &State, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
 }
 
-fn unresolved(state: &State, theme: &Theme, frame: &mut Frame) {
+fn unresolved(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let open = &state.incident.unresolved;
     let s = if open.len() == 1 { "" } else { "s" };
     let mut lines = vec![
@@ -376,8 +384,17 @@ fn unresolved(state: &State, theme: &Theme, frame: &mut Frame) {
         )));
     }
     lines.push(Line::from(""));
+    let answers: Vec<String> = [(Action::Confirm, "yes"), (Action::Decline, "no")]
+        .into_iter()
+        .filter_map(|(action, answer)| {
+            let bound = keys.keys_of(Mode::Reread, action);
+            let labels: Vec<String> = bound.iter().map(|key| key.label()).collect();
+            (!labels.is_empty()).then(|| format!("{}: {answer}", labels.join("/")))
+        })
+        .collect();
     lines.push(Line::from(
-        "Re-read those users now and record what PingOne shows? (y/Enter: yes, n/Esc: no)",
+        "Re-read those users now and record what PingOne shows?",
     ));
+    lines.push(Line::styled(answers.join(", "), theme.title));
     dialog(frame, theme, " Unknown outcomes ".into(), &lines, 76);
 }

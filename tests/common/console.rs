@@ -179,3 +179,26 @@ pub fn open_with(
     let effects = update(state, keys, key(KeyCode::Enter));
     answer_all(state, keys, &effects, status, devices);
 }
+
+/// An unlock's intent for `username` (ticket INC-1) with no outcome: an unknown outcome.
+pub fn intent(username: &str) -> pingdesk::desk::journal::Record {
+    pingdesk::desk::journal::Record {
+        time: jiff::Timestamp::now(),
+        phase: pingdesk::desk::journal::Phase::Intent,
+        op_id: "op".into(),
+        operation: "unlock".into(),
+        unlock_at: None,
+        target: None,
+        user_id: "a".into(),
+        username: username.into(),
+        who: pingdesk::desk::journal::Who::default(),
+        ticket: Some("INC-1".into()),
+        transaction_id: "INC-1".into(),
+        before: None,
+        result: None,
+        after: None,
+        error: None,
+        correlation_id: None,
+        note: None,
+    }
+}

@@ -21,6 +21,8 @@ pub struct Entry {
     pub username: String,
     /// The user id.
     pub user_id: String,
+    /// What inside the user it acted on (inert): `device ID`, `session ID`, `all 3 sessions`.
+    pub target: Option<String>,
     /// `ok`, `failed: …`, `unknown…`, or `no outcome recorded` (inert).
     pub result: String,
     /// The ticket (inert), if any.
@@ -94,6 +96,11 @@ fn entry(intent: &Record, outcome: Option<&Record>) -> Entry {
         operation: intent.operation.clone(),
         username: in_sentence(&intent.username),
         user_id: intent.user_id.clone(),
+        target: intent
+            .target
+            .as_ref()
+            .and_then(crate::desk::ops::Target::describe)
+            .map(|t| in_sentence(&t)),
         result: one_line(&result).into_owned(),
         ticket: intent.ticket.as_deref().map(in_sentence),
         who: one_line(&by).into_owned(),
