@@ -12,6 +12,7 @@ pub mod journaled;
 pub mod known;
 pub mod ops;
 pub mod outcome;
+mod pacer;
 pub mod queue;
 
 pub use apply::{Applied, Sent, apply, lost_answer, lost_sentence};

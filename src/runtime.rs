@@ -9,6 +9,7 @@ mod pointer;
 pub mod setup;
 #[cfg(unix)]
 pub mod signals;
+pub mod suspend;
 pub mod terminal;
 pub mod timer;
 
@@ -24,9 +25,10 @@ use tokio::sync::mpsc;
 
 use crate::api::ApiClient;
 use crate::app::update::initial_search;
-use crate::app::{Msg, State, update};
+use crate::app::{Effect, Msg, State, update};
 use crate::config::theme::Theme;
 pub use setup::Setup;
+pub use suspend::Suspension;
 
 /// Users per page of results.
 pub const PAGE_SIZE: usize = 100;
@@ -42,12 +44,22 @@ const BURST: usize = 4096;
 pub async fn run(client: ApiClient, setup: Setup) -> anyhow::Result<()> {
     // Listening first: a signal from now on ends the loop rather than the process.
     let mut signals = signals::StopSignals::new()?;
+    let suspension = Suspension::listen(setup.mouse)?;
     let mut guard = terminal::TerminalGuard::enter(setup.mouse)?;
     let events =
         input::events(std::sync::Arc::clone(&guard.sync_output)).context("reading the terminal")?;
     let mut stopped = None;
     let stop = async { stopped = Some(signals.recv().await) };
-    let result = run_loop(&mut guard.terminal, events, stop, client, setup, |_| {}).await;
+    let result = run_loop(
+        &mut guard.terminal,
+        events,
+        stop,
+        suspension,
+        client,
+        setup,
+        |_| {},
+    )
+    .await;
     drop(guard);
     // A hang-up also ends the terminal's input: the signal, if it came, is why it ended.
     if let Some(signal) = stopped.or_else(|| signals.recv().now_or_never()) {
@@ -68,11 +80,13 @@ pub async fn run(_client: ApiClient, _setup: Setup) -> anyhow::Result<()> {
 }
 
 /// The loop itself, over any backend and event stream (tests drive it headless). `stop` ends it
-/// when it completes; `observe` sees the state after every message. Returns the final state.
+/// when it completes; `suspension` says how Ctrl-Z and SIGTSTP suspend it; `observe` sees the
+/// state after every message. Returns the final state.
 pub async fn run_loop<B, E>(
     terminal: &mut Terminal<B>,
     mut events: E,
     stop: impl Future<Output = ()>,
+    mut suspension: Suspension,
     client: ApiClient,
     setup: Setup,
     mut observe: impl FnMut(&State),
@@ -99,13 +113,17 @@ where
     executor.run(initial_search(&mut state));
     executor.run(crate::app::incident::at_start());
     tokio::pin!(stop);
+    // Handles one message; says whether it asked to suspend (an effect only the loop can run).
     let mut handle = |state: &mut State, msg: Msg| {
         if let Msg::Key(_) | Msg::Tick(_) | Msg::Pasted(_) | Msg::Pointer(_) = msg {
             state.now = Instant::now();
         }
-        let effects = update(state, &keys, msg);
+        let mut effects = update(state, &keys, msg);
+        let asked = effects.contains(&Effect::Suspend);
+        effects.retain(|effect| *effect != Effect::Suspend);
         executor.run(effects);
         observe(state);
+        asked
     };
     let pointing = mouse.then_some(&theme);
     loop {
@@ -131,8 +149,12 @@ where
                 Msg::Tick(Instant::now())
             }
             () = &mut stop => break,
+            () = suspension.requested() => {
+                suspend(&mut state, terminal, &suspension)?;
+                continue;
+            }
         };
-        handle(&mut state, msg);
+        let mut suspending = handle(&mut state, msg);
         // Whatever else the terminal has sent already is taken before the next frame: a
         // burst costs one frame, not one per key.
         for _ in 0..BURST {
@@ -142,7 +164,7 @@ where
             match events.next().now_or_never() {
                 Some(Some(Ok(event))) => {
                     if let Some(msg) = to_msg(event, terminal, &state, pointing)? {
-                        handle(&mut state, msg);
+                        suspending |= handle(&mut state, msg);
                     }
                 }
                 Some(Some(Err(error))) => return Err(error).context("reading the terminal"),
@@ -152,8 +174,30 @@ where
         if state.quit {
             break;
         }
+        if suspending {
+            suspend(&mut state, terminal, &suspension)?;
+        }
     }
     Ok(state)
+}
+
+/// Suspends the console (see [`Suspension`]), then draws the whole screen again: what the
+/// terminal showed meanwhile is not the console's.
+fn suspend<B>(
+    state: &mut State,
+    terminal: &mut Terminal<B>,
+    suspension: &Suspension,
+) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
+    suspension.suspend()?;
+    terminal
+        .clear()
+        .context("clearing the screen after a suspension")?;
+    state.dirty = true;
+    Ok(())
 }
 
 /// The message a terminal event makes, if any: a key pressed, a paste, a resize, and, when

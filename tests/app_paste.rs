@@ -1,5 +1,6 @@
 //! Pure update tests of a paste: text into the search field, never keys; capped; ignored while a
-//! dialog, the help or the too-small screen is up.
+//! dialog, the help or the too-small screen is up. And Ctrl-Z, which asks the loop to suspend
+//! and keeps everything as it was.
 
 #[path = "common/console.rs"]
 mod console;
@@ -86,4 +87,28 @@ fn the_too_small_screen_takes_no_paste() {
         state.status.is_none(),
         "nothing to say on a screen that shows nothing"
     );
+}
+
+#[test]
+fn ctrl_z_asks_the_loop_to_suspend_and_loses_nothing() {
+    let (mut state, keys) = console();
+    let ctrl_z = || Msg::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert_eq!(update(&mut state, &keys, ctrl_z()), vec![Effect::Suspend]);
+    assert!(!state.quit);
+    // In a confirm dialog with a ticket being typed: the dialog, its ticket and the search
+    // field stay as they were.
+    update(&mut state, &keys, Msg::Pasted("use".into()));
+    update(&mut state, &keys, key(KeyCode::Enter));
+    update(&mut state, &keys, op_key(&keys, OpKind::UnlockAccount));
+    update(&mut state, &keys, key(KeyCode::Char('t')));
+    update(&mut state, &keys, key(KeyCode::Char('7')));
+    let before = format!("{:?}", state.modal);
+    assert!(before.contains("ticket: \"7\""), "{before}");
+    assert_eq!(
+        update(&mut state, &keys, ctrl_z()),
+        vec![Effect::Suspend],
+        "nothing else"
+    );
+    assert_eq!(format!("{:?}", state.modal), before, "the dialog is kept");
+    assert_eq!(state.input.value(), "use");
 }

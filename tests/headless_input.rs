@@ -83,6 +83,7 @@ async fn a_burst_of_keys_costs_one_frame() {
         &mut terminal,
         events,
         std::future::pending(),
+        pingdesk::runtime::Suspension::headless(),
         client,
         Setup::new(Context::default()),
         |_| handled += 1,

@@ -221,6 +221,7 @@ fn child_ends_the_console() {
             &mut guard.terminal,
             events,
             std::future::pending(),
+            pingdesk::runtime::Suspension::headless(),
             client,
             setup,
             |_| {},

@@ -6,7 +6,7 @@ use super::msg::Action;
 use crate::desk::OpKind;
 
 /// Every action that is not an operation (those come from [`OpKind::all`]).
-const PLAIN: [Action; 32] = [
+const PLAIN: [Action; 33] = [
     Action::FocusSearch,
     Action::NextPane,
     Action::Open,
@@ -29,6 +29,7 @@ const PLAIN: [Action; 32] = [
     Action::Copy(Copyable::Note),
     Action::Help,
     Action::Quit,
+    Action::Suspend,
     Action::Confirm,
     Action::Decline,
     Action::Choose,
@@ -76,6 +77,7 @@ impl Action {
             Action::Copy(what) => what.action_name(),
             Action::Help => "help",
             Action::Quit => "quit",
+            Action::Suspend => "suspend",
             Action::Confirm => "confirm",
             Action::Decline => "decline",
             Action::Choose => "choose",
@@ -127,6 +129,7 @@ impl Action {
             (Action::Copy(what), _) => what.describe(),
             (Action::Help, _) => "help",
             (Action::Quit, _) => "quit",
+            (Action::Suspend, _) => "suspend (fg to come back)",
             (Action::Confirm, Reread) => "re-read them now",
             (Action::Decline, Reread) => "leave them for later",
             (Action::Confirm, _) => "yes",

@@ -73,7 +73,8 @@ impl KeyMap {
             let labels: Vec<String> = binding.keys.iter().map(|key| key.label()).collect();
             binding.label = labels.join("/");
             binding.desc = binding.action.describe(binding.mode);
-            binding.hint = ALL_HINTED.contains(&binding.mode)
+            binding.hint = (ALL_HINTED.contains(&binding.mode)
+                && binding.action != Action::Suspend)
                 || HINTS.contains(&(binding.mode, binding.action));
         }
         map.check_clashes()?;

@@ -175,12 +175,18 @@ mod tests {
     }
 
     #[test]
-    fn every_mode_has_a_way_out() {
+    fn every_mode_has_a_way_out_and_suspends() {
         let keys = KeyMap::default();
         for (mode, name) in MODES {
             assert!(keys.help(mode).next().is_some(), "{name} has no keys");
             let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
             assert_eq!(keys.lookup(mode, &ctrl_c), Some(Action::Quit), "{name}");
+            let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+            assert_eq!(keys.lookup(mode, &ctrl_z), Some(Action::Suspend), "{name}");
+            assert!(
+                keys.hints(mode).all(|b| b.action != Action::Suspend),
+                "{name}: suspend is in the help, not the footer"
+            );
         }
     }
 }

@@ -136,6 +136,8 @@ pub enum Action {
     Help,
     /// Leave pingdesk.
     Quit,
+    /// Give the terminal back and stop until `fg` (Ctrl-Z).
+    Suspend,
     // --- confirm dialog ---
     /// Answer yes.
     Confirm,
@@ -225,4 +227,7 @@ pub enum Effect {
         /// The multiplexer to pass through.
         wrap: Wrap,
     },
+    /// Give the terminal back and stop until `fg`; the loop does it (it owns the terminal),
+    /// never the executor.
+    Suspend,
 }

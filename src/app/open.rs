@@ -8,9 +8,9 @@ use jiff::Timestamp;
 
 use super::msg::{Effect, ReqId};
 use super::sections::{SectionKind, SectionValue};
-use super::state::{OPEN_AFTER, Shown, State};
+use super::state::{OPEN_AFTER, Row, Shown, State};
 use crate::api::ApiError;
-use crate::pingone::Population;
+use crate::pingone::{Population, User};
 
 /// Keeps [`State::shown`] the decoded record of the selected row.
 pub(super) fn sync_shown(state: &mut State) {
@@ -193,4 +193,19 @@ pub(super) fn on_tick(state: &mut State) -> Vec<Effect> {
         .into_iter()
         .flat_map(|kind| read_section(state, &id, kind, true))
         .collect()
+}
+
+/// Replaces the listed record of `user` with this fresher one.
+pub(super) fn replace_row(state: &mut State, user: User) {
+    let now = state.now;
+    if let Some(row) = state.results.rows.iter_mut().find(|r| r.id == user.id) {
+        if state
+            .shown
+            .as_ref()
+            .is_some_and(|shown| shown.id == user.id)
+        {
+            state.shown = None;
+        }
+        *row = Row::new(user, now);
+    }
 }

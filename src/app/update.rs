@@ -12,7 +12,8 @@ use super::modal::{self, Modal};
 use super::motion::{back, move_selection};
 use super::msg::{Action, Effect, Msg};
 use super::open::{
-    on_population, on_section, open_selected, selection_moved, store_section, sync_shown,
+    on_population, on_section, open_selected, replace_row, selection_moved, store_section,
+    sync_shown,
 };
 use super::sections::SectionValue;
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
@@ -20,7 +21,6 @@ use super::view::scrolled;
 use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
 use crate::desk::inert::in_sentence;
 use crate::desk::{Applied, OpError, OpKind, OutcomeKind, UserOp, lost_answer, outcome, unread};
-use crate::pingone::User;
 
 /// Applies one message; returns the IO to perform.
 pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
@@ -102,6 +102,9 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
 fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
     let mode = state.mode();
     if let Some(action) = keys.lookup(mode, &key) {
+        if action == Action::Suspend {
+            return vec![Effect::Suspend];
+        }
         return apply(state, action);
     }
     if mode == Mode::Search
@@ -276,21 +279,6 @@ fn fail(state: &mut State, error: &ApiError) {
     state.say(StatusKind::Error, error.to_string());
 }
 
-/// Replaces the listed record of `user` with this fresher one.
-fn replace_row(state: &mut State, user: User) {
-    let now = state.now;
-    if let Some(row) = state.results.rows.iter_mut().find(|r| r.id == user.id) {
-        if state
-            .shown
-            .as_ref()
-            .is_some_and(|shown| shown.id == user.id)
-        {
-            state.shown = None;
-        }
-        *row = Row::new(user, now);
-    }
-}
-
 /// Reads the selected user again, and their password.
 fn refresh(state: &mut State) -> Vec<Effect> {
     let Some(id) = state.results.selected_row().map(|r| r.id.clone()) else {
@@ -392,7 +380,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::Journal
         | Action::Mark
         | Action::MarkAll
-        | Action::Scan => {}
+        | Action::Scan
+        | Action::Suspend => {}
     }
     Vec::new()
 }

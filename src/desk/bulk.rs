@@ -3,23 +3,19 @@
 //! `429` (PingOne refused it unread) is sent again, after `Retry-After`, with the pace slowed
 //! below the rate PingOne accepted. Stopping sends nothing more; requests in flight finish.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use futures_util::{StreamExt as _, stream};
-use tokio::time::Instant;
 
 use super::apply::{Sent, recover, send};
 use super::inert::in_sentence;
 use super::journal::{Journal, Subject};
 use super::journaled::{after_applied, after_error, after_sent, ticketed};
 use super::ops::{OpKind, UserOp};
+use super::pacer::Pacer;
 use crate::api::{ApiClient, ApiError, ErrorKind};
 use crate::pingone::{PasswordState, PasswordStatus, User};
-
-/// Answers accepted in the last second before a `429` needed to set a pace from them.
-const MIN_EVIDENCE: usize = 8;
 
 /// Requests in flight at once, by default.
 pub const DEFAULT_CONCURRENCY: usize = 8;
@@ -234,105 +230,5 @@ fn judge(item: &Item, sent: &Sent) -> (End, String) {
         )
     } else {
         (End::Done, item.op.done(&name))
-    }
-}
-
-/// Paces requests: none while a `Retry-After` runs; after a `429`, no faster than 95 % of the
-/// rate PingOne accepted over the last second (each further `429` slows it by a tenth at
-/// least), and 5 % faster after each 5 s without one, to find the rate again if it rose.
-#[derive(Debug, Default)]
-struct Pacer {
-    state: std::sync::Mutex<Pace>,
-}
-
-#[derive(Debug, Default)]
-struct Pace {
-    paused_until: Option<Instant>,
-    interval: Option<Duration>,
-    next: Option<Instant>,
-    accepted: VecDeque<Instant>,
-    /// The last `429`, or the last speed-up since.
-    calm_since: Option<Instant>,
-}
-
-impl Pacer {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Pace> {
-        self.state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Waits for this request's turn (or for `stop`).
-    async fn slot(&self, stop: &AtomicBool) {
-        loop {
-            let wait = {
-                let mut pace = self.lock();
-                let now = Instant::now();
-                let at = pace
-                    .paused_until
-                    .into_iter()
-                    .chain(pace.next)
-                    .max()
-                    .unwrap_or(now);
-                if at <= now {
-                    pace.next = pace.interval.map(|i| now.max(pace.next.unwrap_or(now)) + i);
-                    None
-                } else {
-                    Some(at - now)
-                }
-            };
-            match wait {
-                None => return,
-                Some(_) if stop.load(Ordering::SeqCst) => return,
-                // Short naps, so a stop is seen soon.
-                Some(wait) => tokio::time::sleep(wait.min(Duration::from_millis(100))).await,
-            }
-        }
-    }
-
-    /// A request was accepted (answered other than `429`).
-    fn accepted(&self) {
-        let mut pace = self.lock();
-        let now = Instant::now();
-        pace.accepted.push_back(now);
-        let calm = pace
-            .calm_since
-            .is_some_and(|at| now.duration_since(at) >= Duration::from_secs(5));
-        if let Some(interval) = pace.interval.filter(|_| calm) {
-            pace.interval = Some(interval.div_f64(1.05));
-            pace.calm_since = Some(now);
-        }
-        while pace
-            .accepted
-            .front()
-            .is_some_and(|at| now.duration_since(*at) > Duration::from_secs(1))
-        {
-            pace.accepted.pop_front();
-        }
-    }
-
-    /// PingOne answered `429`: pause for `Retry-After` (1 s when absent) and slow down.
-    fn limited(&self, retry_after: Option<Duration>) {
-        let mut pace = self.lock();
-        let now = Instant::now();
-        let until = now + retry_after.unwrap_or(Duration::from_secs(1));
-        if let Some(paused) = pace.paused_until.filter(|p| *p > now) {
-            // Another answer of the same burst: wait longer if told, but slow down once.
-            pace.paused_until = Some(paused.max(until));
-            return;
-        }
-        pace.paused_until = Some(until);
-        pace.calm_since = Some(now);
-        // Too few answers in the last second to tell PingOne's rate: the pause alone.
-        if pace.accepted.len() < MIN_EVIDENCE {
-            return;
-        }
-        #[allow(clippy::cast_precision_loss)] // a count of requests in one second
-        let rate = pace.accepted.len() as f64 * 0.95;
-        let from_rate = Duration::from_secs_f64(1.0 / rate);
-        pace.interval = Some(match pace.interval {
-            Some(interval) => interval.mul_f64(1.1).max(from_rate),
-            None => from_rate,
-        });
     }
 }

@@ -79,6 +79,8 @@ impl Executor {
                     self.copy(&text, wrap);
                     continue;
                 }
+                // The loop takes it out before: suspending needs the terminal.
+                Effect::Suspend => continue,
                 Effect::Search { req, query } => (
                     req,
                     Box::pin(async move {

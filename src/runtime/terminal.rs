@@ -44,18 +44,7 @@ impl TerminalGuard {
     /// supported.
     pub fn enter(mouse: bool) -> anyhow::Result<Self> {
         install_panic_hook();
-        crossterm::terminal::enable_raw_mode().context("entering raw mode")?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let mut out = std::io::stdout();
-        let entered = out
-            .write_all(ENTER)
-            .and_then(|()| out.write_all(if mouse { MOUSE_ON } else { b"" }))
-            .and_then(|()| out.write_all(QUERY_SYNC_OUTPUT))
-            .and_then(|()| out.flush());
-        if let Err(error) = entered {
-            restore();
-            return Err(error).context("setting up the terminal");
-        }
+        take(mouse, QUERY_SYNC_OUTPUT)?;
         let sync_output = Arc::new(AtomicBool::new(false));
         let backend = DeltaBackend::new(std::io::stdout(), Arc::clone(&sync_output));
         let terminal = match Terminal::new(backend) {
@@ -76,6 +65,29 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Takes the terminal again after [`restore`] (coming back from a suspension): raw mode, the
+/// alternate screen, bracketed paste, the hidden cursor and, with `mouse`, mouse capture.
+pub fn take_again(mouse: bool) -> anyhow::Result<()> {
+    take(mouse, b"")
+}
+
+/// Raw mode, then [`ENTER`], [`MOUSE_ON`] with `mouse`, and `then`; restored on failure.
+fn take(mouse: bool, then: &[u8]) -> anyhow::Result<()> {
+    crossterm::terminal::enable_raw_mode().context("entering raw mode")?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = std::io::stdout();
+    let entered = out
+        .write_all(ENTER)
+        .and_then(|()| out.write_all(if mouse { MOUSE_ON } else { b"" }))
+        .and_then(|()| out.write_all(then))
+        .and_then(|()| out.flush());
+    if let Err(error) = entered {
+        restore();
+        return Err(error).context("setting up the terminal");
+    }
+    Ok(())
 }
 
 /// Puts the terminal back as it was: the modes [`TerminalGuard::enter`] turned on are turned

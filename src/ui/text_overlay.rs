@@ -6,14 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::overlay::{centered, clear};
-use crate::app::{KeyMap, Mode, State};
+use crate::app::{Action, KeyMap, Mode, State};
 use crate::config::theme::Theme;
 
 /// The copy menu: each letter and what it copies, from the key map.
 pub fn render_copy_menu(keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let lines: Vec<Line> = keys
         .help(Mode::Copy)
-        .filter(|b| b.action != crate::app::Action::Quit)
+        .filter(|b| !matches!(b.action, Action::Quit | Action::Suspend))
         .map(|binding| {
             Line::from(vec![
                 Span::styled(format!(" {:<6}", binding.label), theme.title),

@@ -65,6 +65,7 @@ impl Console {
                 &mut terminal,
                 events,
                 std::future::pending(),
+                pingdesk::runtime::Suspension::headless(),
                 client,
                 pingdesk::runtime::Setup::new(context),
                 move |s| {

@@ -302,6 +302,20 @@ impl Pty {
         std::fs::read_to_string(&self.log_file).unwrap_or_default()
     }
 
+    /// Feeds `bytes` to the screen as another program's output would reach it (a shell, while
+    /// the console is stopped).
+    pub fn feed_screen(&self, bytes: &[u8]) {
+        lock(&self.parser).process(bytes);
+    }
+
+    /// Whether the console holds the terminal: the alternate screen on, the cursor hidden, raw
+    /// mode.
+    pub fn is_taken(&self) -> bool {
+        let parser = lock(&self.parser);
+        let screen = parser.screen();
+        screen.alternate_screen() && screen.hide_cursor() && !self.is_cooked()
+    }
+
     /// Asserts that the terminal is as it was before the program ran: the alternate screen
     /// left, the cursor shown, bracketed paste and mouse capture off, raw mode ended.
     pub fn assert_restored(&self, after: &str) {
