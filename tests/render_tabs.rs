@@ -87,7 +87,10 @@ fn sessions() -> Vec<Session> {
 }
 
 /// Dana (MFA on) listed and opened with Enter at `start`; every read answered at [`read_at`]
-/// except those `failing` (with a 403) and those `pending`.
+/// except those `failing` (with a 403 and a long message) and those `pending`.
+/// The Correlation-Id of the failing reads.
+const CORRELATION: &str = "2ca30974-3261-4ae7-9c93-4ceea61c0f7e";
+
 fn opened(start: Instant, failing: &[SectionKind], pending: &[SectionKind]) -> (State, KeyMap) {
     let mut dana = user(4, "dana.okafor", "Dana", "Okafor");
     dana.mfa_enabled = Some(true);
@@ -100,7 +103,13 @@ fn opened(start: Instant, failing: &[SectionKind], pending: &[SectionKind]) -> (
                 error.status = Some(403);
                 error.cause = None;
                 error.permission = pingdesk::pingone::PERMISSION_READ_DEVICES;
-                error.correlation_id = Some("corr-403".into());
+                // PingOne's message makes it longer than a value may be: the cut must spare
+                // the Correlation-Id.
+                error.body = Some(Box::new(pingdesk::pingone::P1Error {
+                    message: "You do not have access to this resource. ".repeat(8),
+                    ..Default::default()
+                }));
+                error.correlation_id = Some(CORRELATION.into());
                 Msg::SectionLoaded {
                     req,
                     kind,
@@ -217,6 +226,11 @@ fn a_failed_section_is_marked_and_says_why_while_the_rest_render() {
         Theme::default().danger.fg.expect("danger has a colour")
     );
     insta::assert_snapshot!("section_failed_80x24", terminal.backend());
+    let wide = format!("{:?}", draw(&state, &keys, 120, 40).backend());
+    assert!(
+        wide.contains(&format!("{CORRELATION}]")) && wide.contains("characters) [Correlation-Id"),
+        "cut in the middle, the Correlation-Id whole: {wide}"
+    );
 }
 
 #[test]

@@ -94,6 +94,36 @@ pub fn capped(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}… ({count} characters)", kept.trim_end()))
 }
 
+/// `text` split before a trailing ` [Correlation-Id …]`: the part a cut may take, and the
+/// part it must keep whole (PingOne support asks for the id).
+pub fn correlation_tail(text: &str) -> (&str, Option<&str>) {
+    match text.rfind(" [Correlation-Id ") {
+        Some(at) if text.ends_with(']') => (&text[..at], Some(&text[at + 1..])),
+        _ => (text, None),
+    }
+}
+
+/// An error message capped like [`capped`] to `max` characters in all, its trailing
+/// `Correlation-Id` kept whole.
+pub fn capped_error(text: &str, max: usize) -> String {
+    let (body, tail) = correlation_tail(text);
+    match tail {
+        Some(tail) => {
+            let count = one_line(body).chars().count();
+            // The cut's own marker counts too, so that the whole fits in `max`.
+            let marker = format!("… ({count} characters)").chars().count();
+            let room = max.saturating_sub(tail.chars().count() + 1);
+            let body = if count <= room {
+                one_line(body)
+            } else {
+                capped(body, room.saturating_sub(marker))
+            };
+            format!("{body} {tail}")
+        }
+        None => capped(text, max).into_owned(),
+    }
+}
+
 /// Longest a name (a username, an email) is shown inside one of pingdesk's sentences.
 pub const NAME_IN_SENTENCE: usize = 64;
 
@@ -157,6 +187,27 @@ fn needs_json_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capped_error_keeps_its_correlation_id_whole_and_fits() {
+        let id = "[Correlation-Id 2ca30974-3261-4ae7-9c93-4ceea61c0f7e]";
+        let long = format!("Could not read: {} {id}", "denied; ".repeat(60));
+        let cut = capped_error(&long, LONG_VALUE);
+        assert!(cut.ends_with(id), "{cut}");
+        assert!(cut.chars().count() <= LONG_VALUE, "{}", cut.chars().count());
+        assert!(
+            cut.contains("… (") && cut.contains(" characters) ["),
+            "{cut}"
+        );
+        assert_eq!(
+            capped(&cut, LONG_VALUE),
+            cut,
+            "a second cap leaves it whole"
+        );
+        let short = format!("Could not read: denied {id}");
+        assert_eq!(capped_error(&short, LONG_VALUE), short);
+        assert_eq!(capped_error("no id here", 4), "no i… (10 characters)");
+    }
 
     #[test]
     fn escapes_become_visible() {

@@ -27,7 +27,7 @@ use crate::app::tabs::Tab;
 use crate::app::{Action, Focus, KeyMap, Mode, State};
 use crate::config::theme::Theme;
 use crate::desk::diagnosis::{account_status, countdown};
-use crate::desk::inert::{LONG_VALUE, capped, fit, one_line};
+use crate::desk::inert::{LONG_VALUE, capped, capped_error, fit, one_line};
 use crate::desk::{Fix, OpKind, Verdict};
 use crate::pingone::User;
 
@@ -156,7 +156,7 @@ fn missing<'a, T>(label: &str, section: Option<&Section<T>>, theme: &Theme) -> O
     match section {
         Some(s) if s.ok().is_some() => None,
         Some(s) => Some(match s.error() {
-            Some(error) => field(label, error, theme.danger, theme),
+            Some(error) => field(label, capped_error(error, LONG_VALUE), theme.danger, theme),
             None if s.loading => field(label, "reading…", theme.muted, theme),
             None => field(label, "not read", theme.muted, theme),
         }),

@@ -11,7 +11,7 @@ use super::wrap::wrap;
 use crate::app::state::StatusKind;
 use crate::app::{KeyMap, State};
 use crate::config::theme::Theme;
-use crate::desk::inert::one_line;
+use crate::desk::inert::{correlation_tail, one_line};
 
 /// Rows the lists and the detail keep however long the status is.
 pub const MIN_BODY: u16 = 8;
@@ -28,10 +28,7 @@ pub fn status_rows(state: &State, theme: &Theme, width: u16, max: u16) -> Vec<Li
     };
     let text = one_line(&status.text);
     // The Correlation-Id is wrapped on its own, so that it is never split or cut.
-    let (body, tail) = match text.rfind(" [Correlation-Id ") {
-        Some(at) if text.ends_with(']') => (&text[..at], Some(&text[at + 1..])),
-        _ => (text.as_ref(), None),
-    };
+    let (body, tail) = correlation_tail(&text);
     let width = usize::from(width);
     let wrapped = |text: &str| wrap(&Line::styled(format!(" {text}"), style), width, 1);
     let mut rows = wrapped(body);
