@@ -219,6 +219,10 @@ fn a_failed_section_is_marked_and_says_why_while_the_rest_render() {
     let screen = format!("{:?}", terminal.backend());
     assert!(screen.contains("mfa:read:device"), "{screen}");
     assert!(screen.contains("sessions     2"), "{screen}");
+    assert!(
+        screen.contains("nothing known stops this user (MFA devices not"),
+        "no claim beyond what was read: {screen}"
+    );
     let (x, y) = locate(&terminal, "MFA!");
     let mark = &terminal.backend().buffer()[(x + 3, y)];
     assert_eq!(

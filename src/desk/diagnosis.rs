@@ -110,6 +110,9 @@ pub struct Verdict {
     pub causes: Vec<Cause>,
     /// Whether the password state was read (without it, the verdict covers the record only).
     pub password_known: bool,
+    /// Whether the MFA devices were read, or need not be (MFA is off): a blocked device of a
+    /// user with MFA on stops sign-in, so without them "nothing stops" is not claimed.
+    pub devices_known: bool,
 }
 
 impl Verdict {
@@ -164,6 +167,7 @@ impl Verdict {
         Self {
             causes,
             password_known: password.is_some(),
+            devices_known: known.devices.is_some() || user.mfa_enabled != Some(true),
         }
     }
 
@@ -183,10 +187,13 @@ impl Verdict {
 
     /// The first line: can they sign in?
     pub fn headline(&self) -> &'static str {
-        match (self.blocked(), self.password_known) {
-            (true, _) => "cannot sign in",
-            (false, true) => "nothing stops this user signing in",
-            (false, false) => "nothing in the account record stops this user (password not read)",
+        match (self.blocked(), self.password_known, self.devices_known) {
+            (true, ..) => "cannot sign in",
+            (false, true, true) => "nothing stops this user signing in",
+            (false, false, _) => {
+                "nothing in the account record stops this user (password not read)"
+            }
+            (false, true, false) => "nothing known stops this user (MFA devices not read)",
         }
     }
 }
@@ -327,6 +334,23 @@ mod tests {
             }),
             ..User::default()
         };
+        let mfa_on = User {
+            mfa_enabled: Some(true),
+            ..User::default()
+        };
+        assert_eq!(
+            of(&mfa_on, Some(&ok), 0).headline(),
+            "nothing known stops this user (MFA devices not read)"
+        );
+        let no_devices = Known {
+            password: Some(&ok),
+            devices: Some(&[]),
+            ..Known::record(&mfa_on, jiff::Timestamp::UNIX_EPOCH)
+        };
+        assert_eq!(
+            Verdict::of(&no_devices, 0).headline(),
+            "nothing stops this user signing in"
+        );
         let verdict = of(&external, Some(&ok), 0);
         assert!(!verdict.blocked());
         assert!(matches!(&verdict.causes[0].fix, Fix::Elsewhere(text) if text.contains("SAML")));
