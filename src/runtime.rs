@@ -24,6 +24,7 @@ use ratatui::backend::Backend;
 use tokio::sync::mpsc;
 
 use crate::api::ApiClient;
+use crate::app::state::StatusKind;
 use crate::app::update::initial_search;
 use crate::app::{Effect, Msg, State, update};
 use crate::config::theme::Theme;
@@ -192,11 +193,17 @@ where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
-    suspension.suspend()?;
+    state.dirty = true;
+    if !suspension.suspend()? {
+        state.say(
+            StatusKind::Info,
+            "Not suspended: no shell with job control started pingdesk, so nothing could bring it back (q quits)",
+        );
+        return Ok(());
+    }
     terminal
         .clear()
         .context("clearing the screen after a suspension")?;
-    state.dirty = true;
     Ok(())
 }
 

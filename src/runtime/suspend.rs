@@ -1,6 +1,9 @@
 //! Suspending the console (Ctrl-Z, or a SIGTSTP from outside): the terminal is given back as it
 //! was, the process group stops as a shell's job does, and on `fg` (SIGCONT) the console takes
 //! the terminal again and draws the whole screen. Nothing in the console is lost meanwhile.
+//! Started with no job-control shell to return to (`ssh -t host pingdesk`, a tmux window running
+//! it directly), nothing could continue it, so it does not stop: as the kernel ignores SIGTSTP
+//! for such an orphaned process group.
 
 /// What suspending does: listens for SIGTSTP and gives the real terminal back, or (headless,
 /// for tests) neither.
@@ -51,10 +54,15 @@ impl Suspension {
     }
 
     /// Gives the terminal back, stops the process group until SIGCONT (`fg`), then takes the
-    /// terminal again. The caller draws the whole screen afterwards.
-    pub fn suspend(&self) -> anyhow::Result<()> {
+    /// terminal again; the caller draws the whole screen afterwards. `false` when there is no
+    /// job-control shell to return to: nothing was done.
+    pub fn suspend(&self) -> anyhow::Result<bool> {
         if !self.real {
-            return Ok(());
+            return Ok(true);
+        }
+        if !job_control() {
+            tracing::info!("not suspended: no job-control shell to continue pingdesk");
+            return Ok(false);
         }
         tracing::info!("suspended: the terminal is restored until fg");
         super::terminal::restore();
@@ -66,6 +74,28 @@ impl Suspension {
                 .context("stopping the process group")?;
         }
         tracing::info!("continued: taking the terminal again");
-        super::terminal::take_again(self.mouse)
+        super::terminal::take_again(self.mouse)?;
+        Ok(true)
     }
+}
+
+/// Whether a job-control shell can continue this process once stopped: its parent is in the
+/// same session and another process group (POSIX: the group is not orphaned).
+#[cfg(unix)]
+fn job_control() -> bool {
+    use rustix::process::{getpgid, getppid, getsid};
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    match (getsid(None), getsid(Some(parent)), getpgid(Some(parent))) {
+        (Ok(ours), Ok(theirs), Ok(their_group)) => {
+            ours == theirs && their_group != rustix::process::getpgrp()
+        }
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn job_control() -> bool {
+    false
 }

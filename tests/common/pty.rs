@@ -308,12 +308,11 @@ impl Pty {
         lock(&self.parser).process(bytes);
     }
 
-    /// Whether the console holds the terminal: the alternate screen on, the cursor hidden, raw
-    /// mode.
+    /// Whether the console holds the terminal: the alternate screen on and raw mode (the
+    /// cursor shows when the search field has the focus).
     pub fn is_taken(&self) -> bool {
-        let parser = lock(&self.parser);
-        let screen = parser.screen();
-        screen.alternate_screen() && screen.hide_cursor() && !self.is_cooked()
+        let alternate = lock(&self.parser).screen().alternate_screen();
+        alternate && !self.is_cooked()
     }
 
     /// Asserts that the terminal is as it was before the program ran: the alternate screen
