@@ -77,11 +77,7 @@ fn password_unlock_goes_through_the_confirm_and_re_renders_from_the_answer() {
     update(
         &mut state,
         &keys,
-        Msg::Applied {
-            req,
-            op: UserOp::UnlockPassword,
-            result: Ok(Box::new(applied)),
-        },
+        applied_reply(req, UserOp::UnlockPassword, applied),
     );
     assert_eq!(status_text(&state), "Unlocked the password of user-a");
     let verdict = state.verdict().expect("a verdict");
@@ -111,11 +107,7 @@ fn an_unknown_outcome_says_so_and_what_pingone_now_shows() {
     update(
         &mut state,
         &keys,
-        Msg::Applied {
-            req,
-            op: UserOp::UnlockAccount,
-            result: Ok(Box::new(applied)),
-        },
+        applied_reply(req, UserOp::UnlockAccount, applied),
     );
     let text = status_text(&state);
     assert!(text.starts_with("Outcome unknown"), "{text}");
@@ -144,21 +136,13 @@ fn an_answer_that_still_shows_the_cause_is_not_called_success() {
         correlation_id: None,
         ..Applied::default()
     };
-    let late_reply = Msg::Applied {
-        req: ReqId(req.0 + 100),
-        op: UserOp::UnlockAccount,
-        result: Ok(Box::new(applied.clone())),
-    };
+    let late_reply = applied_reply(ReqId(req.0 + 100), UserOp::UnlockAccount, applied.clone());
     update(&mut state, &keys, late_reply);
     assert!(state.op.is_busy(), "a reply to another request is dropped");
     update(
         &mut state,
         &keys,
-        Msg::Applied {
-            req,
-            op: UserOp::UnlockAccount,
-            result: Ok(Box::new(applied)),
-        },
+        applied_reply(req, UserOp::UnlockAccount, applied),
     );
     assert!(
         status_text(&state).contains("PingOne answered, but user-a still shows"),
@@ -284,11 +268,7 @@ fn a_fix_that_leaves_another_cause_says_what_still_stops_them() {
     update(
         &mut state,
         &keys,
-        Msg::Applied {
-            req,
-            op: UserOp::UnlockAccount,
-            result: Ok(Box::new(applied)),
-        },
+        applied_reply(req, UserOp::UnlockAccount, applied),
     );
     let text = status_text(&state);
     assert!(
@@ -301,4 +281,38 @@ fn a_fix_that_leaves_another_cause_says_what_still_stops_them() {
         state.status.as_ref().map(|s| s.kind),
         Some(StatusKind::Info)
     );
+}
+
+#[test]
+fn ctrl_c_quits_from_every_step_of_a_confirm() {
+    let ctrl_c = || Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    for (production, steps) in [
+        (false, &["u"][..]),
+        (false, &["l"][..]),
+        (false, &["u", "t"][..]),
+        (true, &["u"][..]),
+    ] {
+        let context = Context {
+            production,
+            ..Context::default()
+        };
+        let (mut state, keys) = listing(context, vec![user("a", true)], Instant::now());
+        open(&mut state, &keys, PasswordStatus::Ok);
+        for step in steps {
+            update(
+                &mut state,
+                &keys,
+                key(KeyCode::Char(step.chars().next().unwrap_or(' '))),
+            );
+        }
+        assert!(state.modal.is_some(), "{steps:?}: a dialog is open");
+        assert!(
+            update(&mut state, &keys, ctrl_c()).is_empty(),
+            "nothing sent"
+        );
+        assert!(
+            state.quit,
+            "{steps:?} on production {production}: Ctrl-C quits"
+        );
+    }
 }

@@ -98,10 +98,6 @@ pub fn at_start() -> Vec<Effect> {
 
 /// The key binding's action in an incident view (or on the list, for marks and the views).
 pub fn on_action(state: &mut State, view: Option<View>, action: Action) -> Vec<Effect> {
-    if action == Action::Quit {
-        state.quit = true;
-        return Vec::new();
-    }
     match view {
         None => on_list(state, action),
         Some(View::Queue) => on_queue(state, action),

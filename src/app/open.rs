@@ -209,3 +209,14 @@ pub(super) fn replace_row(state: &mut State, user: User) {
         *row = Row::new(user, now);
     }
 }
+
+/// Reads the selected user again, and their password.
+pub(super) fn refresh(state: &mut State) -> Vec<Effect> {
+    let Some(id) = state.results.selected_row().map(|r| r.id.clone()) else {
+        return Vec::new();
+    };
+    let req = state.next_req();
+    let mut effects: Vec<Effect> = state.refresh.start(req, id.clone()).into_iter().collect();
+    effects.push(Effect::Refresh { req, id });
+    effects
+}

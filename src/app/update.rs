@@ -12,8 +12,8 @@ use super::modal::{self, Modal};
 use super::motion::{back, move_selection};
 use super::msg::{Action, Effect, Msg};
 use super::open::{
-    on_population, on_section, open_selected, replace_row, selection_moved, store_section,
-    sync_shown,
+    on_population, on_section, open_selected, refresh, replace_row, selection_moved,
+    store_section, sync_shown,
 };
 use super::sections::SectionValue;
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
@@ -101,11 +101,16 @@ pub fn update(state: &mut State, keys: &KeyMap, msg: Msg) -> Vec<Effect> {
 
 fn on_key(state: &mut State, keys: &KeyMap, key: KeyEvent) -> Vec<Effect> {
     let mode = state.mode();
+    // Quitting and suspending work the same in every mode, dialogs included.
     if let Some(action) = keys.lookup(mode, &key) {
-        if action == Action::Suspend {
-            return vec![Effect::Suspend];
-        }
-        return apply(state, action);
+        return match action {
+            Action::Suspend => vec![Effect::Suspend],
+            Action::Quit => {
+                state.quit = true;
+                Vec::new()
+            }
+            action => apply(state, action),
+        };
     }
     if mode == Mode::Search
         && state
@@ -279,17 +284,6 @@ fn fail(state: &mut State, error: &ApiError) {
     state.say(StatusKind::Error, error.to_string());
 }
 
-/// Reads the selected user again, and their password.
-fn refresh(state: &mut State) -> Vec<Effect> {
-    let Some(id) = state.results.selected_row().map(|r| r.id.clone()) else {
-        return Vec::new();
-    };
-    let req = state.next_req();
-    let mut effects: Vec<Effect> = state.refresh.start(req, id.clone()).into_iter().collect();
-    effects.push(Effect::Refresh { req, id });
-    effects
-}
-
 fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     if let Some(Modal::Confirm(_)) = &state.modal {
         return modal::answer(state, action);
@@ -317,7 +311,6 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         return incident::on_action(state, None, action);
     }
     match action {
-        Action::Quit => state.quit = true,
         Action::Help => {
             state.view.overlay_scroll = 0;
             state.modal = Some(Modal::Help);
@@ -381,6 +374,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::Mark
         | Action::MarkAll
         | Action::Scan
+        | Action::Quit
         | Action::Suspend => {}
     }
     Vec::new()
