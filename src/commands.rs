@@ -133,9 +133,6 @@ pub async fn run(
             reread,
         } => {
             let session = connect(connect_args).await?;
-            if !reread {
-                journal::report_unresolved(&session);
-            }
             journal::run(&session, since.as_deref(), user.as_deref(), json, reread).await
         }
         Command::Doctor { json } => {

@@ -1,7 +1,7 @@
 //! Which PingOne pingdesk talks to. Sources, strongest first: flags, the environment (the PingOne
 //! Terraform provider's names), the config file's profile, and finally the demo simulator.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use secrecy::SecretString;
@@ -156,15 +156,28 @@ pub fn resolve(args: &ConnectArgs, env: EnvLookup<'_>) -> Result<Target, Connect
     if args.demo {
         return Ok(Target::Demo);
     }
-    let env_value = |name: &str| env(name).filter(|v| !v.trim().is_empty());
     let (config_path, config) = config_file(args, env)?;
+    resolve_with(args, env, config_path.as_deref(), config.as_ref())
+}
+
+/// Like [`resolve`], with the config file (`config_path`, `config`) [`config_file`] read.
+pub fn resolve_with(
+    args: &ConnectArgs,
+    env: EnvLookup<'_>,
+    config_path: Option<&Path>,
+    config: Option<&ConfigFile>,
+) -> Result<Target, ConnectError> {
+    if args.demo {
+        return Ok(Target::Demo);
+    }
+    let env_value = |name: &str| env(name).filter(|v| !v.trim().is_empty());
     let profile_name = args
         .profile
         .clone()
         .or_else(|| env_value("PINGDESK_PROFILE"))
-        .or_else(|| config.as_ref().and_then(|c| c.default_profile.clone()));
+        .or_else(|| config.and_then(|c| c.default_profile.clone()));
     let profile = match &profile_name {
-        Some(name) => Some(find_profile(config.as_ref(), name, config_path.as_deref())?),
+        Some(name) => Some(find_profile(config, name, config_path)?),
         None => None,
     };
     let empty = Profile::default();

@@ -53,12 +53,15 @@ pub fn resolve_target(
     connect: &connect::ConnectArgs,
 ) -> Result<connect::Target, commands::Failure> {
     let env = |name: &str| std::env::var(name).ok();
-    connect::resolve(connect, &env).map_err(|e| {
-        commands::Failure::new(
-            commands::Exit::Usage,
-            format!("reading the connection settings: {e}"),
-        )
-    })
+    connect::resolve(connect, &env).map_err(|e| settings_failure(&e))
+}
+
+/// A connection setting that cannot be used: a usage error (exit 2).
+fn settings_failure(error: &connect::ConnectError) -> commands::Failure {
+    commands::Failure::new(
+        commands::Exit::Usage,
+        format!("reading the connection settings: {error}"),
+    )
 }
 
 /// Starts the console on the configured tenant, or on the embedded simulator for the demo, with
@@ -75,7 +78,10 @@ async fn console(connect: &connect::ConnectArgs, no_color: bool) -> anyhow::Resu
     let (config_path, settings) = connect::config_file(connect, &env).map_err(|e| usage(&e))?;
     // The simulator lives as long as the console when it serves the demo.
     let mut demo_sim = None;
-    let (config, context, journal) = match resolve_target(connect)? {
+    // The file read once, for the connection and for the console's own settings.
+    let target = connect::resolve_with(connect, &env, config_path.as_deref(), settings.as_ref())
+        .map_err(|e| settings_failure(&e))?;
+    let (config, context, journal) = match target {
         connect::Target::Tenant(connection) => {
             let context = app::Context {
                 environment_id: connection.client.environment_id.clone(),

@@ -119,9 +119,8 @@ where
         if let Msg::Key(_) | Msg::Tick(_) | Msg::Pasted(_) | Msg::Pointer(_) = msg {
             state.now = Instant::now();
         }
-        let mut effects = update(state, &keys, msg);
+        let effects = update(state, &keys, msg);
         let asked = effects.contains(&Effect::Suspend);
-        effects.retain(|effect| *effect != Effect::Suspend);
         executor.run(effects);
         observe(state);
         asked

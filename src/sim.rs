@@ -132,6 +132,13 @@ pub(crate) struct SimState {
     rate_limit: Option<Mutex<ratelimit::Bucket>>,
 }
 
+impl SimState {
+    /// `{base}v1/environments/{env}`: where the links of environment `env` start.
+    fn environment_url(&self, env: &str) -> String {
+        format!("{}v1/environments/{env}", self.base_url)
+    }
+}
+
 /// A running simulator. Dropping it shuts the server down.
 pub struct SimHandle {
     /// Base URL of both the API (`/v1/…`) and the auth service (`/{env}/as/token`).

@@ -209,18 +209,7 @@ fn the_queue_loads_marks_and_unlocks_the_selected_or_the_marked() {
         panic!("{effects:?}")
     };
     assert_eq!(incident_view(&state), Some(View::Queue));
-    let queue = Queue {
-        users: vec![locked("x", 200), locked("y", 100)],
-        source: Source::Audit { events: 2 },
-    };
-    update(
-        &mut state,
-        &keys,
-        Msg::Incident(Reply::QueueLoaded {
-            req,
-            result: Ok(queue),
-        }),
-    );
+    load_x_and_y(&mut state, &keys, req);
     assert!(
         state.next_wakeup().is_some(),
         "countdowns tick while the queue is shown"
@@ -232,18 +221,7 @@ fn the_queue_loads_marks_and_unlocks_the_selected_or_the_marked() {
     update(&mut state, &keys, key(KeyCode::Esc));
     update(&mut state, &keys, key(KeyCode::Char('L')));
     let req = state.incident.queue.loading.expect("loading");
-    let queue = Queue {
-        users: vec![locked("x", 200), locked("y", 100)],
-        source: Source::Audit { events: 2 },
-    };
-    update(
-        &mut state,
-        &keys,
-        Msg::Incident(Reply::QueueLoaded {
-            req,
-            result: Ok(queue),
-        }),
-    );
+    load_x_and_y(&mut state, &keys, req);
     update(&mut state, &keys, key(KeyCode::Char('*')));
     update(&mut state, &keys, key(KeyCode::Char('u')));
     let (_, items, _) = bulk_job(&update(&mut state, &keys, key(KeyCode::Char('y'))));
@@ -366,4 +344,20 @@ fn the_journal_view_lists_newest_first() {
     assert_eq!(names, ["second␛[31m", "first"], "newest first, inert");
     update(&mut state, &keys, key(KeyCode::Esc));
     assert!(state.modal.is_none());
+}
+
+/// Answers the queue's read `req` with users x and y, locked 200 s and 100 s more.
+fn load_x_and_y(state: &mut State, keys: &KeyMap, req: ReqId) {
+    let queue = Queue {
+        users: vec![locked("x", 200), locked("y", 100)],
+        source: Source::Audit { events: 2 },
+    };
+    update(
+        state,
+        keys,
+        Msg::Incident(Reply::QueueLoaded {
+            req,
+            result: Ok(queue),
+        }),
+    );
 }

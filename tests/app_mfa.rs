@@ -80,15 +80,7 @@ fn the_one_blocked_device_is_unblocked_from_the_list_and_its_section_re_renders(
         devices: Some(vec![device("d1", false)]),
         ..Applied::default()
     };
-    update(
-        &mut state,
-        &keys,
-        Msg::Applied {
-            req,
-            op,
-            result: Ok(Box::new(applied)),
-        },
-    );
+    update(&mut state, &keys, applied_reply(req, op, applied));
     assert_eq!(status_text(&state), "Unblocked an MFA device of user-a");
     let extras = state.extras.get("a").expect("extras");
     assert!(!extras.devices.ok().expect("devices")[0].is_blocked());

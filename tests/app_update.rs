@@ -186,11 +186,7 @@ fn the_unlock_reply_re_renders_the_row_from_the_returned_record() {
     update(
         &mut state,
         &keys,
-        Msg::Applied {
-            req,
-            op: UserOp::UnlockAccount,
-            result: Ok(Box::new(applied(unlocked))),
-        },
+        console::applied_reply(req, UserOp::UnlockAccount, applied(unlocked)),
     );
     assert!(!state.results.rows[0].user().is_locked());
     assert_eq!(

@@ -113,15 +113,7 @@ fn the_ticket_note_says_what_was_wrong_what_was_done_when_and_the_correlation_id
         correlation_id: Some("corr-42".into()),
         ..Applied::default()
     };
-    update(
-        &mut state,
-        &keys,
-        Msg::Applied {
-            req: *req,
-            op: op.clone(),
-            result: Ok(Box::new(applied)),
-        },
-    );
+    update(&mut state, &keys, applied_reply(*req, op.clone(), applied));
     update(&mut state, &keys, press('c'));
     let [Effect::Copy { text: note, .. }] = &update(&mut state, &keys, press('n'))[..] else {
         panic!("a note")

@@ -11,7 +11,7 @@ mod incident;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cli::{code, stderr, stdout};
 use incident::{scratch, stage};
@@ -269,7 +269,7 @@ async fn a_kill_between_intent_and_outcome_is_reported_at_the_next_start() {
     ));
     let dir = scratch("cli-kill");
     let journal = dir.join("journal.jsonl");
-    let mut child = command(
+    let child = command(
         &sim,
         &journal,
         &[
@@ -285,15 +285,7 @@ async fn a_kill_between_intent_and_outcome_is_reported_at_the_next_start() {
     .stderr(Stdio::null())
     .spawn()
     .expect("spawned");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while read_records(&journal).expect("readable").is_empty()
-        || sim.stats().get(Route::UserAction) == 0
-    {
-        assert!(Instant::now() < deadline, "no intent written");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    child.kill().expect("SIGKILL");
-    child.wait().expect("reaped");
+    incident::kill_once_sent(child, &journal, &sim, Duration::from_secs(30)).await;
     let records = read_records(&journal).expect("records");
     assert_eq!(records.len(), 1, "the intent, and no outcome");
     assert_eq!(records[0].phase, Phase::Intent);

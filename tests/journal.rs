@@ -13,8 +13,9 @@ use incident::scratch;
 use std::path::PathBuf;
 
 use pingdesk::api::ApiClient;
+use pingdesk::desk::Applied;
 use pingdesk::desk::journal::{Ending, Phase, Record, Settings, Subject, Who};
-use pingdesk::desk::journaled::{self, OpError};
+use pingdesk::desk::journaled::{self, Done, OpError};
 use pingdesk::desk::{Journal, OpKind, Target, UserOp};
 use pingdesk::pingone::User;
 use pingdesk::sim::{self, Route, SimConfig, SimHandle};
@@ -63,21 +64,30 @@ async fn alice(client: &ApiClient) -> (User, Subject) {
     (user, subject)
 }
 
+/// Unlocks alice's account through `journal` with `ticket`.
+async fn unlock_alice(
+    journal: &Journal,
+    client: &ApiClient,
+    ticket: Option<&str>,
+) -> Done<Applied> {
+    let (user, subject) = alice(client).await;
+    journaled::apply(
+        journal,
+        client,
+        &user,
+        &subject,
+        &UserOp::UnlockAccount,
+        ticket,
+    )
+    .await
+}
+
 #[tokio::test]
 async fn an_operation_is_journaled_before_and_after_with_its_ticket() {
     let (sim, client) = start().await;
     let dir = scratch("journal-fields");
     let journal = journal(dir.join("j.jsonl"), &client, None, false);
-    let (user, subject) = alice(&client).await;
-    let done = journaled::apply(
-        &journal,
-        &client,
-        &user,
-        &subject,
-        &UserOp::UnlockAccount,
-        Some("INC 42: lockout ✓"),
-    )
-    .await;
+    let done = unlock_alice(&journal, &client, Some("INC 42: lockout ✓")).await;
     assert!(done.unrecorded.is_none());
     let applied = done.result.expect("applied");
     assert!(!applied.user.is_locked());
@@ -169,16 +179,7 @@ async fn a_journal_that_cannot_be_written_refuses_the_write() {
     let path = dir.join("journal.jsonl");
     std::fs::create_dir_all(&path).expect("a directory in the way");
     let journal = journal(path, &client, None, false);
-    let (user, subject) = alice(&client).await;
-    let done = journaled::apply(
-        &journal,
-        &client,
-        &user,
-        &subject,
-        &UserOp::UnlockAccount,
-        None,
-    )
-    .await;
+    let done = unlock_alice(&journal, &client, None).await;
     let Err(OpError::Refused(why)) = done.result else {
         panic!("refused: {:?}", done.result)
     };
@@ -197,28 +198,11 @@ async fn a_required_ticket_refuses_a_change_without_one() {
     let (sim, client) = start().await;
     let dir = scratch("journal-ticket");
     let journal = journal(dir.join("j.jsonl"), &client, None, true);
-    let (user, subject) = alice(&client).await;
-    let done = journaled::apply(
-        &journal,
-        &client,
-        &user,
-        &subject,
-        &UserOp::UnlockAccount,
-        Some("  "),
-    )
-    .await;
+    let done = unlock_alice(&journal, &client, Some("  ")).await;
     assert!(matches!(&done.result, Err(OpError::Refused(why)) if why.contains("ticket")));
     assert_eq!(sim.stats().get(Route::UserAction), 0);
     assert!(journal.read().expect("read").is_empty());
-    let done = journaled::apply(
-        &journal,
-        &client,
-        &user,
-        &subject,
-        &UserOp::UnlockAccount,
-        Some("CHG-1"),
-    )
-    .await;
+    let done = unlock_alice(&journal, &client, Some("CHG-1")).await;
     assert!(done.result.is_ok());
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -234,16 +218,7 @@ async fn records_go_to_syslog_as_rfc_5424() {
         .set_read_timeout(Some(std::time::Duration::from_secs(10)))
         .expect("timeout");
     let journal = journal(dir.join("j.jsonl"), &client, Some(socket), false);
-    let (user, subject) = alice(&client).await;
-    let done = journaled::apply(
-        &journal,
-        &client,
-        &user,
-        &subject,
-        &UserOp::UnlockAccount,
-        Some("T-1"),
-    )
-    .await;
+    let done = unlock_alice(&journal, &client, Some("T-1")).await;
     assert!(done.result.is_ok());
     let mut buf = vec![0_u8; 65536];
     let mut messages = Vec::new();

@@ -12,7 +12,6 @@ mod term;
 use std::path::Path;
 use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 use incident::scratch;
 use pingdesk::desk::journal::{Phase, read_records};
@@ -129,16 +128,8 @@ async fn after_a_kill_mid_request_the_console_offers_to_reread_the_user() {
     .stdin(Stdio::null())
     .stdout(Stdio::null())
     .stderr(Stdio::null());
-    let mut child = cli.spawn().expect("spawned");
-    let deadline = Instant::now() + term::patience();
-    while read_records(&journal).expect("readable").is_empty()
-        || sim.stats().get(Route::UserAction) == 0
-    {
-        assert!(Instant::now() < deadline, "no intent written");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    child.kill().expect("SIGKILL");
-    child.wait().expect("reaped");
+    let child = cli.spawn().expect("spawned");
+    incident::kill_once_sent(child, &journal, &sim, term::patience()).await;
     let console = tokio::task::spawn_blocking(move || {
         let mut pty = console(&dir, &[], &env);
         let screen = pty.wait_for("the offer", |s| {

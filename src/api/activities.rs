@@ -22,10 +22,7 @@ impl ApiClient {
     /// `GET …/activities?filter=…&limit=…`: the first page of activities `filter` selects
     /// (PingOne requires a date range in it).
     pub async fn activities(&self, filter: &Expr, limit: usize) -> Result<ActivityPage, ApiError> {
-        let mut url = self.api_url(
-            ACTION,
-            &["environments", self.environment_id(), "activities"],
-        )?;
+        let mut url = self.environment_url(ACTION, &["activities"])?;
         url.query_pairs_mut()
             .append_pair("filter", &filter.render())
             .append_pair(

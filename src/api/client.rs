@@ -142,7 +142,7 @@ impl ApiClient {
                 }),
                 // No such user, or no such environment: one short list tells which.
                 Err(e) if e.kind == ErrorKind::NotFound => {
-                    let mut probe = self.users_url("search users", None)?;
+                    let mut probe = self.users_url("search users")?;
                     probe.query_pairs_mut().append_pair("limit", "1");
                     self.list(probe).await?;
                     Ok(UserPage {
@@ -154,7 +154,7 @@ impl ApiClient {
                 Err(e) => Err(e),
             },
             UserQuery::All | UserQuery::Filter(_) | UserQuery::Raw(_) => {
-                let mut url = self.users_url("search users", None)?;
+                let mut url = self.users_url("search users")?;
                 {
                     let mut pairs = url.query_pairs_mut();
                     if let Some(filter) = query.filter_text() {
@@ -194,7 +194,7 @@ impl ApiClient {
 
     /// Reads one user.
     pub async fn get_user(&self, id: &str) -> Result<User, ApiError> {
-        let url = self.users_url("read user", Some(id))?;
+        let url = self.user_url("read user", id, &[])?;
         self.call(Request::get("read user", url)).await
     }
 
@@ -230,7 +230,7 @@ impl ApiClient {
     pub async fn create_user(&self, user: &NewUser) -> Result<User, ApiError> {
         let json = serde_json::to_vec(user)
             .map_err(|e| ApiError::transport("create user", ErrorKind::Decode, e))?;
-        let url = self.users_url("create user", None)?;
+        let url = self.users_url("create user")?;
         self.call(Request::write(
             "create user",
             pingone::PERMISSION_CREATE_USER,
@@ -260,11 +260,9 @@ impl ApiClient {
         Ok(url)
     }
 
-    /// The users collection of our environment, or one user in it.
-    fn users_url(&self, action: &'static str, id: Option<&str>) -> Result<Url, ApiError> {
-        let mut segments = vec!["environments", self.environment_id.as_str(), "users"];
-        segments.extend(id);
-        self.api_url(action, &segments)
+    /// The users collection of our environment.
+    fn users_url(&self, action: &'static str) -> Result<Url, ApiError> {
+        self.environment_url(action, &["users"])
     }
 
     /// `…/users/{id}/{below…}` of our environment.
@@ -274,9 +272,9 @@ impl ApiClient {
         id: &str,
         below: &[&str],
     ) -> Result<Url, ApiError> {
-        let mut segments = vec!["environments", self.environment_id.as_str(), "users", id];
+        let mut segments = vec!["users", id];
         segments.extend(below);
-        self.api_url(action, &segments)
+        self.environment_url(action, &segments)
     }
 
     /// `…/environments/{env}/{segments…}` of our environment.

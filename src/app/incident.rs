@@ -88,7 +88,7 @@ pub struct JournalView {
     /// Its entries, newest first, or why it could not be read.
     pub entries: Option<Result<Vec<Entry>, String>>,
     /// Lines scrolled down.
-    pub scroll: usize,
+    pub scroll: u16,
 }
 
 /// The effect that looks for unresolved intents when the console starts.
@@ -102,15 +102,12 @@ pub fn on_action(state: &mut State, view: Option<View>, action: Action) -> Vec<E
         None => on_list(state, action),
         Some(View::Queue) => on_queue(state, action),
         Some(View::Journal) => {
-            let scroll = &mut state.incident.journal.scroll;
-            match action {
-                Action::Down => *scroll += 1,
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += state.list_height.max(1),
-                Action::PageUp => *scroll = scroll.saturating_sub(state.list_height.max(1)),
-                Action::Home => *scroll = 0,
-                Action::Back | Action::Journal => state.modal = None,
-                _ => {}
+            if let Action::Back | Action::Journal = action {
+                state.modal = None;
+            } else {
+                let page = state.page_rows();
+                let journal = &mut state.incident.journal;
+                journal.scroll = super::view::scrolled(journal.scroll, action, page);
             }
             Vec::new()
         }

@@ -148,6 +148,14 @@ impl KeyMap {
     pub fn label_of(&self, mode: Mode, action: Action) -> Option<String> {
         self.keys_of(mode, action).first().map(|key| key.label())
     }
+
+    /// Every key for `action` in `mode`, as the help writes them ("y/Enter"); `None` when no
+    /// key is bound to it.
+    pub fn labels_of(&self, mode: Mode, action: Action) -> Option<&str> {
+        self.help(mode)
+            .find(|binding| binding.action == action)
+            .map(|binding| binding.label.as_str())
+    }
 }
 
 #[cfg(test)]

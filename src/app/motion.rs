@@ -88,6 +88,6 @@ pub(super) fn move_row(state: &mut State, action: Action) -> bool {
 
 /// Scrolls the detail pane; the renderer clamps to the content.
 fn scroll_detail(state: &mut State, action: Action) {
-    let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
+    let page = state.page_rows();
     state.detail_scroll = scrolled(state.detail_scroll, action, page);
 }

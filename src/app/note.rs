@@ -97,14 +97,7 @@ pub(super) fn ticket_note(state: &State) -> String {
         ("User id", user.id.clone()),
         ("Environment", environment),
     ];
-    let now = state.verdict().map(|verdict| {
-        let causes: Vec<String> = verdict.causes.iter().map(|c| c.text.clone()).collect();
-        if causes.is_empty() {
-            verdict.headline().to_owned()
-        } else {
-            causes.join("; ")
-        }
-    });
+    let now = state.verdict().map(|verdict| verdict.summary());
     if let Some(done) = state.view.done.get(&user.id) {
         let was_wrong = if done.was_wrong.is_empty() {
             "nothing the console could see".to_owned()

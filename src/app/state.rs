@@ -377,6 +377,11 @@ impl State {
             .min()
     }
 
+    /// Rows a page up or down moves in the list and the overlays (at least one).
+    pub fn page_rows(&self) -> u16 {
+        u16::try_from(self.list_height).unwrap_or(u16::MAX).max(1)
+    }
+
     /// Sets the status line.
     pub fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
         self.status_from_read = false;

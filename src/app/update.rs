@@ -12,8 +12,8 @@ use super::modal::{self, Modal};
 use super::motion::{back, move_selection};
 use super::msg::{Action, Effect, Msg};
 use super::open::{
-    on_population, on_section, open_selected, refresh, replace_row, selection_moved,
-    store_section, sync_shown,
+    on_population, on_section, open_selected, refresh, replace_row, selection_moved, store_section,
+    sync_shown,
 };
 use super::sections::SectionValue;
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
@@ -297,7 +297,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown
         )
     {
-        let page = u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1);
+        let page = state.page_rows();
         state.view.overlay_scroll = scrolled(state.view.overlay_scroll, action, page);
         return Vec::new();
     }

@@ -119,17 +119,13 @@ fn command(kind: OpKind) -> Command {
     command
 }
 
-fn kind_named(name: &str) -> Option<OpKind> {
-    OpKind::all().iter().copied().find(|k| k.cli_name() == name)
-}
-
 impl clap::FromArgMatches for OpCommand {
     fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
         let Some((name, sub)) = matches.subcommand() else {
             return Err(clap::Error::new(ErrorKind::MissingSubcommand));
         };
-        let kind =
-            kind_named(name).ok_or_else(|| clap::Error::new(ErrorKind::InvalidSubcommand))?;
+        let kind = OpKind::from_cli_name(name)
+            .ok_or_else(|| clap::Error::new(ErrorKind::InvalidSubcommand))?;
         let text = |id: &str| sub.try_get_one::<String>(id).ok().flatten().cloned();
         Ok(Self {
             kind,
@@ -163,6 +159,6 @@ impl clap::Subcommand for OpCommand {
     }
 
     fn has_subcommand(name: &str) -> bool {
-        kind_named(name).is_some()
+        OpKind::from_cli_name(name).is_some()
     }
 }

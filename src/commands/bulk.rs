@@ -9,10 +9,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use futures_util::{StreamExt as _, stream};
 
-use super::users::{print_json, resolve};
+use super::ops::{ticket_given, writable};
+use super::users::{ask, declined, print_json, resolve};
 use super::{Exit, Failure, Session};
-use crate::desk::Refusal;
+use crate::desk::OpKind;
 use crate::desk::bulk::{self, End, Item, Report};
+use crate::desk::diagnosis::lock_may_be_the_password;
 use crate::desk::inert::{in_sentence, inert};
 
 /// Users resolved at once.
@@ -26,26 +28,14 @@ pub async fn run(
     yes: bool,
     json: bool,
 ) -> Result<Exit, Failure> {
-    if session.read_only() {
-        return Err(Failure::new(
-            Exit::Refused,
-            Refusal::ReadOnly("unlock account").to_string(),
-        ));
-    }
-    if session.journal.requires_ticket() && ticket.is_none_or(str::is_empty) {
-        return Err(Failure::new(
-            Exit::Refused,
-            crate::desk::journal::JournalError::TicketRequired.to_string(),
-        ));
-    }
+    writable(session, OpKind::UnlockAccount)?;
+    ticket_given(session, ticket)?;
     let names = read_list(from)?;
     let resolved: Vec<(String, Result<Option<Item>, Failure>)> = stream::iter(names)
         .map(|name| async move {
             let found = async {
                 let user = resolve(session, &name).await?;
-                let password = if user.is_locked()
-                    && user.account.as_ref().is_some_and(|a| a.locked_at.is_none())
-                {
+                let password = if lock_may_be_the_password(&user) {
                     Some(session.client.password_state(&user.id).await?)
                 } else {
                     None
@@ -177,14 +167,11 @@ fn confirm(
     } else {
         (format!("{question} [y/N] "), "y")
     };
-    eprint!("{prompt}");
-    let mut answer = String::new();
-    let _ = std::io::stdin().read_line(&mut answer);
-    let answer = answer.trim();
+    let answer = ask(&prompt).unwrap_or_default();
     if answer == expected || (!session.production() && answer.eq_ignore_ascii_case("yes")) {
         Ok(())
     } else {
-        Err(Failure::new(Exit::Refused, "declined: nothing was changed"))
+        Err(declined())
     }
 }
 

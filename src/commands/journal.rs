@@ -4,13 +4,18 @@
 use super::users::print_json;
 use super::{Exit, Failure, Session};
 use crate::desk::inert::{in_sentence, one_line};
-use crate::desk::journal::entries;
+use crate::desk::journal::{Record, entries, unresolved};
 use crate::desk::journaled;
 
 /// Says on stderr how many operations of the journal have an unknown outcome (a run ended
 /// between sending and hearing back), and how to resolve them.
 pub fn report_unresolved(session: &Session) {
-    let open = match session.journal.unresolved() {
+    report(session, &session.journal.unresolved());
+}
+
+/// [`report_unresolved`] of the intents found `open`, or a warning why they could not be.
+fn report(session: &Session, open: &Result<Vec<Record>, impl std::fmt::Display>) {
+    let open = match open {
         Ok(open) => open,
         Err(error) => {
             eprintln!("pingdesk: warning: {error}");
@@ -26,7 +31,7 @@ pub fn report_unresolved(session: &Session) {
         open.len(),
         session.journal.path().display()
     );
-    for intent in &open {
+    for intent in open {
         eprintln!(
             "  {} {} {}{}",
             intent.time.strftime("%Y-%m-%d %H:%M:%S UTC"),
@@ -44,7 +49,8 @@ pub fn report_unresolved(session: &Session) {
     );
 }
 
-/// Prints the journal (oldest first), or re-reads the unresolved operations' users.
+/// Prints the journal (oldest first) after [`report_unresolved`], or re-reads the unresolved
+/// operations' users.
 pub async fn run(
     session: &Session,
     since: Option<&str>,
@@ -71,6 +77,14 @@ pub async fn run(
         let all = done.iter().all(|r| r.recorded);
         return Ok(if all { Exit::Ok } else { Exit::Failure });
     }
+    // Read once: for the report of unresolved operations and for the listing.
+    let records = journal.read();
+    report(
+        session,
+        &records
+            .as_ref()
+            .map(|r| unresolved(r, jiff::Timestamp::now())),
+    );
     let from = match since {
         Some(age) => {
             let age = crate::desk::ops::age(age)
@@ -79,8 +93,8 @@ pub async fn run(
         }
         None => None,
     };
-    let records = journal.read().map_err(unreadable)?;
-    let keep = |r: &crate::desk::journal::Record| {
+    let records = records.map_err(unreadable)?;
+    let keep = |r: &Record| {
         from.is_none_or(|from| r.time >= from)
             && user.is_none_or(|u| r.username == u || r.user_id == u)
     };

@@ -5,7 +5,9 @@
 use super::users::{confirm, print_json, resolve};
 use super::{Exit, Failure, Session};
 use crate::cli::OpCommand;
+use crate::desk::apply::read_touched;
 use crate::desk::inert::one_line;
+use crate::desk::journal::JournalError;
 use crate::desk::{
     Applied, Needs, OpError, OpKind, OutcomeKind, Refusal, Subject, Target, UserOp, journaled,
     lost_answer, outcome, unread,
@@ -14,12 +16,7 @@ use crate::desk::{
 /// Runs one operation.
 pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure> {
     let kind = command.kind;
-    if session.read_only() {
-        return Err(Failure::new(
-            Exit::Refused,
-            Refusal::ReadOnly(kind.verb()).to_string(),
-        ));
-    }
+    writable(session, kind)?;
     let lock = match kind {
         OpKind::LockAccount => Some(UserOp::LockAccount {
             unlock_at: unlock_time(command.for_.as_deref(), command.until.as_deref())?,
@@ -57,12 +54,7 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
         Some(refusal) => return Err(Failure::new(Exit::Failure, refusal.to_string())),
         None => {}
     }
-    if session.journal.requires_ticket() && command.ticket.as_deref().is_none_or(str::is_empty) {
-        return Err(Failure::new(
-            Exit::Refused,
-            crate::desk::journal::JournalError::TicketRequired.to_string(),
-        ));
-    }
+    ticket_given(session, command.ticket.as_deref())?;
     confirm(session, &op.question(&known), &before.user, command.yes)?;
     let user = &before.user;
     tracing::info!(op = kind.verb(), user_id = %user.id, username = %user.username, actor = session.client.actor(), "sending an operation (CLI)");
@@ -96,34 +88,34 @@ pub async fn run(session: &Session, command: OpCommand) -> Result<Exit, Failure>
     finish(&op, &before, &applied, command.json)
 }
 
+/// Refuses `kind` when the session is read-only.
+pub(super) fn writable(session: &Session, kind: OpKind) -> Result<(), Failure> {
+    if session.read_only() {
+        return Err(Failure::new(
+            Exit::Refused,
+            Refusal::ReadOnly(kind.verb()).to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a change without a ticket when the profile requires one.
+pub(super) fn ticket_given(session: &Session, ticket: Option<&str>) -> Result<(), Failure> {
+    if session.journal.requires_ticket() && ticket.is_none_or(str::is_empty) {
+        return Err(Failure::new(
+            Exit::Refused,
+            JournalError::TicketRequired.to_string(),
+        ));
+    }
+    Ok(())
+}
+
 /// Reads what the operation's refusal and question need: the user, and the password state,
 /// devices or sessions when it acts on them.
 async fn read_before(session: &Session, command: &OpCommand) -> Result<Applied, Failure> {
-    let kind = command.kind;
     let user = resolve(session, &command.user).await?;
-    let client = &session.client;
-    let password = if UserOp::of(kind).needs_password_for(&user) {
-        Some(client.password_state(&user.id).await?)
-    } else {
-        None
-    };
-    let devices = if kind.target() == Needs::Device {
-        Some(client.devices(&user.id).await?)
-    } else {
-        None
-    };
-    let sessions = if kind.target() == Needs::Session {
-        Some(client.sessions(&user.id).await?)
-    } else {
-        None
-    };
-    Ok(Applied {
-        user,
-        password,
-        devices,
-        sessions,
-        ..Applied::default()
-    })
+    let op = UserOp::of(command.kind);
+    Ok(read_touched(&session.client, user, &op, true).await?)
 }
 
 /// Says what happened and picks the exit code: an unknown outcome exits by what a fresh read

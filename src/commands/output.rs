@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use anstyle::AnsiColor;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Row, Table, Width};
 
-use crate::desk::diagnosis::{account_status, countdown};
+use crate::desk::diagnosis::{account_status, countdown, countdown_to};
 use crate::desk::inert::{LONG_VALUE, capped, one_line};
 use crate::desk::known::{device_label, session_places};
 use crate::desk::{Fix, Known, StatusWord, Target, Verdict, inert, status_word};
@@ -199,8 +199,10 @@ fn device_line(device: &Device, now: jiff::Timestamp) -> String {
         states.push(format!("BLOCKED since {}", time(since)));
     }
     if let Some(until) = device.locked_until(now) {
-        let left = u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0);
-        states.push(format!("LOCKED until {until} (in {})", countdown(left)));
+        states.push(format!(
+            "LOCKED until {until} (in {})",
+            countdown_to(until, now)
+        ));
     }
     format!(
         "{}  {}  id {}",

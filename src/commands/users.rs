@@ -181,22 +181,25 @@ pub(super) fn confirm(
     } else {
         format!("{question} (environment {environment}) [y/N] ")
     };
-    eprint!("{prompt}");
-    let _ = std::io::stderr().flush();
-    let mut answer = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut answer)
-        .map_err(|e| Failure::new(Exit::Failure, e.to_string()))?;
-    let answer = answer.trim();
+    let answer = ask(&prompt).map_err(|e| Failure::new(Exit::Failure, e.to_string()))?;
     let accepted = if session.production() {
         answer == user.username
     } else {
-        matches!(answer, "y" | "Y" | "yes")
+        matches!(answer.as_str(), "y" | "Y" | "yes")
     };
-    if accepted {
-        Ok(())
-    } else {
-        Err(Failure::new(Exit::Refused, "declined: nothing was changed"))
-    }
+    if accepted { Ok(()) } else { Err(declined()) }
+}
+
+/// Shows `prompt` on standard error and reads one line of answer from standard input, trimmed.
+pub(super) fn ask(prompt: &str) -> std::io::Result<String> {
+    eprint!("{prompt}");
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(answer.trim().to_owned())
+}
+
+/// The refusal when a confirm is not given.
+pub(super) fn declined() -> Failure {
+    Failure::new(Exit::Refused, "declined: nothing was changed")
 }

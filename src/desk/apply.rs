@@ -256,19 +256,32 @@ pub async fn recover(
 /// cannot be read.
 pub async fn read_after(client: &ApiClient, id: &str, op: &UserOp) -> Result<Applied, ApiError> {
     let user = client.get_user(id).await?;
+    read_touched(client, user, op, false).await
+}
+
+/// `user` with what `op` is judged by besides the record, each read only when it is: the
+/// password state ([`UserOp::needs_password_for`]), the devices or the sessions. A read that
+/// fails is the error when `strict`, else left out.
+pub async fn read_touched(
+    client: &ApiClient,
+    user: User,
+    op: &UserOp,
+    strict: bool,
+) -> Result<Applied, ApiError> {
+    let id = user.id.as_str();
+    let target = op.kind().target();
     let password = if op.needs_password_for(&user) {
-        client.password_state(id).await.ok()
+        kept(client.password_state(id).await, strict)?
     } else {
         None
     };
-    let target = op.kind().target();
     let devices = if target == Needs::Device {
-        client.devices(id).await.ok()
+        kept(client.devices(id).await, strict)?
     } else {
         None
     };
     let sessions = if target == Needs::Session {
-        client.sessions(id).await.ok()
+        kept(client.sessions(id).await, strict)?
     } else {
         None
     };
@@ -278,4 +291,13 @@ pub async fn read_after(client: &ApiClient, id: &str, op: &UserOp) -> Result<App
         sessions,
         ..Applied::of(user, None)
     })
+}
+
+/// What a read gave; its failure is the error when `strict`, else `None`.
+fn kept<T>(read: Result<T, ApiError>, strict: bool) -> Result<Option<T>, ApiError> {
+    if strict {
+        read.map(Some)
+    } else {
+        Ok(read.ok())
+    }
 }

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use futures_util::{StreamExt as _, stream};
 
 use super::apply::{Sent, recover, send};
+use super::diagnosis::lock_may_be_the_password;
 use super::inert::in_sentence;
 use super::journal::{Journal, Subject};
 use super::journaled::{after_applied, after_error, after_sent, ticketed};
@@ -37,8 +38,7 @@ impl Item {
     /// frees the account with it.
     pub fn unlock(user: &User, password: Option<&PasswordState>) -> Option<Self> {
         let password_out = password.is_some_and(|p| p.status == PasswordStatus::LockedOut);
-        let no_locked_at = user.account.as_ref().is_some_and(|a| a.locked_at.is_none());
-        let op = if user.is_locked() && no_locked_at && (password.is_none() || password_out) {
+        let op = if lock_may_be_the_password(user) && (password.is_none() || password_out) {
             UserOp::UnlockPassword
         } else if user.is_locked() {
             UserOp::UnlockAccount

@@ -70,12 +70,17 @@ pub fn external_provider_name(user: &User) -> Option<String> {
     Some(capped(name, PROVIDER_NAME).into_owned())
 }
 
+/// Whether the account is locked without `lockedAt` (an admin's lock always has one): the lock
+/// may be only the password lockout, which only the password state can tell.
+pub fn lock_may_be_the_password(user: &User) -> bool {
+    user.is_locked() && user.account.as_ref().is_some_and(|a| a.locked_at.is_none())
+}
+
 /// Whether the account is locked only because the password is locked out: no `lockedAt` (an
 /// admin's lock always has one) and a password that is locked out.
 pub fn account_lock_is_only_the_password(user: &User, password: Option<&PasswordState>) -> bool {
     !pingone::ACCOUNT_UNLOCK_CLEARS_PASSWORD_LOCKOUT
-        && user.is_locked()
-        && user.account.as_ref().is_some_and(|a| a.locked_at.is_none())
+        && lock_may_be_the_password(user)
         && password.is_some_and(PasswordState::is_locked_out)
 }
 
@@ -180,6 +185,21 @@ impl Verdict {
             .find(|cause| cause.fix == Fix::Op(op.kind()) && cause.target == target)
     }
 
+    /// Every cause's text, joined with `; `.
+    pub fn causes_text(&self) -> String {
+        let texts: Vec<&str> = self.causes.iter().map(|c| c.text.as_str()).collect();
+        texts.join("; ")
+    }
+
+    /// The causes joined, or the headline when there is none: what is wrong now, in one line.
+    pub fn summary(&self) -> String {
+        if self.causes.is_empty() {
+            self.headline().to_owned()
+        } else {
+            self.causes_text()
+        }
+    }
+
     /// Whether anything stops sign-in.
     pub fn blocked(&self) -> bool {
         self.causes.iter().any(|c| c.blocks)
@@ -261,6 +281,11 @@ pub fn countdown(seconds: u64) -> String {
         (0, _) => format!("{m}m {s:02}s"),
         _ => format!("{h}h {m:02}m {s:02}s"),
     }
+}
+
+/// The [`countdown`] from `now` to `until` (`0s` once it has passed).
+pub fn countdown_to(until: jiff::Timestamp, now: jiff::Timestamp) -> String {
+    countdown(u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0))
 }
 
 #[cfg(test)]

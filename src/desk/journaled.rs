@@ -151,10 +151,7 @@ async fn reread_one(journal: &Journal, client: &ApiClient, intent: &Record) -> R
             super::inert::in_sentence(&intent.who.environment)
         ));
     }
-    let kind = OpKind::all()
-        .iter()
-        .copied()
-        .find(|k| k.cli_name() == intent.operation);
+    let kind = OpKind::from_cli_name(&intent.operation);
     let op = kind.map_or(UserOp::UnlockAccount, |kind| intent.op(kind));
     let fresh = match read_after(client, &intent.user_id, &op).await {
         Ok(fresh) => fresh,

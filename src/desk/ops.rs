@@ -13,6 +13,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use strum::{EnumDiscriminants, IntoDiscriminant as _, VariantArray as _};
 
+use super::diagnosis::lock_may_be_the_password;
 use crate::pingone::{self, User};
 
 pub use lock::{age, lock_until};
@@ -187,6 +188,11 @@ impl OpKind {
         self.into()
     }
 
+    /// The operation whose [`OpKind::cli_name`] is `name` (as the journal records it too).
+    pub fn from_cli_name(name: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|k| k.cli_name() == name)
+    }
+
     /// Its `pingdesk users` subcommand.
     pub fn cli_name(self) -> &'static str {
         match self {
@@ -322,9 +328,7 @@ impl UserOp {
     /// for an account unlock when the lock has no `lockedAt` (it may be only the password's).
     pub fn needs_password_for(&self, user: &User) -> bool {
         self.needs_password()
-            || (matches!(self, Self::UnlockAccount)
-                && user.is_locked()
-                && user.account.as_ref().is_some_and(|a| a.locked_at.is_none()))
+            || (matches!(self, Self::UnlockAccount) && lock_may_be_the_password(user))
     }
 
     /// Whether PingOne's answer settles the cause it fixes. A code sent (recovery, verification)

@@ -69,10 +69,10 @@ fn told(
     let verdict = Verdict::of(after, 0);
     let still = verdict.still(op);
     let shows = || {
-        let causes: Vec<&str> = verdict.causes.iter().map(|c| c.text.as_str()).collect();
-        match causes.as_slice() {
-            [] => verdict.headline().to_owned(),
-            _ => format!("{}: {}", verdict.headline(), causes.join("; ")),
+        if verdict.causes.is_empty() {
+            verdict.headline().to_owned()
+        } else {
+            format!("{}: {}", verdict.headline(), verdict.causes_text())
         }
     };
     let (kind, text) = match (lost, still) {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use futures_util::{StreamExt as _, stream};
 use jiff::{SignedDuration, Timestamp};
 
-use super::diagnosis::Verdict;
+use super::diagnosis::{Verdict, lock_may_be_the_password};
 use super::known::Known;
 use crate::api::{ApiClient, ApiError, ErrorKind, UserQuery};
 use crate::pingone::{self, Expr, FilterOp, PasswordState, User};
@@ -147,18 +147,12 @@ async fn locked(
         return Ok(None);
     }
     let account = user.account.clone().unwrap_or_default();
-    let password = if account.locked_at.is_none() {
+    let password = if lock_may_be_the_password(&user) {
         Some(client.password_state(&user.id).await?)
     } else {
         None
     };
-    let verdict = Verdict::of(&Known::of_password(&user, password.as_ref()), 0);
-    let cause = verdict
-        .causes
-        .iter()
-        .map(|c| c.text.as_str())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let cause = Verdict::of(&Known::of_password(&user, password.as_ref()), 0).causes_text();
     let seconds_left = account
         .seconds_until_unlock
         .or_else(|| password.as_ref().and_then(|p| p.seconds_until_unlock));

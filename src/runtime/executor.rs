@@ -79,7 +79,7 @@ impl Executor {
                     self.copy(&text, wrap);
                     continue;
                 }
-                // The loop takes it out before: suspending needs the terminal.
+                // The loop does it: suspending needs the terminal.
                 Effect::Suspend => continue,
                 Effect::Search { req, query } => (
                     req,

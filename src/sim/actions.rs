@@ -10,9 +10,9 @@ use axum::response::{IntoResponse as _, Response};
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use super::media::{single_media_type, unsupported_media};
+use super::media::{admit_write, is_blank, unsupported_media};
 use super::mutations::PasswordAction;
-use super::responses::{invalid_data, json};
+use super::responses::{href, invalid_data, json};
 use super::routes::{admit, store_error, with_links};
 use super::store::StoreError;
 use super::{SimState, read, write};
@@ -24,17 +24,6 @@ type Shared = State<Arc<SimState>>;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct LockBody {
     unlock_at: Option<Timestamp>,
-}
-
-/// Whether a body is empty (or `{}`), as actions without a body accept.
-fn is_blank(body: &[u8]) -> bool {
-    body.iter().all(u8::is_ascii_whitespace) || body == b"{}"
-}
-
-/// Admits the request and reads its one media type.
-fn admit_write(state: &SimState, headers: &HeaderMap, env: &str) -> Result<String, Response> {
-    admit(state, headers, env)?;
-    single_media_type(headers)
 }
 
 /// `POST /users/{id}`, dispatched on `Content-Type`.
@@ -129,16 +118,15 @@ fn password_links(state: &SimState, mut password: PasswordState) -> PasswordStat
     let (Some(environment), Some(user)) = (environment, user) else {
         return password;
     };
-    let base = format!("{}v1/environments/{environment}", state.base_url);
+    let base = state.environment_url(&environment);
     let me = format!("{base}/users/{user}/password");
-    let href = |h: String| serde_json::json!({ "href": h });
     let links = serde_json::json!({
-        "self": href(me.clone()),
-        "environment": href(base.clone()),
-        "user": href(format!("{base}/users/{user}")),
-        "password.unlock": href(me.clone()),
-        "password.forceChange": href(me.clone()),
-        "password.sendRecoveryCode": href(me),
+        "self": href(&me),
+        "environment": href(&base),
+        "user": href(&format!("{base}/users/{user}")),
+        "password.unlock": href(&me),
+        "password.forceChange": href(&me),
+        "password.sendRecoveryCode": href(&me),
     });
     password.extra.insert("_links".into(), links);
     password

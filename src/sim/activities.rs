@@ -12,8 +12,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::audit::{AuditEvent, AuditLog};
 use super::paging::ListParams;
-use super::responses::{invalid_data, json};
-use super::routes::admit_list;
+use super::responses::{href, invalid_data, json};
+use super::routes::admit_query;
 use super::store::Directory;
 use super::{SimState, read};
 use crate::pingone::activity::{
@@ -21,11 +21,15 @@ use crate::pingone::activity::{
     Resource, has_date_range,
 };
 use crate::pingone::filter::{Comparison, Expr, Literal};
-use crate::pingone::{self, FilterOp, PasswordStatus, events, filter};
+use crate::pingone::{self, FilterOp, PasswordStatus, events};
 
 /// The client id PingOne's admin console acts as ([ELASTIC] fixtures): the actor of seeded
 /// admin locks.
 const ADMIN_CONSOLE: &str = "adminui";
+
+/// The refusal of a filter that is absent or has no date range.
+const RANGE_NEEDED: &str =
+    "The filter must include a date range: recordedAt gt \"…\" and recordedAt lt \"…\"";
 
 /// `GET …/activities?filter=…&limit=…&cursor=…`.
 pub(super) async fn list_activities(
@@ -34,25 +38,16 @@ pub(super) async fn list_activities(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let params: ListParams = match admit_list(&state, &headers, &env, &uri) {
+    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
-    // UNVERIFIED: the status and code of a filter without a date range.
-    let range_needed =
-        "The filter must include a date range: recordedAt gt \"…\" and recordedAt lt \"…\"";
-    let expr = match params
-        .filter
-        .as_deref()
-        .map(|f| filter::parse(f, &ActivityAttributes))
-    {
-        None => return invalid_data("filter", range_needed),
-        Some(Err(error)) => return invalid_data("filter", error.0),
-        Some(Ok(expr)) => expr,
+    let expr = match params.parsed(&ActivityAttributes) {
+        Ok(Some(expr)) if has_date_range(&expr) => expr,
+        // UNVERIFIED: the status and code of a filter without a date range.
+        Ok(_) => return invalid_data("filter", RANGE_NEEDED),
+        Err(refused) => return refused,
     };
-    if !has_date_range(&expr) {
-        return invalid_data("filter", range_needed);
-    }
     if let Some(bad) = expr.comparisons().into_iter().find(|c| time_of(c).is_err()) {
         return invalid_data(
             "filter",
@@ -70,7 +65,7 @@ pub(super) async fn list_activities(
             .and_then(|u| u.population.map(|p| p.id))
     };
     let matching = state.audit.select(|event| holds(&expr, event, &population));
-    let base = format!("{}v1/environments/{env}", state.base_url);
+    let base = state.environment_url(&env);
     let items: Vec<Activity> = window
         .slice(matching.iter())
         .map(|event| activity(event, &directory, &base))
@@ -145,10 +140,11 @@ fn describe(action: &str) -> String {
 fn activity(event: &AuditEvent, directory: &Directory, base: &str) -> Activity {
     let user = directory.get(&event.user_id, Timestamp::now());
     let name = user.as_ref().map(|u| u.username.clone());
+    let description = describe(&event.action);
     let mut extra = serde_json::Map::new();
     extra.insert(
         "_links".into(),
-        serde_json::json!({ "self": { "href": format!("{base}/activities/{}", event.id) } }),
+        serde_json::json!({ "self": href(&format!("{base}/activities/{}", event.id)) }),
     );
     let external = (event.external_session_id.is_some() || event.external_transaction_id.is_some())
         .then(|| ExternalCorrelation {
@@ -170,7 +166,7 @@ fn activity(event: &AuditEvent, directory: &Directory, base: &str) -> Activity {
         }),
         action: Action {
             kind: event.action.clone(),
-            description: Some(describe(&event.action)),
+            description: Some(description.clone()),
         },
         resources: vec![Resource {
             kind: "USER".to_owned(),
@@ -180,11 +176,7 @@ fn activity(event: &AuditEvent, directory: &Directory, base: &str) -> Activity {
         }],
         result: Some(ActivityResult {
             status: "SUCCESS".to_owned(),
-            description: Some(format!(
-                "{} {}",
-                describe(&event.action),
-                name.unwrap_or_default()
-            )),
+            description: Some(format!("{description} {}", name.unwrap_or_default())),
         }),
         external_correlation: external,
         extra,

@@ -39,16 +39,13 @@ pub(super) async fn count_and_inject_faults(
         Some(FaultKind::Status { status }) => {
             for_status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
         }
-        Some(FaultKind::RateLimit { retry_after_secs }) => rate_limited(retry_after_secs),
+        Some(FaultKind::RateLimit { retry_after_secs }) => {
+            rate_limited(&retry_after_secs.to_string())
+        }
         Some(FaultKind::RateLimitUntil { retry_after_secs }) => {
-            let mut response = rate_limited(retry_after_secs);
             let at = jiff::Timestamp::now()
                 + jiff::SignedDuration::from_secs(i64::try_from(retry_after_secs).unwrap_or(0));
-            let date = at.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string();
-            if let Ok(value) = HeaderValue::from_str(&date) {
-                response.headers_mut().insert(header::RETRY_AFTER, value);
-            }
-            response
+            rate_limited(&at.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string())
         }
         Some(FaultKind::Malformed) => {
             let mut response = Response::new(Body::from("{\"_embedded\": <html>oops"));

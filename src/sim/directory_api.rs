@@ -9,9 +9,9 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::matching::matches;
-use super::paging::{ListParams, once};
-use super::responses::{invalid_data, json, not_found};
-use super::routes::admit;
+use super::paging::ListParams;
+use super::responses::{href, invalid_data, json, not_found};
+use super::routes::{admit, admit_query};
 use super::store::Directory;
 use super::{SimState, read};
 use crate::pingone::filter::FixedAttributes;
@@ -21,20 +21,10 @@ use crate::pingone::{self, Population};
 
 type Shared = State<Arc<SimState>>;
 
-/// `{"href": …}`.
-fn href(url: &str) -> serde_json::Value {
-    serde_json::json!({ "href": url })
-}
-
-/// `{base}v1/environments/{env}`.
-fn environment_url(state: &SimState, env: &str) -> String {
-    format!("{}v1/environments/{env}", state.base_url)
-}
-
 /// A group as PingOne sends it: member counts (the total only when asked), environment, links.
 fn present_group(state: &SimState, directory: &Directory, group: &Group, total: bool) -> Group {
     let env = &directory.environment.id;
-    let base = environment_url(state, env);
+    let base = state.environment_url(env);
     let (direct, all) = directory.groups.counts(&group.id);
     let mut group = Group {
         environment: Some(IdRef { id: env.clone() }),
@@ -65,7 +55,7 @@ fn membership(
     extra.insert(
         "_links".into(),
         serde_json::json!({
-            "group": href(&format!("{}/groups/{}", environment_url(state, env), group.id)),
+            "group": href(&format!("{}/groups/{}", state.environment_url(env), group.id)),
         }),
     );
     if expand {
@@ -103,32 +93,17 @@ pub(super) async fn list_groups(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let params: ListParams = match once(&uri) {
+    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
-    let (window, parsed) = match (
-        params.window(),
-        params.parsed(&FixedAttributes(pingone::GROUP_FILTER_ATTRIBUTES)),
-    ) {
-        (Ok(window), Ok(parsed)) => (window, parsed),
-        (Err(refused), _) | (_, Err(refused)) => return refused,
-    };
     let directory = read(&state.directory);
-    let matching: Vec<Group> = directory
-        .groups
-        .all()
-        .iter()
-        .filter(|g| parsed.as_ref().is_none_or(|f| matches(f, *g, &|_| false)))
-        .map(|g| present_group(&state, &directory, g, false))
-        .collect();
-    let url = format!("{}/groups", environment_url(&state, &env));
-    json(
-        StatusCode::OK,
-        &params.page_of(&url, window, "groups", matching),
+    let url = format!("{}/groups", state.environment_url(&env));
+    params.filtered(
+        &FixedAttributes(pingone::GROUP_FILTER_ATTRIBUTES),
+        directory.groups.all().iter(),
+        |g| present_group(&state, &directory, g, false),
+        (&url, "groups"),
     )
 }
 
@@ -145,10 +120,7 @@ pub(super) async fn get_group(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let params: GroupParams = match once(&uri) {
+    let params: GroupParams = match admit_query(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
@@ -173,10 +145,7 @@ pub(super) async fn group_nesting(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let params: ListParams = match once(&uri) {
+    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
@@ -192,10 +161,7 @@ pub(super) async fn group_nesting(
         .into_iter()
         .map(|g| membership(&state, &directory, g, MembershipType::Direct, false))
         .collect();
-    let url = format!(
-        "{}/groups/{id}/memberOfGroups",
-        environment_url(&state, &env)
-    );
+    let url = format!("{}/groups/{id}/memberOfGroups", state.environment_url(&env));
     json(
         StatusCode::OK,
         &params.page_of(&url, window, "groupMemberships", items),
@@ -217,10 +183,7 @@ pub(super) async fn user_groups(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let params: MembershipParams = match once(&uri) {
+    let params: MembershipParams = match admit_query(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
@@ -244,10 +207,7 @@ pub(super) async fn user_groups(
         .filter(|(g, _)| parsed.as_ref().is_none_or(|f| matches(f, *g, &|_| false)))
         .map(|(g, kind)| membership(&state, &directory, g, kind, expand))
         .collect();
-    let url = format!(
-        "{}/users/{id}/memberOfGroups",
-        environment_url(&state, &env)
-    );
+    let url = format!("{}/users/{id}/memberOfGroups", state.environment_url(&env));
     json(
         StatusCode::OK,
         &params.list.page_of(&url, window, "groupMemberships", items),
@@ -255,18 +215,13 @@ pub(super) async fn user_groups(
 }
 
 /// A population as PingOne sends it: its user count, environment and links.
-pub(super) fn population_links(state: &SimState, population: Population) -> Population {
-    let directory = read(&state.directory);
-    present_population(state, &directory, population)
-}
-
-fn present_population(
+pub(super) fn present_population(
     state: &SimState,
     directory: &Directory,
     mut population: Population,
 ) -> Population {
     let env = &directory.environment.id;
-    let base = environment_url(state, env);
+    let base = state.environment_url(env);
     population.user_count = Some(directory.population_size(&population.id));
     population.default = Some(
         directory
@@ -294,15 +249,12 @@ pub(super) async fn list_populations(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let params: ListParams = match once(&uri) {
+    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
     let directory = read(&state.directory);
-    let url = format!("{}/populations", environment_url(&state, &env));
+    let url = format!("{}/populations", state.environment_url(&env));
     params.filtered(
         &FixedAttributes(pingone::POPULATION_FILTER_ATTRIBUTES),
         directory.populations.iter(),

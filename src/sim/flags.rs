@@ -11,12 +11,12 @@ use axum::response::Response;
 use axum::routing::{MethodRouter, get};
 use jiff::Timestamp;
 
-use super::media::{single_media_type, unsupported_media};
-use super::responses::{invalid_data, json};
+use super::media::admit_json;
+use super::responses::{href, invalid_data, json};
 use super::routes::{admit, store_error};
 use super::store::{Directory, StoreError};
 use super::{SimState, read, write};
-use crate::pingone::{self, User, events};
+use crate::pingone::{User, events};
 
 type Shared = State<Arc<SimState>>;
 /// `/…/users/{id}`: the environment and the user.
@@ -87,11 +87,11 @@ pub(super) fn routes(flag: Flag) -> MethodRouter<Arc<SimState>> {
 
 /// `{"_links": …, "<name>": …}`, as PingOne answers both verbs.
 fn body(state: &SimState, env: &str, id: &str, flag: Flag, value: bool) -> Response {
-    let user = format!("{}v1/environments/{env}/users/{id}", state.base_url);
+    let user = format!("{}/users/{id}", state.environment_url(env));
     let mut body = serde_json::json!({
         "_links": {
-            "self": { "href": format!("{user}/{}", flag.name()) },
-            "user": { "href": user },
+            "self": href(&format!("{user}/{}", flag.name())),
+            "user": href(&user),
         },
     });
     body[flag.name()] = value.into();
@@ -123,13 +123,8 @@ pub(super) fn put_flag(
     bytes: &[u8],
     flag: Flag,
 ) -> Response {
-    if let Err(refused) = admit(state, headers, env) {
+    if let Err(refused) = admit_json(state, headers, env) {
         return refused;
-    }
-    match single_media_type(headers) {
-        Ok(media) if media == pingone::MEDIA_JSON => {}
-        Ok(media) => return unsupported_media(&media),
-        Err(refused) => return refused,
     }
     let name = flag.name();
     let wanted = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(bytes)

@@ -10,8 +10,10 @@ use crate::pingone::{FilterOp, Group, Population, User};
 pub trait Record {
     /// The string value of `attribute`, if the record has one.
     fn text(&self, attribute: &str) -> Option<Cow<'_, str>>;
-    /// The value of boolean `attribute` (`enabled`), if the record has one.
-    fn flag(&self, attribute: &str) -> Option<bool>;
+    /// The value of boolean `attribute` (`enabled`), if the record has one (none by default).
+    fn flag(&self, _attribute: &str) -> Option<bool> {
+        None
+    }
 }
 
 impl Record for User {
@@ -37,10 +39,6 @@ impl Record for Group {
             _ => None,
         }
     }
-
-    fn flag(&self, _attribute: &str) -> Option<bool> {
-        None
-    }
 }
 
 impl Record for Population {
@@ -50,10 +48,6 @@ impl Record for Population {
             "name" => Some(Cow::Borrowed(&self.name)),
             _ => None,
         }
-    }
-
-    fn flag(&self, _attribute: &str) -> Option<bool> {
-        None
     }
 }
 

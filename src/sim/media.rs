@@ -1,9 +1,12 @@
-//! The `Content-Type` of a write: exactly one, compared as PingOne spells its media types.
+//! The `Content-Type` of a write: exactly one, compared as PingOne spells its media types; and
+//! the empty body of the actions that take none.
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 
+use super::SimState;
 use super::responses::p1_error;
+use super::routes::admit;
 use crate::pingone;
 
 /// Media types the write routes take, spelled as PingOne documents them.
@@ -60,4 +63,27 @@ pub(super) fn unsupported_media(media: &str) -> Response {
         ),
         Vec::new(),
     )
+}
+
+/// Admits a write (the token, the environment) and reads its one media type.
+pub(super) fn admit_write(
+    state: &SimState,
+    headers: &HeaderMap,
+    env: &str,
+) -> Result<String, Response> {
+    admit(state, headers, env)?;
+    single_media_type(headers)
+}
+
+/// Admits a write whose body must be JSON; 415 for another media type.
+pub(super) fn admit_json(state: &SimState, headers: &HeaderMap, env: &str) -> Result<(), Response> {
+    match admit_write(state, headers, env)? {
+        media if media == pingone::MEDIA_JSON => Ok(()),
+        media => Err(unsupported_media(&media)),
+    }
+}
+
+/// Whether a body is empty (or `{}`), as actions without a body accept.
+pub(super) fn is_blank(body: &[u8]) -> bool {
+    body.iter().all(u8::is_ascii_whitespace) || body == b"{}"
 }

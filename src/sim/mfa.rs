@@ -129,28 +129,20 @@ impl Directory {
             .get_mut(&at)
             .and_then(|list| list.iter_mut().find(|d| d.id == device))
             .ok_or(StoreError::Missing("device"))?;
-        let event = if stored.is_blocked() == blocked {
-            None
+        if stored.is_blocked() == blocked {
+            return Ok((self.device(id, device, now)?, None));
+        }
+        let (status, event) = if blocked {
+            (BlockStatus::Blocked, events::DEVICE_BLOCKED)
         } else {
-            stored.block = Some(if blocked {
-                DeviceBlock {
-                    status: BlockStatus::Blocked,
-                    blocked_at: Some(now),
-                }
-            } else {
-                DeviceBlock {
-                    status: BlockStatus::Unblocked,
-                    blocked_at: None,
-                }
-            });
-            stored.updated_at = Some(now);
-            Some(if blocked {
-                events::DEVICE_BLOCKED
-            } else {
-                events::DEVICE_UNBLOCKED
-            })
+            (BlockStatus::Unblocked, events::DEVICE_UNBLOCKED)
         };
-        Ok((self.device(id, device, now)?, event))
+        stored.block = Some(DeviceBlock {
+            status,
+            blocked_at: blocked.then_some(now),
+        });
+        stored.updated_at = Some(now);
+        Ok((self.device(id, device, now)?, Some(event)))
     }
 
     /// The sessions of user `id`, newest first (at most 10).
@@ -182,15 +174,15 @@ impl Directory {
     /// Revokes (deletes) a session of user `id`.
     pub fn delete_session(&mut self, id: &str, session: &str) -> Result<(), StoreError> {
         let at = self.position_of(id)?;
-        let list = self.mfa.sessions.get_mut(&at);
-        let before = list.as_ref().map_or(0, |l| l.len());
-        if let Some(list) = list {
-            list.retain(|s| s.id != session);
-            if list.len() < before {
-                return Ok(());
-            }
+        let missing = || StoreError::Missing("session");
+        let list = self.mfa.sessions.get_mut(&at).ok_or_else(missing)?;
+        let before = list.len();
+        list.retain(|s| s.id != session);
+        if list.len() < before {
+            Ok(())
+        } else {
+            Err(missing())
         }
-        Err(StoreError::Missing("session"))
     }
 }
 

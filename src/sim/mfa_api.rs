@@ -8,8 +8,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse as _, Response};
 use jiff::Timestamp;
 
-use super::media::{single_media_type, unsupported_media};
-use super::responses::{invalid_data, json};
+use super::media::{admit_write, is_blank, unsupported_media};
+use super::responses::{href, invalid_data, json};
 use super::routes::{admit, store_error};
 use super::store::StoreError;
 use super::{SimState, read, write};
@@ -19,7 +19,7 @@ type Shared = State<Arc<SimState>>;
 
 /// `{base}v1/environments/{env}/users/{id}`.
 fn user_url(state: &SimState, env: &str, id: &str) -> String {
-    format!("{}v1/environments/{env}/users/{id}", state.base_url)
+    format!("{}/users/{id}", state.environment_url(env))
 }
 
 /// A record below a user (a device, a session): its collection's name and its links.
@@ -55,11 +55,10 @@ impl Part for Session {
 /// `part` with the `_links` PingOne puts on it: itself, the environment, the user.
 fn with_links<T: Part>(state: &SimState, env: &str, id: &str, mut part: T) -> T {
     let user = user_url(state, env, id);
-    let href = |h: String| serde_json::json!({ "href": h });
     let links = serde_json::json!({
-        "self": href(format!("{user}/{}/{}", T::KEY, part.id())),
-        "environment": href(format!("{}v1/environments/{env}", state.base_url)),
-        "user": href(user),
+        "self": href(&format!("{user}/{}/{}", T::KEY, part.id())),
+        "environment": href(&state.environment_url(env)),
+        "user": href(&user),
     });
     part.extra_mut().insert("_links".into(), links);
     part
@@ -132,10 +131,7 @@ pub(super) async fn device_action(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let media = match single_media_type(&headers) {
+    let media = match admit_write(&state, &headers, &env) {
         Ok(media) => media,
         Err(refused) => return refused,
     };
@@ -144,7 +140,7 @@ pub(super) async fn device_action(
         pingone::MEDIA_DEVICE_UNBLOCK => false,
         other => return unsupported_media(other),
     };
-    if !(body.iter().all(u8::is_ascii_whitespace) || &body[..] == b"{}") {
+    if !is_blank(&body) {
         return invalid_data("body", "Blocking and unblocking a device take no body");
     }
     let result = write(&state.directory).block_device(&id, &device, blocked, Timestamp::now());

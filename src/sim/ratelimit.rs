@@ -63,7 +63,7 @@ pub(super) async fn limit(
     match taken {
         Ok(()) => next.run(request).await,
         // Retry-After is whole seconds; never 0, or a client would hammer.
-        Err(wait) => rate_limited(wait.as_secs().max(1)),
+        Err(wait) => rate_limited(&wait.as_secs().max(1).to_string()),
     }
 }
 

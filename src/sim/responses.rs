@@ -27,6 +27,11 @@ pub(super) fn p1_error(
     json(status, &body)
 }
 
+/// A link: `{"href": url}`.
+pub(super) fn href(url: &str) -> serde_json::Value {
+    serde_json::json!({ "href": url })
+}
+
 /// One error detail.
 pub(super) fn detail(code: &str, target: &str, message: impl Into<String>) -> P1ErrorDetail {
     P1ErrorDetail {
@@ -111,15 +116,15 @@ pub(super) fn for_status(status: StatusCode) -> Response {
     )
 }
 
-/// 429 `REQUEST_LIMITED` with `Retry-After`.
-pub(super) fn rate_limited(retry_after_secs: u64) -> Response {
+/// 429 `REQUEST_LIMITED` with `Retry-After: {retry_after}` (seconds, or an HTTP date).
+pub(super) fn rate_limited(retry_after: &str) -> Response {
     let mut response = p1_error(
         StatusCode::TOO_MANY_REQUESTS,
         pingone::CODE_REQUEST_LIMITED,
         "The request could not be completed. Too many requests.",
         Vec::new(),
     );
-    if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+    if let Ok(value) = HeaderValue::from_str(retry_after) {
         response.headers_mut().insert(header::RETRY_AFTER, value);
     }
     response

@@ -13,10 +13,11 @@ use axum::routing::{get, post};
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::directory_api::present_population;
 use super::flags::{self, Flag};
-use super::media::{single_media_type, unsupported_media};
+use super::media::admit_json;
 use super::paging::{self, ListParams};
-use super::responses::{detail, invalid_data, json, not_found, p1_error};
+use super::responses::{detail, href, invalid_data, json, not_found, p1_error};
 use super::store::StoreError;
 use super::{
     SimState, actions, activities, control, directory_api, incident, mfa_api, ratelimit, read,
@@ -140,9 +141,9 @@ pub(super) fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<
     Ok(())
 }
 
-/// Admits a read of a collection (the token, the environment) and reads its query, each
-/// parameter at most once ([`paging::once`]).
-pub(super) fn admit_list<T: serde::de::DeserializeOwned>(
+/// Admits a read (the token, the environment) and reads its query as `T`, each parameter at
+/// most once ([`paging::once`]).
+pub(super) fn admit_query<T: serde::de::DeserializeOwned>(
     state: &SimState,
     headers: &HeaderMap,
     env: &str,
@@ -154,25 +155,20 @@ pub(super) fn admit_list<T: serde::de::DeserializeOwned>(
 
 /// Adds the `_links` PingOne puts on a user.
 pub(super) fn with_links(state: &SimState, mut user: User) -> User {
-    let base = format!(
-        "{}v1/environments/{}",
-        state.base_url,
-        read(&state.directory).environment.id
-    );
+    let base = state.environment_url(&read(&state.directory).environment.id);
     let me = format!("{base}/users/{}", user.id);
-    let href = |h: String| serde_json::json!({ "href": h });
     let mut links = serde_json::Map::new();
-    links.insert("self".into(), href(me.clone()));
-    links.insert("password".into(), href(format!("{me}/password")));
-    links.insert("devices".into(), href(format!("{me}/devices")));
+    links.insert("self".into(), href(&me));
+    links.insert("password".into(), href(&format!("{me}/password")));
+    links.insert("devices".into(), href(&format!("{me}/devices")));
     links.insert(
         "roleAssignments".into(),
-        href(format!("{me}/roleAssignments")),
+        href(&format!("{me}/roleAssignments")),
     );
     if let Some(population) = &user.population {
         links.insert(
             "population".into(),
-            href(format!("{base}/populations/{}", population.id)),
+            href(&format!("{base}/populations/{}", population.id)),
         );
     }
     user.extra.insert("_links".into(), links.into());
@@ -186,7 +182,7 @@ async fn list_users(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let params: ListParams = match admit_list(&state, &headers, &env, &uri) {
+    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
@@ -212,7 +208,7 @@ async fn list_users(
         .collect();
     drop(directory);
     let users = users.into_iter().map(|u| with_links(&state, u)).collect();
-    let users_url = format!("{}v1/environments/{env}/users", state.base_url);
+    let users_url = format!("{}/users", state.environment_url(&env));
     let body = params.page(&users_url, window, "users", matches.len(), users);
     let searched = started.elapsed().as_secs_f64() * 1000.0;
     let mut response = json(StatusCode::OK, &body);
@@ -236,10 +232,7 @@ async fn get_user(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let params: UserParams = match paging::once(&uri) {
+    let params: UserParams = match admit_query(&state, &headers, &env, &uri) {
         Ok(params) => params,
         Err(refused) => return refused,
     };
@@ -286,12 +279,12 @@ async fn get_user(
     let population = user
         .population
         .as_ref()
+        .filter(|_| !expand.is_empty())
         .and_then(|p| directory.populations.iter().find(|q| q.id == p.id))
-        .cloned();
+        .map(|p| present_population(&state, &directory, p.clone()));
     drop(directory);
     let mut user = with_links(&state, user);
-    if let (false, Some(population)) = (expand.is_empty(), population) {
-        let population = super::directory_api::population_links(&state, population);
+    if let Some(population) = population {
         user.extra.insert(
             "_embedded".into(),
             serde_json::json!({ "population": population }),
@@ -307,13 +300,8 @@ async fn create_user(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
+    if let Err(refused) = admit_json(&state, &headers, &env) {
         return refused;
-    }
-    match single_media_type(&headers) {
-        Ok(media) if media == pingone::MEDIA_JSON => {}
-        Ok(media) => return unsupported_media(&media),
-        Err(refused) => return refused,
     }
     let not_a_user = |error: serde_json::Error| {
         invalid_data(

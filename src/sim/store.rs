@@ -216,10 +216,7 @@ impl Directory {
 
     /// Creates a user from a `POST /users` body already checked against the schema.
     pub fn create(&mut self, mut user: User, now: Timestamp) -> Result<User, StoreError> {
-        let taken = self.indexes[0]
-            .order
-            .binary_search_by(|&at| self.key("username", at).as_ref().cmp(&user.username));
-        if taken.is_ok() {
+        if self.user_at(&user.username).is_some() {
             return Err(StoreError::Duplicate(user.username));
         }
         user.id = uuid::Uuid::new_v4().to_string();

@@ -99,21 +99,13 @@ pub(super) async fn token_endpoint(
     let mut form: HashMap<String, String> = HashMap::new();
     for (name, value) in url::form_urlencoded::parse(&body) {
         if form.insert(name.to_string(), value.into_owned()).is_some() {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                &format!("The parameter {name} is included more than once."),
-            );
+            return invalid_request(&format!("The parameter {name} is included more than once."));
         }
     }
     let basic = basic_credentials(&headers);
     let (id, secret) = match (&basic, form.get("client_id"), form.get("client_secret")) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                "The client authenticated in more than one way.",
-            );
+            return invalid_request("The client authenticated in more than one way.");
         }
         (Some((id, secret)), None, None) | (None, Some(id), Some(secret)) => {
             (id.clone(), secret.clone())
@@ -124,13 +116,7 @@ pub(super) async fn token_endpoint(
         return invalid_client("Invalid client credentials.");
     }
     match form.get("grant_type").map(String::as_str) {
-        None => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                "The grant_type parameter is required.",
-            );
-        }
+        None => return invalid_request("The grant_type parameter is required."),
         Some("client_credentials") => {}
         Some(_) => {
             return oauth_error(
@@ -149,6 +135,11 @@ pub(super) async fn token_endpoint(
     let mut response = json(StatusCode::OK, &body);
     no_store(&mut response);
     response
+}
+
+/// `400 invalid_request`: a malformed token request.
+fn invalid_request(description: &str) -> Response {
+    oauth_error(StatusCode::BAD_REQUEST, "invalid_request", description)
 }
 
 /// `401 invalid_client` with the `WWW-Authenticate` challenge RFC 6749 §5.2 asks for.

@@ -63,7 +63,7 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         state.focus == Focus::Detail,
         theme,
     );
-    let (Some(user), Some(verdict)) = (state.selected_user(), state.verdict()) else {
+    let Some(user) = state.selected_user() else {
         let hint = Paragraph::new(Span::styled("No user selected", theme.muted)).block(block);
         frame.render_widget(hint, area);
         return;
@@ -92,7 +92,13 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
     };
     frame.render_widget(Paragraph::new(bar::tab_bar(&view, bar.width)), bar);
     let (lines, keep_in_view) = match state.detail.tab {
-        Tab::SignIn => (sign_in(&view, &verdict), None),
+        // Only this tab needs the verdict: not worked out on other tabs' frames.
+        Tab::SignIn => (
+            state
+                .verdict()
+                .map_or_else(Vec::new, |verdict| sign_in(&view, &verdict)),
+            None,
+        ),
         Tab::Account => (account::account(&view), None),
         Tab::Password => (account::password(&view), None),
         Tab::Mfa => rows::mfa(&view),
@@ -100,19 +106,22 @@ pub fn render(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame, ar
         Tab::Groups => (rows::groups(&view), None),
         Tab::Attributes => (account::attributes(&view), None),
     };
-    let hung = |lines: &[Line<'_>]| -> Vec<Line<'static>> {
-        lines
-            .iter()
-            .flat_map(|line| wrap(line, width, indent_of(line, theme)))
-            .collect()
-    };
-    let rows = hung(&lines);
+    // Each line hung under its value, and how many rows the lines up to each one take.
+    let mut rows = Vec::new();
+    let mut rows_through = Vec::with_capacity(lines.len());
+    for line in &lines {
+        rows.extend(wrap(line, width, indent_of(line, theme)));
+        rows_through.push(rows.len());
+    }
     let visible = usize::from(body.height);
     // In a tab of rows the selected row stays in view: scrolled just enough to show its last
     // line. Elsewhere the pane scrolls as the agent asks, and scrolled to the end the last page
     // is full, not one row.
     let scroll = if let Some(end) = keep_in_view {
-        let end = hung(&lines[..end.min(lines.len())]).len();
+        let end = end
+            .min(lines.len())
+            .checked_sub(1)
+            .map_or(0, |i| rows_through[i]);
         end.saturating_sub(visible)
     } else {
         let last = rows.len().saturating_sub(visible);

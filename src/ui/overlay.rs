@@ -50,14 +50,7 @@ fn confirm_lines<'a>(
     let why = state
         .verdict()
         .filter(|_| state.shown.as_ref().is_some_and(|s| s.id == confirm.id))
-        .map(|verdict| {
-            let causes: Vec<String> = verdict.causes.iter().map(|c| c.text.clone()).collect();
-            if causes.is_empty() {
-                verdict.headline().to_owned()
-            } else {
-                causes.join("; ")
-            }
-        })
+        .map(|verdict| verdict.summary())
         .unwrap_or_default();
     let mut lines = vec![
         Line::styled(confirm.question.clone(), theme.title),

@@ -14,6 +14,15 @@ pub use pingdesk::desk::{Applied, OpKind, UserOp};
 pub use pingdesk::pingone::user::{Account, AccountStatus};
 pub use pingdesk::pingone::{PasswordState, PasswordStatus, User};
 
+/// PingOne's answer to operation `op` of request `req`: `applied`.
+pub fn applied_reply(req: ReqId, op: UserOp, applied: Applied) -> Msg {
+    Msg::Applied {
+        req,
+        op,
+        result: Ok(Box::new(applied)),
+    }
+}
+
 /// A key press without modifiers.
 pub fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))

@@ -1,4 +1,5 @@
-//! Helpers for the incident tests: a scratch directory, and staging an incident on a simulator.
+//! Helpers for the incident tests: a scratch directory, staging an incident on a simulator, and
+//! a `kill -9` of a CLI operation between its intent and its outcome.
 
 #![allow(dead_code)] // each test file uses a different part
 
@@ -36,4 +37,26 @@ pub async fn stage(sim: &SimHandle, n: usize) -> Vec<(String, String)> {
             (field("id"), field("username"))
         })
         .collect()
+}
+
+/// Kills `child` (a CLI operation the simulator holds) with SIGKILL once its intent is in
+/// `journal` and its request has reached `sim`, between intent and outcome; fails after
+/// `patience`.
+pub async fn kill_once_sent(
+    mut child: std::process::Child,
+    journal: &std::path::Path,
+    sim: &SimHandle,
+    patience: std::time::Duration,
+) {
+    let deadline = std::time::Instant::now() + patience;
+    while pingdesk::desk::journal::read_records(journal)
+        .expect("readable")
+        .is_empty()
+        || sim.stats().get(pingdesk::sim::Route::UserAction) == 0
+    {
+        assert!(std::time::Instant::now() < deadline, "no intent written");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
 }

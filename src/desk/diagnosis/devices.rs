@@ -2,7 +2,7 @@
 //! locked one frees itself in time. Either stops sign-in only when MFA is on and no other
 //! device can be used; otherwise it is a note.
 
-use super::{Cause, Fix, countdown, note};
+use super::{Cause, Fix, countdown_to, note};
 use crate::desk::known::{Known, device_label};
 use crate::desk::ops::{OpKind, Target};
 
@@ -32,11 +32,10 @@ pub(super) fn causes(known: &Known<'_>) -> Vec<Cause> {
             ))
         } else {
             device.locked_until(now).map(|until| {
-                let left = u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0);
                 (
                     format!(
                         "MFA device {label} locked after failed attempts; frees itself in {}{why_not}",
-                        countdown(left)
+                        countdown_to(until, now)
                     ),
                     Fix::Wait,
                 )

@@ -10,6 +10,11 @@ impl UserOp {
         let user = known.user;
         let name = in_sentence(&user.username);
         let email = || in_sentence(user.email.as_deref().unwrap_or_default());
+        let device = |id: &str| {
+            known
+                .device(id)
+                .map_or_else(|| in_sentence(id), device_label)
+        };
         match self {
             Self::UnlockAccount => format!("Unlock the account of {name}?"),
             Self::LockAccount { unlock_at: None } => {
@@ -33,17 +38,12 @@ impl UserOp {
             Self::ResendVerification => {
                 format!("Email a new verification code to {name} at {}?", email())
             }
-            Self::UnblockDevice { device } => format!(
-                "Unblock the MFA device {} of {name}?",
-                known
-                    .device(device)
-                    .map_or_else(|| in_sentence(device), device_label)
-            ),
-            Self::BlockDevice { device } => format!(
+            Self::UnblockDevice { device: id } => {
+                format!("Unblock the MFA device {} of {name}?", device(id))
+            }
+            Self::BlockDevice { device: id } => format!(
                 "Block the MFA device {} of {name}? It cannot be used until unblocked.",
-                known
-                    .device(device)
-                    .map_or_else(|| in_sentence(device), device_label)
+                device(id)
             ),
             Self::RevokeSession {
                 sessions: Sessions::One(id),

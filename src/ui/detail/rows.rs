@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::{View, field, missing};
 use crate::app::sections::Section;
 use crate::app::{Action, Focus, Mode};
-use crate::desk::diagnosis::countdown;
+use crate::desk::diagnosis::countdown_to;
 use crate::desk::inert::{LONG_VALUE, capped};
 use crate::desk::known::{device_label, session_places};
 use crate::desk::{OpKind, Target};
@@ -120,9 +120,8 @@ fn device_state<'a>(view: &View<'_>, device: &Device, now: Timestamp) -> Vec<Spa
         spans.push(Span::styled(format!(" · BLOCKED{since}"), theme.danger));
     }
     if let Some(until) = device.locked_until(now) {
-        let secs = u64::try_from(until.duration_since(now).as_secs()).unwrap_or(0);
         spans.push(Span::styled(
-            format!(" · LOCKED, frees itself in {}", countdown(secs)),
+            format!(" · LOCKED, frees itself in {}", countdown_to(until, now)),
             theme.danger,
         ));
     }
