@@ -105,7 +105,7 @@ pub fn on_action(state: &mut State, view: Option<View>, action: Action) -> Vec<E
             if let Action::Back | Action::Journal = action {
                 state.modal = None;
             } else {
-                let page = state.page_rows();
+                let page = super::view::page_rows(state);
                 let journal = &mut state.incident.journal;
                 journal.scroll = super::view::scrolled(journal.scroll, action, page);
             }

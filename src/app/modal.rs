@@ -249,9 +249,9 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
 fn send(state: &mut State, confirm: Confirm) -> Vec<Effect> {
     let verb = confirm.op.kind().verb();
     let name = in_sentence(&confirm.username);
-    let ticket = Some(confirm.ticket.trim().to_owned()).filter(|t| !t.is_empty());
+    let ticket = ticket_given(&confirm.ticket);
     if ticket.is_none() && state.context.require_ticket {
-        state.say(StatusKind::Error, "A ticket is required: nothing was sent");
+        state.say(StatusKind::Error, TICKET_MISSING);
         return Vec::new();
     }
     let Some(user) = state
@@ -284,6 +284,21 @@ fn send(state: &mut State, confirm: Confirm) -> Vec<Effect> {
     effects
 }
 
+/// Said when Enter would leave a required ticket field blank.
+pub(super) const TICKET_STILL_BLANK: &str = "A ticket is required: type it, then Enter";
+/// Said when a required ticket is missing at the send.
+pub(super) const TICKET_MISSING: &str = "A ticket is required: nothing was sent";
+
+/// The ticket typed, trimmed; `None` when blank.
+pub(super) fn ticket_given(typed: &str) -> Option<String> {
+    Some(typed.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// Whether a ticket field holding `typed` still needs one before Enter leaves it.
+pub(super) fn ticket_still_blank(typed: &str, require: bool) -> bool {
+    require && typed.trim().is_empty()
+}
+
 /// The ticket field's keys: `t` (or Tab) opens it; Enter leaves it (unless a required ticket is
 /// empty); Esc cancels the dialog.
 fn ticket_keys(state: &mut State, action: Action) {
@@ -293,11 +308,8 @@ fn ticket_keys(state: &mut State, action: Action) {
     };
     match action {
         Action::EditTicket => confirm.editing_ticket = true,
-        Action::Choose if require && confirm.ticket.trim().is_empty() => {
-            state.say(
-                StatusKind::Error,
-                "A ticket is required: type it, then Enter",
-            );
+        Action::Choose if ticket_still_blank(&confirm.ticket, require) => {
+            state.say(StatusKind::Error, TICKET_STILL_BLANK);
         }
         Action::Choose => confirm.editing_ticket = false,
         Action::Decline | Action::Back => {

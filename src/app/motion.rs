@@ -88,6 +88,6 @@ pub(super) fn move_row(state: &mut State, action: Action) -> bool {
 
 /// Scrolls the detail pane; the renderer clamps to the content.
 fn scroll_detail(state: &mut State, action: Action) {
-    let page = state.page_rows();
+    let page = super::view::page_rows(state);
     state.detail_scroll = scrolled(state.detail_scroll, action, page);
 }

@@ -58,6 +58,15 @@ pub struct Context {
     pub journal: Option<crate::desk::Journal>,
 }
 
+impl Context {
+    /// The environment's name, or its id when it has none.
+    pub fn environment_label(&self) -> &str {
+        self.environment_name
+            .as_deref()
+            .unwrap_or(&self.environment_id)
+    }
+}
+
 /// Which pane has the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -375,11 +384,6 @@ impl State {
             .flatten()
             .chain(countdowns)
             .min()
-    }
-
-    /// Rows a page up or down moves in the list and the overlays (at least one).
-    pub fn page_rows(&self) -> u16 {
-        u16::try_from(self.list_height).unwrap_or(u16::MAX).max(1)
     }
 
     /// Sets the status line.

@@ -163,9 +163,8 @@ pub(super) fn aim(state: &mut State, kind: OpKind) -> Option<UserOp> {
         [one] => Some(UserOp::at(kind, (*one).clone())),
         [first, ..] => {
             let first = rows.iter().position(|t| t == *first).unwrap_or(0);
-            state.detail.tab = tab;
+            show(state, tab);
             state.detail.row = first;
-            state.detail_scroll = 0;
             state.focus = Focus::Detail;
             let what = if tab == Tab::Mfa { "device" } else { "session" };
             state.say(

@@ -17,7 +17,7 @@ use super::open::{
 };
 use super::sections::SectionValue;
 use super::state::{DEBOUNCE, Focus, Row, SPINNER_STEP, State, StatusKind};
-use super::view::scrolled;
+use super::view::{page_rows, scrolled};
 use crate::api::{ApiError, ErrorKind, UserPage, UserQuery};
 use crate::desk::inert::in_sentence;
 use crate::desk::{Applied, OpError, OpKind, OutcomeKind, UserOp, lost_answer, outcome, unread};
@@ -297,7 +297,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Action::Up | Action::Down | Action::PageUp | Action::PageDown
         )
     {
-        let page = state.page_rows();
+        let page = page_rows(state);
         state.view.overlay_scroll = scrolled(state.view.overlay_scroll, action, page);
         return Vec::new();
     }

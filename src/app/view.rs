@@ -84,6 +84,11 @@ pub fn first_visible(selected: usize, visible: usize) -> usize {
     (selected + 1).saturating_sub(visible.max(1))
 }
 
+/// Rows a page up or down moves in the list and the overlays (at least one).
+pub fn page_rows(state: &super::State) -> u16 {
+    u16::try_from(state.list_height).unwrap_or(u16::MAX).max(1)
+}
+
 /// `current` scrolled by a movement key, a page being `page` lines; the renderer clamps it.
 pub fn scrolled(current: u16, action: Action, page: u16) -> u16 {
     match action {

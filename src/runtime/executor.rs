@@ -177,9 +177,7 @@ async fn journaled_apply(
     let done = match journal {
         Some(journal) => journaled::apply(journal, client, user, subject, op, ticket).await,
         None => journaled::Done {
-            result: Err(OpError::Refused(
-                "no journal is configured for this connection".into(),
-            )),
+            result: Err(OpError::Refused(super::incident::NO_JOURNAL.into())),
             unrecorded: None,
         },
     };

@@ -20,7 +20,22 @@ pub struct Jobs {
     stops: HashMap<ReqId, Arc<AtomicBool>>,
 }
 
-const NO_JOURNAL: &str = "no journal is configured for this connection";
+pub(super) const NO_JOURNAL: &str = "no journal is configured for this connection";
+
+/// Runs `read` (a journal read: file IO) on the blocking pool; its error, or the pool's, in
+/// words.
+async fn off_the_loop<T, E>(
+    read: impl FnOnce() -> Result<T, E> + Send + 'static,
+) -> Result<T, String>
+where
+    T: Send + 'static,
+    E: std::fmt::Display + Send + 'static,
+{
+    tokio::task::spawn_blocking(read)
+        .await
+        .map_err(|e| e.to_string())
+        .and_then(|r| r.map_err(|e| e.to_string()))
+}
 
 impl Jobs {
     /// Jobs writing to `journal` (without one, bulk unlocks are refused).
@@ -53,10 +68,7 @@ impl Jobs {
                 (
                     ReqId(0),
                     Box::pin(async move {
-                        let found = tokio::task::spawn_blocking(move || journal.unresolved())
-                            .await
-                            .map_err(|e| e.to_string())
-                            .and_then(|r| r.map_err(|e| e.to_string()));
+                        let found = off_the_loop(move || journal.unresolved()).await;
                         send(Reply::Unresolved(found));
                     }),
                 )
@@ -86,10 +98,7 @@ impl Jobs {
                 req,
                 Box::pin(async move {
                     let result = match journal {
-                        Some(journal) => tokio::task::spawn_blocking(move || journal.read())
-                            .await
-                            .map_err(|e| e.to_string())
-                            .and_then(|r| r.map_err(|e| e.to_string())),
+                        Some(journal) => off_the_loop(move || journal.read()).await,
                         None => Err(NO_JOURNAL.to_owned()),
                     };
                     send(Reply::JournalLoaded { req, result });

@@ -38,10 +38,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::raw(format!("{}  ", in_sentence(profile))),
         ]);
     }
-    let environment = match &context.environment_name {
-        Some(name) => in_sentence(name),
-        None => in_sentence(&context.environment_id),
-    };
+    let environment = in_sentence(context.environment_label());
     spans.extend([Span::styled("env ", theme.muted), Span::raw(environment)]);
     let tail = [
         Span::styled("  region ", theme.muted),

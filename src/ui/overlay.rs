@@ -42,10 +42,7 @@ fn confirm_lines<'a>(
     confirm: &Confirm,
 ) -> Vec<Line<'a>> {
     let context = &state.context;
-    let environment = context
-        .environment_name
-        .as_deref()
-        .unwrap_or(&context.environment_id);
+    let environment = context.environment_label();
     let label = |text: &'static str| Span::styled(format!("{text:<13}"), theme.muted);
     let why = state
         .verdict()

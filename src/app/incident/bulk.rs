@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use crossterm::event::KeyCode;
 
 use super::{Job, View};
-use crate::app::modal::Modal;
+use crate::app::modal::{
+    Modal, TICKET_MISSING, TICKET_STILL_BLANK, ticket_given, ticket_still_blank,
+};
 use crate::app::msg::{Action, Effect, ReqId};
 use crate::app::state::{State, StatusKind};
 use crate::desk::Refusal;
@@ -154,11 +156,8 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
     };
     let count = confirm.items.len().to_string();
     let go = match (action, confirm.editing_ticket, &confirm.typed) {
-        (Action::Choose, true, _) if require && confirm.ticket.trim().is_empty() => {
-            state.say(
-                StatusKind::Error,
-                "A ticket is required: type it, then Enter",
-            );
+        (Action::Choose, true, _) if ticket_still_blank(&confirm.ticket, require) => {
+            state.say(StatusKind::Error, TICKET_STILL_BLANK);
             return Vec::new();
         }
         (Action::Choose, true, _) => {
@@ -193,9 +192,9 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
         state.say(StatusKind::Info, "Cancelled: nothing was sent");
         return Vec::new();
     }
-    let ticket = Some(confirm.ticket.trim().to_owned()).filter(|t| !t.is_empty());
+    let ticket = ticket_given(&confirm.ticket);
     if require && ticket.is_none() {
-        state.say(StatusKind::Error, "A ticket is required: nothing was sent");
+        state.say(StatusKind::Error, TICKET_MISSING);
         return Vec::new();
     }
     let req = state.next_req();

@@ -49,10 +49,7 @@ pub(super) fn bulk_confirm(state: &State, keys: &KeyMap, theme: &Theme, frame: &
         return;
     };
     let context = &state.context;
-    let environment = context
-        .environment_name
-        .as_deref()
-        .unwrap_or(&context.environment_id);
+    let environment = context.environment_label();
     let (names, more) = sample(confirm);
     let more = if more > 0 {
         format!(" and {more} more")
