@@ -81,21 +81,122 @@ impl Suspension {
 
 /// Whether a job-control shell can continue this process once stopped: its parent is in the
 /// same session and another process group (POSIX: the group is not orphaned).
+///
+/// Read with nix, not rustix: inside a PID namespace (a container, `unshare --pid`) the kernel
+/// answers 0 for a session or group whose leader lies outside it, which rustix's `Pid` may not
+/// hold (a debug assertion, undefined behaviour in release).
 #[cfg(unix)]
 fn job_control() -> bool {
-    use rustix::process::{getpgid, getppid, getsid};
-    let Some(parent) = getppid() else {
-        return false;
+    use nix::unistd::{Pid, getpgid, getpgrp, getppid, getsid};
+    let raw = |id: nix::Result<Pid>| id.map_or(-1, Pid::as_raw);
+    let parent = getppid();
+    let known_parent = (parent.as_raw() > 0).then_some(parent);
+    let ids = JobIds {
+        parent: parent.as_raw(),
+        our_session: raw(getsid(None)),
+        their_session: known_parent.map_or(0, |p| raw(getsid(Some(p)))),
+        our_group: getpgrp().as_raw(),
+        their_group: known_parent.map_or(0, |p| raw(getpgid(Some(p)))),
     };
-    match (getsid(None), getsid(Some(parent)), getpgid(Some(parent))) {
-        (Ok(ours), Ok(theirs), Ok(their_group)) => {
-            ours == theirs && their_group != rustix::process::getpgrp()
-        }
-        _ => false,
+    let verdict = ids.continuable();
+    if !verdict {
+        tracing::debug!(?ids, "no job control");
+    }
+    verdict
+}
+
+/// The process ids that decide whether a shell holds this process as a job. 0 (or −1, an
+/// error) is unknown: an id outside this PID namespace, or a parent already gone.
+#[derive(Debug, Clone, Copy)]
+struct JobIds {
+    /// The parent process.
+    parent: i32,
+    /// This process's session.
+    our_session: i32,
+    /// The parent's session.
+    their_session: i32,
+    /// This process's group.
+    our_group: i32,
+    /// The parent's group.
+    their_group: i32,
+}
+
+impl JobIds {
+    /// Same known session, different groups. Anything unknown says no: stopping a process that
+    /// nothing can continue would freeze the session for good.
+    fn continuable(self) -> bool {
+        let known = [
+            self.parent,
+            self.our_session,
+            self.their_session,
+            self.our_group,
+        ];
+        known.iter().all(|&id| id > 0)
+            && self.our_session == self.their_session
+            && self.their_group != self.our_group
     }
 }
 
 #[cfg(not(unix))]
 fn job_control() -> bool {
     false
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::JobIds;
+
+    /// A shell (pid 100, group 100, session 100) running pingdesk as job 200.
+    const SHELL_JOB: JobIds = JobIds {
+        parent: 100,
+        our_session: 100,
+        their_session: 100,
+        our_group: 200,
+        their_group: 100,
+    };
+
+    #[test]
+    fn a_shell_job_can_be_continued() {
+        assert!(SHELL_JOB.continuable());
+    }
+
+    #[test]
+    fn a_session_leader_or_a_parent_in_our_group_cannot() {
+        let own_session = JobIds {
+            our_session: 200,
+            ..SHELL_JOB
+        };
+        assert!(!own_session.continuable(), "started directly in a terminal");
+        let same_group = JobIds {
+            their_group: 200,
+            ..SHELL_JOB
+        };
+        assert!(
+            !same_group.continuable(),
+            "a parent in our own group is no job-control shell"
+        );
+    }
+
+    #[test]
+    fn ids_outside_the_pid_namespace_are_unknown_and_say_no() {
+        // Both sessions led from outside a container read 0: equal, but nothing says they
+        // are the same session.
+        let outside = JobIds {
+            our_session: 0,
+            their_session: 0,
+            their_group: 0,
+            ..SHELL_JOB
+        };
+        assert!(!outside.continuable());
+        let orphan = JobIds {
+            parent: 0,
+            ..SHELL_JOB
+        };
+        assert!(!orphan.continuable(), "a parent outside the namespace");
+        let failed = JobIds {
+            their_session: -1,
+            ..SHELL_JOB
+        };
+        assert!(!failed.continuable(), "getsid failed");
+    }
 }
