@@ -1,12 +1,12 @@
 //! The CLI's confirm on a terminal (a PTY): `[y/N]`, where anything but yes declines and exits
 //! 5 with nothing sent; and on a production profile the username typed in full.
 
-#[path = "common/term.rs"]
-mod term;
+#[path = "common/pty.rs"]
+mod pty;
 
 use pingdesk::sim::{self, Route, SimConfig, SimHandle};
+use pty::Pty;
 use secrecy::ExposeSecret as _;
-use term::Term;
 
 /// The environment that points the binary at `sim`, with `extra`.
 fn env(sim: &SimHandle, extra: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -37,10 +37,10 @@ fn env(sim: &SimHandle, extra: &[(&str, &str)]) -> Vec<(String, String)> {
 /// Runs `users unlock USER` on a terminal, answers `typed` at the prompt `asks`, returns the
 /// exit code and the screen.
 fn answer(env: &[(String, String)], user: &str, asks: &str, typed: &str) -> (u32, String) {
-    let mut term = Term::spawn(&["users", "unlock", user], env, 120, 10);
+    let mut term = Pty::spawn_exact(&["users", "unlock", user], env, 120, 10);
     term.wait_for(asks, |screen| screen.contains(asks));
     term.send(typed.as_bytes());
-    let code = term.exit_code();
+    let code = term.wait_exit().exit_code();
     (code, term.contents())
 }
 

@@ -6,15 +6,15 @@
 
 #[path = "common/cli.rs"]
 mod cli;
-#[path = "common/term.rs"]
-mod term;
+#[path = "common/pty.rs"]
+mod pty;
 #[path = "common/wire.rs"]
 mod wire;
 
 use pingdesk::sim::SimHandle;
+use pty::Pty;
 use secrecy::ExposeSecret as _;
 use serde_json::{Value, json};
-use term::Term;
 
 const FAKE: &str = "✔ nothing stops this user signing in";
 
@@ -105,7 +105,7 @@ async fn the_console_shows_hostile_users_inert_and_in_their_place() {
     let (sim, _client) = wire::start().await;
     create(&sim).await;
     for (cols, rows) in [(80, 24), (120, 40)] {
-        let mut term = Term::spawn(&[], &env(&sim), cols, rows);
+        let mut term = Pty::spawn_exact(&[], &env(&sim), cols, rows);
         term.wait_for("the first list", |s| s.contains("STATUS"));
         term.send(b"zz.");
         term.wait_for("the hostile users", |s| {
@@ -151,13 +151,13 @@ async fn the_console_shows_hostile_users_inert_and_in_their_place() {
             unlock_and_check_the_log(&mut term, &sim);
         }
         term.send(b"q");
-        assert_eq!(term.exit_code(), 0);
+        assert_eq!(term.wait_exit().exit_code(), 0);
     }
 }
 
 /// Unlocks the opened `zz.pad` through the confirm, and checks the log has the attempt
 /// before its answer, with the operation, the user's id and the actor.
-fn unlock_and_check_the_log(term: &mut Term, sim: &SimHandle) {
+fn unlock_and_check_the_log(term: &mut Pty, sim: &SimHandle) {
     term.send(b"u");
     term.wait_for("the confirm", |s| {
         s.contains("Unlock the account of zz.pad?")

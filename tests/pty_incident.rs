@@ -1,4 +1,4 @@
-//! PTY end-to-end tests of the incident tools (harness: `tests/common/term.rs`): in the demo,
+//! PTY end-to-end tests of the incident tools (harness: `tests/common/pty.rs`): in the demo,
 //! the locked-now queue, mark all, one confirm, the bulk unlock's progress and summary, and the
 //! journal view; and a `kill -9` of a CLI unlock while the simulator holds the request, after
 //! which the console offers to re-read the user and does. `PINGDESK_PTY_TIMEOUT_SECS` stretches
@@ -6,8 +6,8 @@
 
 #[path = "common/incident.rs"]
 mod incident;
-#[path = "common/term.rs"]
-mod term;
+#[path = "common/pty.rs"]
+mod pty;
 
 use std::path::Path;
 use std::process::Stdio;
@@ -16,11 +16,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use incident::scratch;
 use pingdesk::desk::journal::{Phase, read_records};
 use pingdesk::sim::{self, FaultKind, FaultRule, Route, SimConfig, SimHandle};
+use pty::Pty;
 use secrecy::ExposeSecret as _;
-use term::Term;
 
 /// The console in a 100×30 PTY with `args`, its state, config and log in `dir`, and `env`.
-fn console(dir: &Path, args: &[&str], env: &[(String, String)]) -> Term {
+fn console(dir: &Path, args: &[&str], env: &[(String, String)]) -> Pty {
     let mut all: Vec<(String, String)> = ["HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"]
         .iter()
         .map(|name| ((*name).to_owned(), dir.display().to_string()))
@@ -30,13 +30,13 @@ fn console(dir: &Path, args: &[&str], env: &[(String, String)]) -> Term {
         dir.join("pingdesk.log").display().to_string(),
     ));
     all.extend_from_slice(env);
-    Term::spawn(args, &all, 100, 30)
+    Pty::spawn_exact(args, &all, 100, 30)
 }
 
 /// Ctrl-C, then the exit code.
-fn quit(pty: &mut Term) -> u32 {
+fn quit(pty: &mut Pty) -> u32 {
     pty.send(b"\x03");
-    pty.exit_code()
+    pty.wait_exit().exit_code()
 }
 
 #[test]
@@ -129,7 +129,7 @@ async fn after_a_kill_mid_request_the_console_offers_to_reread_the_user() {
     .stdout(Stdio::null())
     .stderr(Stdio::null());
     let child = cli.spawn().expect("spawned");
-    incident::kill_once_sent(child, &journal, &sim, term::patience()).await;
+    incident::kill_once_sent(child, &journal, &sim, pty::timeout()).await;
     let console = tokio::task::spawn_blocking(move || {
         let mut pty = console(&dir, &[], &env);
         let screen = pty.wait_for("the offer", |s| {

@@ -5,8 +5,12 @@
 
 #![allow(dead_code)] // each test file uses a different part
 
+#[path = "pty_effects.rs"]
+mod effects;
 #[path = "pty_flows.rs"]
 mod flows;
+pub use effects::SideEffects;
+#[allow(unused_imports)] // the flows serve the console's tests, not every user of the PTY
 pub use flows::*;
 
 use std::io::{Read, Write};
@@ -32,37 +36,6 @@ pub fn timeout() -> Duration {
     Duration::from_secs(secs)
 }
 
-/// Terminal side effects outside the character grid (title, clipboard, bell…), as recorded.
-#[derive(Debug, Default)]
-pub struct SideEffects(pub Vec<String>);
-
-impl vt100::Callbacks for SideEffects {
-    fn audible_bell(&mut self, _: &mut vt100::Screen) {
-        self.0.push("bell".into());
-    }
-    fn resize(&mut self, _: &mut vt100::Screen, size: (u16, u16)) {
-        self.0.push(format!("resize to {size:?}"));
-    }
-    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
-        self.0
-            .push(format!("icon name {:?}", String::from_utf8_lossy(name)));
-    }
-    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
-        self.0
-            .push(format!("title {:?}", String::from_utf8_lossy(title)));
-    }
-    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
-        self.0
-            .push(format!("clipboard write {}", String::from_utf8_lossy(data)));
-    }
-    fn paste_from_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8]) {
-        self.0.push("clipboard read".into());
-    }
-    fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
-        self.0.push(format!("OSC with {} parameters", params.len()));
-    }
-}
-
 /// The parser the reader thread feeds.
 pub type Parser = Arc<Mutex<vt100::Parser<SideEffects>>>;
 
@@ -70,6 +43,8 @@ pub type Parser = Arc<Mutex<vt100::Parser<SideEffects>>>;
 pub struct Pty {
     /// The screen, fed by the reader thread.
     pub parser: Parser,
+    /// Every byte the program wrote, as the reader thread got it.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     /// Kept so the PTY stays open until the test ends; resizes go through it.
@@ -107,6 +82,21 @@ impl Pty {
             for (key, value) in env {
                 cmd.env(key, value);
             }
+        })
+    }
+
+    /// Starts `pingdesk args…` in a `cols`×`rows` PTY with exactly `env` (plus `TERM` and
+    /// `PATH`): nothing of the test's environment, not even the log file the other starts set.
+    pub fn spawn_exact(args: &[&str], env: &[(String, String)], cols: u16, rows: u16) -> Self {
+        let program = env!("CARGO_BIN_EXE_pingdesk");
+        Self::spawn_program(program, cols, rows, |cmd, _, _| {
+            cmd.env_clear();
+            cmd.env("TERM", "xterm-256color");
+            cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+            for (name, value) in env {
+                cmd.env(name, value);
+            }
+            cmd.args(args);
         })
     }
 
@@ -163,16 +153,19 @@ impl Pty {
         let mut reader = pair.master.try_clone_reader().expect("cloning the reader");
         let writer = pair.master.take_writer().expect("taking the PTY writer");
         let (done_tx, reader_done) = mpsc::channel();
-        let feed = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (feed, keep) = (Arc::clone(&parser), Arc::clone(&raw));
         std::thread::spawn(move || {
             let mut buf = [0_u8; 8192];
             while let Ok(n @ 1..) = reader.read(&mut buf) {
                 lock(&feed).process(&buf[..n]);
+                lock(&keep).extend_from_slice(&buf[..n]);
             }
             let _ = done_tx.send(());
         });
         Self {
             parser,
+            raw,
             writer,
             child,
             master: pair.master,
@@ -203,6 +196,11 @@ impl Pty {
     /// The screen's text as it stands.
     pub fn contents(&self) -> String {
         lock(&self.parser).screen().contents()
+    }
+
+    /// Every byte the program wrote so far.
+    pub fn output(&self) -> Vec<u8> {
+        lock(&self.raw).clone()
     }
 
     /// Sends raw bytes to the program, as typed keys.
@@ -368,9 +366,9 @@ impl Drop for Pty {
     }
 }
 
-/// Locks the parser, even if a panicking thread poisoned it.
-pub fn lock(parser: &Parser) -> MutexGuard<'_, vt100::Parser<SideEffects>> {
-    parser
+/// Locks `mutex` (the screen, the output), even if a panicking thread poisoned it.
+pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
