@@ -39,10 +39,7 @@ impl ApiClient {
     }
 
     async fn activity_page(&self, url: Url) -> Result<ActivityPage, ApiError> {
-        let request = Request {
-            permission: pingone::PERMISSION_READ_AUDIT,
-            ..Request::get(ACTION, url)
-        };
+        let request = Request::read(ACTION, pingone::PERMISSION_READ_AUDIT, url);
         let mut page: Page<Activity> = self.call(request).await?;
         let next = page.link("next").and_then(|href| Url::parse(href).ok());
         Ok(ActivityPage {

@@ -2,8 +2,9 @@
 //! sessions, group names (`include=memberOfGroupNames` on the single-user read), and the
 //! population by id.
 
-use super::client::{ApiClient, Request};
+use super::client::ApiClient;
 use super::error::ApiError;
+use super::request::Request;
 use crate::pingone::{self, Device, Page, Population, Session, User};
 
 impl ApiClient {

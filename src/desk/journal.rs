@@ -6,19 +6,20 @@
 //! The journaled operations themselves are in [`crate::desk::journaled`].
 
 mod entries;
+mod file;
 pub mod record;
 mod syslog;
 
-use std::fs::{File, OpenOptions};
-use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
 
 pub use entries::{Entry, entries};
+pub use file::read_records;
 pub use record::{Ending, Failure, Phase, Record, Snapshot, Subject, Who};
 
+use self::file::append_line;
 use super::ops::{Target, UserOp};
 use crate::pingone;
 
@@ -201,60 +202,6 @@ impl Journal {
     }
 }
 
-/// Appends `line` to `path` (creating it `0600` and its directory) under an exclusive lock.
-fn append_line(path: &Path, line: &[u8], durable: bool) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let mut options = OpenOptions::new();
-    options.read(true).append(true).create(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.lock()?;
-    let result = write_locked(&mut file, line, durable);
-    let _ = file.unlock();
-    result
-}
-
-fn write_locked(file: &mut File, line: &[u8], durable: bool) -> std::io::Result<()> {
-    let len = file.metadata()?.len();
-    let mut out = Vec::with_capacity(line.len() + 1);
-    if len > 0 {
-        file.seek(SeekFrom::End(-1))?;
-        let mut last = [0_u8; 1];
-        file.read_exact(&mut last)?;
-        if last[0] != b'\n' {
-            // A process died mid-line: end that line, so ours stays whole.
-            out.push(b'\n');
-        }
-    }
-    out.extend_from_slice(line);
-    file.write_all(&out)?;
-    if durable {
-        file.sync_data()?;
-    }
-    Ok(())
-}
-
-/// The records of the journal at `path`.
-pub fn read_records(path: &Path) -> Result<Vec<Record>, JournalError> {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => {
-            return Err(JournalError::Read {
-                path: path.to_owned(),
-                source,
-            });
-        }
-    };
-    Ok(text
-        .split(|b| *b == b'\n')
-        .filter_map(|line| serde_json::from_slice(line).ok())
-        .collect())
-}
-
 /// The intents of `records` without an outcome whose run is over at `now`.
 pub fn unresolved(records: &[Record], now: Timestamp) -> Vec<Record> {
     let finished: std::collections::HashSet<&str> = records
@@ -319,6 +266,8 @@ impl Who {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write as _;
+
     use super::*;
 
     fn record(op_id: &str, phase: Phase, pid: u32, time: Timestamp) -> Record {

@@ -1,5 +1,7 @@
 //! What the confirm asks and what the status line and the log say afterwards (inert).
 
+use jiff::Timestamp;
+
 use super::{Sessions, UserOp};
 use crate::desk::inert::in_sentence;
 use crate::desk::known::{Known, device_label, session_label};
@@ -17,15 +19,9 @@ impl UserOp {
         };
         match self {
             Self::UnlockAccount => format!("Unlock the account of {name}?"),
-            Self::LockAccount { unlock_at: None } => {
-                format!("Lock the account of {name} until an admin unlocks it?")
+            Self::LockAccount { unlock_at } => {
+                format!("Lock the account of {name} {}?", until(*unlock_at))
             }
-            Self::LockAccount {
-                unlock_at: Some(at),
-            } => format!(
-                "Lock the account of {name} until {}?",
-                at.strftime("%Y-%m-%d %H:%M UTC")
-            ),
             Self::UnlockPassword => format!("Unlock the password of {name}?"),
             Self::ForcePasswordChange => {
                 format!("Make {name} choose a new password at the next sign-on?")
@@ -71,15 +67,9 @@ impl UserOp {
         let name = in_sentence(username);
         match self {
             Self::UnlockAccount => format!("Unlocked the account of {name}"),
-            Self::LockAccount { unlock_at: None } => {
-                format!("Locked the account of {name} until an admin unlocks it")
+            Self::LockAccount { unlock_at } => {
+                format!("Locked the account of {name} {}", until(*unlock_at))
             }
-            Self::LockAccount {
-                unlock_at: Some(at),
-            } => format!(
-                "Locked the account of {name} until {}",
-                at.strftime("%Y-%m-%d %H:%M UTC")
-            ),
             Self::UnlockPassword => format!("Unlocked the password of {name}"),
             Self::ForcePasswordChange => {
                 format!("{name} must choose a new password at the next sign-on")
@@ -99,5 +89,13 @@ impl UserOp {
             Self::EnableMfa => format!("Turned MFA on for {name}"),
             Self::DisableMfa => format!("Turned MFA off for {name}"),
         }
+    }
+}
+
+/// How long a lock lasts, in words: `until 2026-12-01 09:00 UTC`, or until an admin unlocks it.
+fn until(unlock_at: Option<Timestamp>) -> String {
+    match unlock_at {
+        Some(at) => format!("until {}", at.strftime("%Y-%m-%d %H:%M UTC")),
+        None => "until an admin unlocks it".to_owned(),
     }
 }
