@@ -94,14 +94,13 @@ pub struct Session {
     pub environment: String,
     /// The action journal every write goes through.
     pub journal: crate::desk::Journal,
-    environment_id: String,
     _demo: Option<crate::sim::SimHandle>,
 }
 
 impl Session {
     /// The id of the environment whose users are managed.
     pub fn environment_id(&self) -> &str {
-        &self.environment_id
+        self.client.environment_id()
     }
 
     /// Whether writes are refused.
@@ -167,17 +166,17 @@ async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure>
             for warning in &connection.warnings {
                 eprintln!("pingdesk: warning: {warning}");
             }
-            let environment = connection.client.environment_id.clone();
             let client = build(connection.client.clone())?;
-            let mut who = Who::here(&environment, client.actor(), client.session_id());
-            who.profile.clone_from(&connection.profile);
+            let who = Who {
+                profile: connection.profile.clone(),
+                ..Who::of(&client)
+            };
             Ok(Session {
                 journal: Journal::new(connection.journal.clone(), who),
+                environment: client.environment_id().to_owned(),
                 client,
                 read_only: connection.read_only,
                 connection: Some(*connection),
-                environment_id: environment.clone(),
-                environment,
                 _demo: None,
             })
         }
@@ -191,16 +190,16 @@ async fn connect(args: &crate::connect::ConnectArgs) -> Result<Session, Failure>
                 "pingdesk: DEMO: no credentials configured, using the embedded simulator (changes are not kept)"
             );
             let client = build(crate::connect::simulator_config(&sim))?;
-            let environment = sim.environment_name.clone();
-            let mut who = Who::here(&sim.environment_id, client.actor(), client.session_id());
-            who.environment_name = Some(environment.clone());
+            let who = Who {
+                environment_name: Some(sim.environment_name.clone()),
+                ..Who::of(&client)
+            };
             Ok(Session {
                 journal: Journal::new(crate::connect::demo_journal(), who),
                 client,
                 connection: None,
                 read_only: args.read_only,
-                environment,
-                environment_id: sim.environment_id.clone(),
+                environment: sim.environment_name.clone(),
                 _demo: Some(sim),
             })
         }

@@ -120,10 +120,11 @@ async fn console(connect: &connect::ConnectArgs, no_color: bool) -> anyhow::Resu
         runtime::Setup::from_config(context, file, &env, no_color).map_err(|e| usage(&e))?;
     let client = api::ApiClient::new(config)?;
     let context = &mut setup.context;
-    let mut who =
-        desk::journal::Who::here(&context.environment_id, client.actor(), client.session_id());
-    who.environment_name.clone_from(&context.environment_name);
-    who.profile.clone_from(&context.profile);
+    let who = desk::journal::Who {
+        environment_name: context.environment_name.clone(),
+        profile: context.profile.clone(),
+        ..desk::journal::Who::of(&client)
+    };
     context.journal = Some(desk::Journal::new(journal, who));
     let result = runtime::run(client, setup).await;
     drop(demo_sim);

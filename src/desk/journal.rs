@@ -21,6 +21,7 @@ pub use record::{Ending, Failure, Phase, Record, Snapshot, Subject, Who};
 
 use self::file::append_line;
 use super::ops::{Target, UserOp};
+use crate::api::ApiClient;
 use crate::pingone;
 
 /// Where syslog listens on a Linux host.
@@ -239,6 +240,11 @@ pub fn host_name() -> String {
 }
 
 impl Who {
+    /// This process acting through `client`: its environment, actor and session ([`Who::here`]).
+    pub fn of(client: &ApiClient) -> Self {
+        Self::here(client.environment_id(), client.actor(), client.session_id())
+    }
+
     /// This process acting on `environment` as `client_id`, with the OS user and the SSH origin
     /// read from the environment (`USER`/`LOGNAME`, `SSH_CLIENT`).
     pub fn here(environment: &str, client_id: &str, session_id: &str) -> Self {
