@@ -165,6 +165,15 @@ async fn a_profile_that_requires_a_ticket_refuses_a_change_without_one() {
         stderr(&refused)
     );
     assert_eq!(sim.stats().get(Route::UserAction), 0);
+    // A blank ticket is none: refused before any question is asked (no --yes, no terminal).
+    let blank = with_profile(&["users", "unlock", "alice.locked", "--ticket", "   "]);
+    assert_eq!(code(&blank), 5, "{}", stderr(&blank));
+    assert!(
+        stderr(&blank).contains("requires a ticket"),
+        "{}",
+        stderr(&blank)
+    );
+    assert_eq!(sim.stats().get(Route::UserAction), 0);
     let done = with_profile(&[
         "users",
         "unlock",

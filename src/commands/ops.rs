@@ -101,7 +101,7 @@ pub(super) fn writable(session: &Session, kind: OpKind) -> Result<(), Failure> {
 
 /// Refuses a change without a ticket when the profile requires one.
 pub(super) fn ticket_given(session: &Session, ticket: Option<&str>) -> Result<(), Failure> {
-    if session.journal.requires_ticket() && ticket.is_none_or(str::is_empty) {
+    if session.journal.requires_ticket() && crate::desk::journal::given_ticket(ticket).is_none() {
         return Err(Failure::new(
             Exit::Refused,
             JournalError::TicketRequired.to_string(),

@@ -24,6 +24,12 @@ use super::ops::{Target, UserOp};
 use crate::api::ApiClient;
 use crate::pingone;
 
+/// The ticket given, trimmed; `None` when absent or blank: a blank ticket is no ticket, in the
+/// console's dialog, on the command line and in the journal alike.
+pub fn given_ticket(typed: Option<&str>) -> Option<&str> {
+    typed.map(str::trim).filter(|ticket| !ticket.is_empty())
+}
+
 /// Where syslog listens on a Linux host.
 pub const DEFAULT_SYSLOG_SOCKET: &str = "/dev/log";
 
@@ -126,7 +132,7 @@ impl Journal {
         op: &UserOp,
         ticket: Option<&str>,
     ) -> Result<Record, JournalError> {
-        let ticket = ticket.map(str::trim).filter(|t| !t.is_empty());
+        let ticket = given_ticket(ticket);
         if ticket.is_none() && self.requires_ticket() {
             return Err(JournalError::TicketRequired);
         }
@@ -275,6 +281,14 @@ mod tests {
     use std::io::Write as _;
 
     use super::*;
+
+    #[test]
+    fn a_blank_ticket_is_no_ticket() {
+        assert_eq!(given_ticket(None), None);
+        assert_eq!(given_ticket(Some("")), None);
+        assert_eq!(given_ticket(Some(" \t ")), None);
+        assert_eq!(given_ticket(Some("  INC-7 ")), Some("INC-7"));
+    }
 
     fn record(op_id: &str, phase: Phase, pid: u32, time: Timestamp) -> Record {
         Record {
