@@ -2,6 +2,7 @@
 //! ties them. No IO, no terminal: everything here is tested by feeding messages.
 
 mod actions;
+mod context;
 pub mod copy;
 pub mod incident;
 mod inflight;
@@ -21,12 +22,13 @@ pub mod tabs;
 pub mod update;
 pub mod view;
 
+pub use context::Context;
 pub use copy::{Clipboard, Copyable, Wrap};
 pub use inflight::InFlight;
 pub use keybuild::KeyMapError;
 pub use keymap::{KeyMap, Mode};
 pub use modal::{Confirm, Modal, Step};
 pub use msg::{Action, Effect, Msg, ReqId};
-pub use state::{Context, Focus, State};
+pub use state::{Focus, State};
 pub use update::update;
 pub use view::{Place, Pointer, View};

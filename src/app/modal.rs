@@ -2,8 +2,13 @@
 //! steps (how long, for a lock; then yes or no, or the typed username on production). Only a
 //! "yes" here turns into an `Effect::Apply`.
 
+mod lock;
+
 use crossterm::event::KeyCode;
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
+
+pub use lock::{LOCK_CHOICES, LockChoice, LockPicker};
+use lock::{lock_question, lock_until};
 
 use super::msg::{Action, Effect};
 use super::state::{State, StatusKind};
@@ -69,35 +74,6 @@ pub enum Step {
     },
 }
 
-/// The lock duration being chosen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LockPicker {
-    /// Index into [`LOCK_CHOICES`].
-    pub choice: usize,
-    /// The time typed for "until a time".
-    pub until: String,
-}
-
-/// How long a lock lasts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LockChoice {
-    /// This many minutes from now.
-    Minutes(i64),
-    /// Until a typed time (RFC 3339, or `+2h`).
-    Typed,
-    /// Until an admin unlocks it.
-    Admin,
-}
-
-/// The lock dialog's choices, in order.
-pub const LOCK_CHOICES: [(LockChoice, &str); 5] = [
-    (LockChoice::Minutes(15), "15 minutes"),
-    (LockChoice::Minutes(60), "1 hour"),
-    (LockChoice::Minutes(480), "8 hours"),
-    (LockChoice::Typed, "until a time (RFC 3339, or +2h, +30m)"),
-    (LockChoice::Admin, "until an admin unlocks it"),
-];
-
 /// The key for operation `kind` on the selected user: opens the dialog, or says why not. An
 /// operation on a device or a session acts on the row selected in its tab when the detail pane
 /// shows that tab; elsewhere on the one row it applies to, or, when several do, the tab opens
@@ -131,18 +107,14 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
         state.say(StatusKind::Error, refusal.to_string());
         return;
     }
-    let step = if kind == OpKind::LockAccount {
-        Step::PickLock(LockPicker::default())
-    } else {
-        answer_step(state)
-    };
-    let question = if kind == OpKind::LockAccount {
-        format!(
+    let (step, question) = if kind == OpKind::LockAccount {
+        let question = format!(
             "Lock the account of {}: for how long?",
             in_sentence(&user.username)
-        )
+        );
+        (Step::PickLock(LockPicker::default()), question)
     } else {
-        question
+        (answer_step(state.context.production), question)
     };
     state.modal = Some(Modal::Confirm(Confirm {
         question,
@@ -157,10 +129,11 @@ pub(super) fn ask(state: &mut State, kind: OpKind) {
     }));
 }
 
-fn answer_step(state: &State) -> Step {
+/// The yes-or-no step, No highlighted; on `production` the username must be typed.
+fn answer_step(production: bool) -> Step {
     Step::Answer {
         yes_highlighted: false,
-        typed: state.context.production.then(String::new),
+        typed: production.then(String::new),
     }
 }
 
@@ -189,10 +162,7 @@ pub(super) fn answer(state: &mut State, action: Action) -> Vec<Effect> {
                 Ok(unlock_at) => {
                     confirm.op = UserOp::LockAccount { unlock_at };
                     confirm.question = lock_question(&confirm.username, unlock_at, now);
-                    confirm.step = Step::Answer {
-                        yes_highlighted: false,
-                        typed: production.then(String::new),
-                    };
+                    confirm.step = answer_step(production);
                 }
                 Err(problem) => state.say(StatusKind::Error, problem),
             }
@@ -320,27 +290,6 @@ fn ticket_keys(state: &mut State, action: Action) {
     }
 }
 
-fn lock_question(username: &str, unlock_at: Option<Timestamp>, now: Timestamp) -> String {
-    let user = crate::pingone::User {
-        username: username.to_owned(),
-        ..crate::pingone::User::default()
-    };
-    UserOp::LockAccount { unlock_at }.question(&crate::desk::Known::record(&user, now))
-}
-
-/// The time the picker's choice means, or what is wrong with the typed time.
-fn lock_until(picker: &LockPicker, now: Timestamp) -> Result<Option<Timestamp>, String> {
-    let minutes = |m: i64| {
-        now.checked_add(SignedDuration::from_mins(m))
-            .map_err(|e| e.to_string())
-    };
-    match LOCK_CHOICES.get(picker.choice).map(|(choice, _)| *choice) {
-        Some(LockChoice::Minutes(m)) => minutes(m).map(Some),
-        Some(LockChoice::Admin) | None => Ok(None),
-        Some(LockChoice::Typed) => crate::desk::ops::lock_until(&picker.until, now).map(Some),
-    }
-}
-
 /// Typing into the dialog: the username on production, or the lock's time.
 pub(super) fn type_into(state: &mut State, code: KeyCode) {
     let Some(Modal::Confirm(confirm)) = state.modal.as_mut() else {
@@ -351,9 +300,7 @@ pub(super) fn type_into(state: &mut State, code: KeyCode) {
         Step::Answer {
             typed: Some(typed), ..
         } => typed,
-        Step::PickLock(picker) if LOCK_CHOICES[picker.choice].0 == LockChoice::Typed => {
-            &mut picker.until
-        }
+        Step::PickLock(picker) if picker.types_a_time() => &mut picker.until,
         _ => return,
     };
     edit(field, code);
@@ -367,34 +314,5 @@ pub(super) fn edit(field: &mut String, code: KeyCode) {
             field.pop();
         }
         _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lock_times_parse_and_refuse_the_past() {
-        let now: Timestamp = "2026-01-01T00:00:00Z".parse().expect("a time");
-        let pick = |choice, until: &str| {
-            lock_until(
-                &LockPicker {
-                    choice,
-                    until: until.into(),
-                },
-                now,
-            )
-        };
-        assert_eq!(
-            pick(0, ""),
-            Ok(Some("2026-01-01T00:15:00Z".parse().expect("a time")))
-        );
-        assert_eq!(pick(4, ""), Ok(None));
-        assert_eq!(
-            pick(3, "+2h"),
-            Ok(Some("2026-01-01T02:00:00Z".parse().expect("a time")))
-        );
-        assert!(pick(3, "2025-01-01T00:00:00Z").is_err());
     }
 }

@@ -84,7 +84,7 @@ fn confirm_lines<'a>(
                     style,
                 ));
             }
-            if LOCK_CHOICES[picker.choice].1.starts_with("until a time") {
+            if picker.types_a_time() {
                 lines.push(Line::from(vec![
                     Span::raw("> "),
                     Span::styled(format!("{}▏", inert(&picker.until)), theme.title),
