@@ -14,6 +14,7 @@ use crate::app::incident::{QueueError, View};
 use crate::app::{Action, KeyMap, Mode, State};
 use crate::config::theme::Theme;
 use crate::desk::inert::{fit, inert, one_line};
+use crate::desk::journal::Entry;
 use crate::desk::queue::Source;
 use crate::desk::{Known, Verdict};
 
@@ -78,10 +79,11 @@ fn queue(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
     let height = usize::from(large_area(frame.area()).height.saturating_sub(2)).max(1);
     let first = (view.selected + 1).saturating_sub(height);
     let mut lines = Vec::new();
-    let title = match &view.result {
+    // How many are locked, from where, how many marked: once the queue is read.
+    let counted = match &view.result {
         None => {
             lines.push(Line::styled("Reading the audit activities…", theme.muted));
-            format!(" Locked now{loading} ")
+            String::new()
         }
         Some(Err(QueueError::Forbidden(why))) => {
             lines.push(Line::styled(one_line(why).into_owned(), theme.danger));
@@ -92,7 +94,7 @@ fn queue(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
             lines.push(Line::from(format!(
                 "This worker may not read audit data.{scan}"
             )));
-            format!(" Locked now{loading} ")
+            String::new()
         }
         Some(Err(QueueError::Failed(why))) => {
             lines.push(Line::styled(one_line(why).into_owned(), theme.danger));
@@ -102,7 +104,7 @@ fn queue(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
                 }),
                 theme.muted,
             ));
-            format!(" Locked now{loading} ")
+            String::new()
         }
         Some(Ok(q)) => {
             let elapsed = view
@@ -148,12 +150,10 @@ fn queue(state: &State, keys: &KeyMap, theme: &Theme, frame: &mut Frame) {
             } else {
                 format!(", {} marked", view.marks.len())
             };
-            format!(
-                " Locked now: {} ({source}){marked}{loading} ",
-                q.users.len()
-            )
+            format!(": {} ({source}){marked}", q.users.len())
         }
     };
+    let title = format!(" Locked now{counted}{loading} ");
     let (area, block) = large(frame, theme, title);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -170,56 +170,71 @@ fn journal(state: &State, theme: &Theme, frame: &mut Frame) {
         .journal
         .as_ref()
         .map_or_else(|| "no journal".into(), |j| j.path().display().to_string());
-    let mut lines = Vec::new();
-    match &view.entries {
-        None => lines.push(Line::styled("Reading the journal…", theme.muted)),
-        Some(Err(why)) => lines.push(Line::styled(one_line(why).into_owned(), theme.danger)),
-        Some(Ok(entries)) if entries.is_empty() => {
-            lines.push(Line::styled("No change has been made yet.", theme.muted));
-        }
+    let (lines, scroll) = match &view.entries {
+        None => (
+            vec![Line::styled("Reading the journal…", theme.muted)],
+            view.scroll,
+        ),
+        Some(Err(why)) => (
+            vec![Line::styled(one_line(why).into_owned(), theme.danger)],
+            view.scroll,
+        ),
+        Some(Ok(entries)) if entries.is_empty() => (
+            vec![Line::styled("No change has been made yet.", theme.muted)],
+            view.scroll,
+        ),
+        // Only the rows that fit are built (a journal keeps every change ever made), from the
+        // first one scrolled to: one row per entry, as the paragraph would have scrolled them.
         Some(Ok(entries)) => {
-            for entry in entries {
-                let this = ours.as_deref() == Some(entry.session_id.as_str());
-                let style = if entry.result == "ok" {
-                    theme.ok
-                } else {
-                    theme.danger
-                };
-                let ticket = entry
-                    .ticket
-                    .as_deref()
-                    .map(|t| format!("  #{t}"))
-                    .unwrap_or_default();
-                lines.push(Line::from(vec![
-                    Span::styled(if this { "• " } else { "  " }, theme.title),
-                    Span::styled(
-                        entry.time.strftime("%Y-%m-%d %H:%M:%S  ").to_string(),
-                        theme.muted,
-                    ),
-                    Span::raw(format!(
-                        "{} {} ",
-                        cell(&entry.operation, 16),
-                        cell(&entry.username, 20)
-                    )),
-                    Span::styled(entry.result.clone(), style),
-                    Span::styled(ticket, theme.title),
-                    Span::styled(
-                        entry
-                            .target
-                            .as_deref()
-                            .map(|t| format!("  {t}"))
-                            .unwrap_or_default(),
-                        theme.muted,
-                    ),
-                    Span::styled(format!("  {}", entry.who), theme.muted),
-                ]));
-            }
+            let height = usize::from(large_area(frame.area()).height.saturating_sub(2)).max(1);
+            let rows = entries
+                .iter()
+                .skip(usize::from(view.scroll))
+                .take(height)
+                .map(|entry| journal_line(entry, ours.as_deref(), theme))
+                .collect();
+            (rows, 0)
         }
-    }
+    };
     let title = format!(" Journal, newest first (• this session): {} ", inert(&path));
     let (area, block) = large(frame, theme, title);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).scroll((view.scroll, 0)),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+}
+
+/// One journal entry as a row: `•` marks this session's.
+fn journal_line<'a>(entry: &Entry, ours: Option<&str>, theme: &Theme) -> Line<'a> {
+    let this = ours == Some(entry.session_id.as_str());
+    let style = if entry.result == "ok" {
+        theme.ok
+    } else {
+        theme.danger
+    };
+    let ticket = entry
+        .ticket
+        .as_deref()
+        .map(|t| format!("  #{t}"))
+        .unwrap_or_default();
+    Line::from(vec![
+        Span::styled(if this { "• " } else { "  " }, theme.title),
+        Span::styled(
+            entry.time.strftime("%Y-%m-%d %H:%M:%S  ").to_string(),
+            theme.muted,
+        ),
+        Span::raw(format!(
+            "{} {} ",
+            cell(&entry.operation, 16),
+            cell(&entry.username, 20)
+        )),
+        Span::styled(entry.result.clone(), style),
+        Span::styled(ticket, theme.title),
+        Span::styled(
+            entry
+                .target
+                .as_deref()
+                .map(|t| format!("  {t}"))
+                .unwrap_or_default(),
+            theme.muted,
+        ),
+        Span::styled(format!("  {}", entry.who), theme.muted),
+    ])
 }
