@@ -13,6 +13,7 @@ use lock::{lock_question, lock_until};
 use super::msg::{Action, Effect};
 use super::state::{State, StatusKind};
 use crate::desk::inert::in_sentence;
+use crate::desk::journal::given_ticket;
 use crate::desk::{OpKind, Refusal, UserOp};
 
 /// A layer over the panes that takes keys first.
@@ -261,12 +262,12 @@ pub(super) const TICKET_MISSING: &str = "A ticket is required: nothing was sent"
 
 /// The ticket typed, trimmed; `None` when blank.
 pub(super) fn ticket_given(typed: &str) -> Option<String> {
-    Some(typed.trim().to_owned()).filter(|t| !t.is_empty())
+    given_ticket(Some(typed)).map(str::to_owned)
 }
 
 /// Whether a ticket field holding `typed` still needs one before Enter leaves it.
 pub(super) fn ticket_still_blank(typed: &str, require: bool) -> bool {
-    require && typed.trim().is_empty()
+    require && given_ticket(Some(typed)).is_none()
 }
 
 /// The ticket field's keys: `t` (or Tab) opens it; Enter leaves it (unless a required ticket is
