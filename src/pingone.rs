@@ -17,7 +17,7 @@ pub mod session;
 pub mod user;
 
 pub use activity::Activity;
-pub use device::{Device, MfaEnabled};
+pub use device::Device;
 pub use error::{P1Error, P1ErrorDetail};
 pub use filter::{Expr, FilterOp};
 pub use group::{Group, GroupMembership};
@@ -75,9 +75,6 @@ pub const HEADER_EXTERNAL_SESSION_ID: &str = "X-Ping-External-Session-Id";
 pub const HEADER_EXTERNAL_TRANSACTION_ID: &str = "X-Ping-External-Transaction-Id";
 /// Longest external session or transaction id PingOne keeps. [DEV] external-transaction-and-session-ids.
 pub const MAX_EXTERNAL_ID_LEN: usize = 100;
-/// Where PingOne's audit records carry the external ids: `externalCorrelation.sessionId` and
-/// `.transactionId`. UNVERIFIED in shape: no example record shows them.
-pub const EXTERNAL_CORRELATION_UNVERIFIED: bool = true;
 
 /// `text` as PingOne keeps an external id: at most [`MAX_EXTERNAL_ID_LEN`] characters, each
 /// not a letter, digit or one of `. _ - / @ = # +` replaced by `_` (PingOne converts them so).

@@ -34,8 +34,8 @@ pub struct Activity {
     /// How it ended.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<ActivityResult>,
-    /// The external ids the client sent. UNVERIFIED in shape (see
-    /// [`super::EXTERNAL_CORRELATION_UNVERIFIED`]).
+    /// The external ids the client sent. UNVERIFIED in shape: no example record shows where
+    /// PingOne puts them; we read `externalCorrelation.sessionId` and `.transactionId`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub external_correlation: Option<ExternalCorrelation>,
     /// Anything else PingOne sent (`_links`, `tags`).

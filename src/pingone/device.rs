@@ -159,14 +159,6 @@ impl Device {
     }
 }
 
-/// `GET`/`PUT /users/{id}/mfaEnabled`: `{"mfaEnabled": …}`. [SPEC-MFA] `UserMFAEnabled`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MfaEnabled {
-    /// Whether MFA is on for the user.
-    pub mfa_enabled: bool,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
