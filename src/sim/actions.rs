@@ -6,17 +6,16 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse as _, Response};
+use axum::response::IntoResponse as _;
 use jiff::Timestamp;
 use serde::Deserialize;
 
 use super::media::{admit_write, is_blank, unsupported_media};
 use super::mutations::PasswordAction;
 use super::responses::{href, invalid_data, json};
-use super::routes::{admit, store_error, with_links};
-use super::store::StoreError;
+use super::routes::{Answer, admit, with_links};
 use super::{SimState, read, write};
-use crate::pingone::{self, PasswordState, User, events};
+use crate::pingone::{self, PasswordState, events};
 
 type Shared = State<Arc<SimState>>;
 
@@ -26,22 +25,19 @@ struct LockBody {
     unlock_at: Option<Timestamp>,
 }
 
-/// `POST /users/{id}`, dispatched on `Content-Type`.
+/// `POST /users/{id}`, dispatched on `Content-Type`: answered with the user, its event recorded.
 pub(super) async fn user_action(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let media = match admit_write(&state, &headers, &env) {
-        Ok(media) => media,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let media = admit_write(&state, &headers, &env)?;
     let now = Timestamp::now();
     let (event, result) = match media.as_str() {
         pingone::MEDIA_ACCOUNT_UNLOCK => {
             if !is_blank(&body) {
-                return invalid_data("body", "The unlock request takes no body");
+                return Err(invalid_data("body", "The unlock request takes no body"));
             }
             let result = write(&state.directory).unlock(&id, now);
             (events::USER_UNLOCKED, result)
@@ -52,47 +48,30 @@ pub(super) async fn user_action(
             } else {
                 serde_json::from_slice(&body)
             };
-            match parsed {
-                Ok(lock) => {
-                    let result = write(&state.directory).lock(&id, lock.unlock_at, now);
-                    (events::USER_LOCKED, result)
-                }
-                Err(error) => {
-                    return invalid_data(
-                        "unlockAt",
-                        format!("The lock request body is not valid: {error}"),
-                    );
-                }
-            }
+            let lock = parsed.map_err(|error| {
+                invalid_data(
+                    "unlockAt",
+                    format!("The lock request body is not valid: {error}"),
+                )
+            })?;
+            let result = write(&state.directory).lock(&id, lock.unlock_at, now);
+            (events::USER_LOCKED, result)
         }
         pingone::MEDIA_USER_SEND_VERIFICATION_CODE => {
             if !is_blank(&body) {
-                return invalid_data("body", "The request takes no body");
+                return Err(invalid_data("body", "The request takes no body"));
             }
             let result = write(&state.directory).send_verification(&id, now);
             (events::USER_UPDATED, result)
         }
-        other => return unsupported_media(other),
+        other => return Err(unsupported_media(other)),
     };
-    answer_user(&state, &headers, &[event], result)
-}
-
-/// The user record after a change, with its events recorded; or the error.
-fn answer_user(
-    state: &SimState,
-    headers: &HeaderMap,
-    emitted: &[&str],
-    result: Result<User, StoreError>,
-) -> Response {
-    match result {
-        Ok(user) => {
-            for event in emitted {
-                state.audit.record(event, &user.id, headers);
-            }
-            json(StatusCode::OK, &with_links(state, user))
-        }
-        Err(error) => store_error(&error),
-    }
+    let user = result?;
+    state.audit.record(event, &user.id, &headers);
+    Ok(json(
+        StatusCode::OK,
+        &with_links(&state.environment_url(&env), user),
+    ))
 }
 
 /// `GET /users/{id}/password`.
@@ -100,15 +79,10 @@ pub(super) async fn read_password(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let result = read(&state.directory).password(&id, Timestamp::now());
-    match result {
-        Ok(password) => json(StatusCode::OK, &password_links(&state, password)),
-        Err(error) => store_error(&error),
-    }
+) -> Answer {
+    admit(&state, &headers, &env)?;
+    let password = read(&state.directory).password(&id, Timestamp::now())?;
+    Ok(json(StatusCode::OK, &password_links(&state, password)))
 }
 
 /// Adds the `_links` PingOne puts on a password state.
@@ -138,32 +112,25 @@ pub(super) async fn password_action(
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let media = match admit_write(&state, &headers, &env) {
-        Ok(media) => media,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let media = admit_write(&state, &headers, &env)?;
     let action = match media.as_str() {
         pingone::MEDIA_PASSWORD_UNLOCK => PasswordAction::Unlock,
         pingone::MEDIA_PASSWORD_FORCE_CHANGE => PasswordAction::ForceChange,
         pingone::MEDIA_PASSWORD_SEND_RECOVERY_CODE => PasswordAction::SendRecoveryCode,
-        other => return unsupported_media(other),
+        other => return Err(unsupported_media(other)),
     };
     if !is_blank(&body) {
-        return invalid_data("body", "This password action takes no body");
+        return Err(invalid_data("body", "This password action takes no body"));
     }
-    let result = write(&state.directory).password_action(&id, action, Timestamp::now());
-    match result {
-        Ok((password, emitted)) => {
-            for event in emitted {
-                state.audit.record(event, &id, &headers);
-            }
-            match password {
-                Some(password) => json(StatusCode::OK, &password_links(&state, password)),
-                // UNVERIFIED: a recovery code answered with 204, like PingOne's other sends.
-                None => StatusCode::NO_CONTENT.into_response(),
-            }
-        }
-        Err(error) => store_error(&error),
+    let (password, emitted) =
+        write(&state.directory).password_action(&id, action, Timestamp::now())?;
+    for event in emitted {
+        state.audit.record(event, &id, &headers);
     }
+    Ok(match password {
+        Some(password) => json(StatusCode::OK, &password_links(&state, password)),
+        // UNVERIFIED: a recovery code answered with 204, like PingOne's other sends.
+        None => StatusCode::NO_CONTENT.into_response(),
+    })
 }

@@ -7,13 +7,12 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
-use axum::response::Response;
 use jiff::{SignedDuration, Timestamp};
 
 use super::audit::{AuditEvent, AuditLog};
 use super::paging::ListParams;
 use super::responses::{href, invalid_data, json};
-use super::routes::admit_query;
+use super::routes::{Answer, admit_query};
 use super::store::Directory;
 use super::{SimState, read};
 use crate::pingone::activity::{
@@ -37,27 +36,19 @@ pub(super) async fn list_activities(
     Path(env): Path<String>,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
-    let expr = match params.parsed(&ActivityAttributes) {
-        Ok(Some(expr)) if has_date_range(&expr) => expr,
+) -> Answer {
+    let params: ListParams = admit_query(&state, &headers, &env, &uri)?;
+    let Some(expr) = params.parsed(&ActivityAttributes)?.filter(has_date_range) else {
         // UNVERIFIED: the status and code of a filter without a date range.
-        Ok(_) => return invalid_data("filter", RANGE_NEEDED),
-        Err(refused) => return refused,
+        return Err(invalid_data("filter", RANGE_NEEDED));
     };
     if let Some(bad) = expr.comparisons().into_iter().find(|c| time_of(c).is_err()) {
-        return invalid_data(
+        return Err(invalid_data(
             "filter",
             format!("The value for '{}' is not a date-time", bad.attribute),
-        );
+        ));
     }
-    let window = match params.window_up_to(pingone::MAX_ACTIVITY_LIMIT) {
-        Ok(window) => window,
-        Err(refused) => return refused,
-    };
+    let window = params.window_up_to(pingone::MAX_ACTIVITY_LIMIT)?;
     let directory = read(&state.directory);
     let population = |id: &str| {
         directory
@@ -73,7 +64,7 @@ pub(super) async fn list_activities(
     drop(directory);
     let collection = format!("{base}/activities");
     let page = params.page(&collection, window, "activities", matching.len(), items);
-    json(StatusCode::OK, &page)
+    Ok(json(StatusCode::OK, &page))
 }
 
 /// The time a comparison on `recordedAt`/`createdAt` names (other attributes have none).

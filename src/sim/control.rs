@@ -96,21 +96,16 @@ pub(super) async fn fail_password_checks(
     axum::extract::Path(id): axum::extract::Path<String>,
     headers: axum::http::HeaderMap,
     axum::Json(body): axum::Json<FailedChecks>,
-) -> Response {
-    let result = super::write(&state.directory).fail_password_checks(
+) -> super::routes::Answer {
+    let (password, emitted) = super::write(&state.directory).fail_password_checks(
         &id,
         body.failures,
         jiff::Timestamp::now(),
-    );
-    match result {
-        Ok((password, emitted)) => {
-            for event in emitted {
-                state.audit.record(event, &id, &headers);
-            }
-            json(StatusCode::OK, &password)
-        }
-        Err(error) => super::routes::store_error(&error),
+    )?;
+    for event in emitted {
+        state.audit.record(event, &id, &headers);
     }
+    Ok(json(StatusCode::OK, &password))
 }
 
 /// The body of `POST /_sim/users/{id}/password-checks`.

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::matching::matches;
 use super::paging::ListParams;
 use super::responses::{href, invalid_data, json, not_found};
-use super::routes::{admit, admit_query};
+use super::routes::{Answer, admit, admit_query};
 use super::store::Directory;
 use super::{SimState, read};
 use crate::pingone::filter::FixedAttributes;
@@ -92,11 +92,8 @@ pub(super) async fn list_groups(
     Path(env): Path<String>,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let params: ListParams = admit_query(&state, &headers, &env, &uri)?;
     let directory = read(&state.directory);
     let url = format!("{}/groups", state.environment_url(&env));
     params.filtered(
@@ -119,23 +116,18 @@ pub(super) async fn get_group(
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let params: GroupParams = match admit_query(&state, &headers, &env, &uri) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
-    let total = match switch("include", params.include.as_deref(), "totalMemberCounts") {
-        Ok(total) => total,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let params: GroupParams = admit_query(&state, &headers, &env, &uri)?;
+    let total = switch("include", params.include.as_deref(), "totalMemberCounts")?;
     let directory = read(&state.directory);
-    match directory.groups.get(&id) {
-        Some(group) => json(
-            StatusCode::OK,
-            &present_group(&state, &directory, group, total),
-        ),
-        None => not_found("group"),
-    }
+    let group = directory
+        .groups
+        .get(&id)
+        .ok_or_else(|| not_found("group"))?;
+    Ok(json(
+        StatusCode::OK,
+        &present_group(&state, &directory, group, total),
+    ))
 }
 
 /// `GET /groups/{id}/memberOfGroups`: the groups this group is directly nested in.
@@ -144,28 +136,23 @@ pub(super) async fn group_nesting(
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
-    let window = match params.window() {
-        Ok(window) => window,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let params: ListParams = admit_query(&state, &headers, &env, &uri)?;
+    let window = params.window()?;
     let directory = read(&state.directory);
-    let Some(parents) = directory.groups.parents_of(&id) else {
-        return not_found("group");
-    };
+    let parents = directory
+        .groups
+        .parents_of(&id)
+        .ok_or_else(|| not_found("group"))?;
     let items: Vec<GroupMembership> = parents
         .into_iter()
         .map(|g| membership(&state, &directory, g, MembershipType::Direct, false))
         .collect();
     let url = format!("{}/groups/{id}/memberOfGroups", state.environment_url(&env));
-    json(
+    Ok(json(
         StatusCode::OK,
         &params.page_of(&url, window, "groupMemberships", items),
-    )
+    ))
 }
 
 /// `?expand=group&limit=&cursor=` on a user's memberships.
@@ -182,24 +169,13 @@ pub(super) async fn user_groups(
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let params: MembershipParams = match admit_query(&state, &headers, &env, &uri) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
-    let expand = match switch("expand", params.expand.as_deref(), "group") {
-        Ok(expand) => expand,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let params: MembershipParams = admit_query(&state, &headers, &env, &uri)?;
+    let expand = switch("expand", params.expand.as_deref(), "group")?;
     let groups = FixedAttributes(pingone::GROUP_FILTER_ATTRIBUTES);
-    let (window, parsed) = match params.list.query(&groups) {
-        Ok(query) => query,
-        Err(refused) => return refused,
-    };
+    let (window, parsed) = params.list.query(&groups)?;
     let directory = read(&state.directory);
-    let Ok(at) = directory.position_of(&id) else {
-        return not_found("user");
-    };
+    let at = directory.position_of(&id)?;
     let items: Vec<GroupMembership> = directory
         .groups
         .of_user(at)
@@ -208,10 +184,10 @@ pub(super) async fn user_groups(
         .map(|(g, kind)| membership(&state, &directory, g, kind, expand))
         .collect();
     let url = format!("{}/users/{id}/memberOfGroups", state.environment_url(&env));
-    json(
+    Ok(json(
         StatusCode::OK,
         &params.list.page_of(&url, window, "groupMemberships", items),
-    )
+    ))
 }
 
 /// A population as PingOne sends it: its user count, environment and links.
@@ -248,11 +224,8 @@ pub(super) async fn list_populations(
     Path(env): Path<String>,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let params: ListParams = admit_query(&state, &headers, &env, &uri)?;
     let directory = read(&state.directory);
     let url = format!("{}/populations", state.environment_url(&env));
     params.filtered(
@@ -268,16 +241,14 @@ pub(super) async fn get_population(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
+) -> Answer {
+    admit(&state, &headers, &env)?;
     let directory = read(&state.directory);
-    match directory.populations.iter().find(|p| p.id == id) {
-        Some(population) => json(
-            StatusCode::OK,
-            &present_population(&state, &directory, population.clone()),
-        ),
-        None => not_found("population"),
-    }
+    let population = directory
+        .population(&id)
+        .ok_or_else(|| not_found("population"))?;
+    Ok(json(
+        StatusCode::OK,
+        &present_population(&state, &directory, population.clone()),
+    ))
 }

@@ -13,7 +13,7 @@ use jiff::Timestamp;
 
 use super::media::admit_json;
 use super::responses::{href, invalid_data, json};
-use super::routes::{admit, store_error};
+use super::routes::{Answer, admit};
 use super::store::{Directory, StoreError};
 use super::{SimState, read, write};
 use crate::pingone::{User, events};
@@ -104,15 +104,12 @@ pub(super) fn read_flag(
     (env, id): (&str, &str),
     headers: &HeaderMap,
     flag: Flag,
-) -> Response {
-    if let Err(refused) = admit(state, headers, env) {
-        return refused;
-    }
-    let user = read(&state.directory).get(id, Timestamp::now());
-    match user {
-        Some(user) => body(state, env, id, flag, flag.of(&user)),
-        None => store_error(&StoreError::NotFound),
-    }
+) -> Answer {
+    admit(state, headers, env)?;
+    let user = read(&state.directory)
+        .get(id, Timestamp::now())
+        .ok_or(StoreError::NotFound)?;
+    Ok(body(state, env, id, flag, flag.of(&user)))
 }
 
 /// `PUT /users/{id}/<flag>` with `{"<name>": true|false}` and nothing else.
@@ -122,25 +119,21 @@ pub(super) fn put_flag(
     headers: &HeaderMap,
     bytes: &[u8],
     flag: Flag,
-) -> Response {
-    if let Err(refused) = admit_json(state, headers, env) {
-        return refused;
-    }
+) -> Answer {
+    admit_json(state, headers, env)?;
     let name = flag.name();
     let wanted = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(bytes)
         .ok()
         .filter(|map| map.len() == 1)
         .and_then(|map| map.get(name).and_then(serde_json::Value::as_bool));
     let Some(wanted) = wanted else {
-        return invalid_data(name, format!("The body must be {{\"{name}\": true|false}}"));
+        return Err(invalid_data(
+            name,
+            format!("The body must be {{\"{name}\": true|false}}"),
+        ));
     };
-    let result = write(&state.directory).set_flag(id, flag, wanted, Timestamp::now());
-    match result {
-        Ok(value) => {
-            // UNVERIFIED: which audit event a change of mfaEnabled emits.
-            state.audit.record(events::USER_UPDATED, id, headers);
-            body(state, env, id, flag, value)
-        }
-        Err(error) => store_error(&error),
-    }
+    let value = write(&state.directory).set_flag(id, flag, wanted, Timestamp::now())?;
+    // UNVERIFIED: which audit event a change of mfaEnabled emits.
+    state.audit.record(events::USER_UPDATED, id, headers);
+    Ok(body(state, env, id, flag, value))
 }

@@ -10,8 +10,7 @@ use jiff::Timestamp;
 
 use super::media::{admit_write, is_blank, unsupported_media};
 use super::responses::{href, invalid_data, json};
-use super::routes::{admit, store_error};
-use super::store::StoreError;
+use super::routes::{Answer, admit};
 use super::{SimState, read, write};
 use crate::pingone::{self, Device, Page, Session, events};
 
@@ -65,36 +64,23 @@ fn with_links<T: Part>(state: &SimState, env: &str, id: &str, mut part: T) -> T 
 }
 
 /// A user's whole (unpaged) list of parts as PingOne sends it: `_embedded.{key}`, `count` and
-/// `size` (whether these lists carry `count` and `size` is UNVERIFIED); or the error.
-fn listed<T: Part>(
-    state: &SimState,
-    env: &str,
-    id: &str,
-    read: Result<Vec<T>, StoreError>,
-) -> Response {
-    match read {
-        Ok(parts) => {
-            let parts: Vec<T> = parts
-                .into_iter()
-                .map(|p| with_links(state, env, id, p))
-                .collect();
-            let me = format!("{}/{}", user_url(state, env, id), T::KEY);
-            let count = parts.len();
-            json(
-                StatusCode::OK,
-                &Page::new(T::KEY, parts, count).with_link("self", &me),
-            )
-        }
-        Err(error) => store_error(&error),
-    }
+/// `size` (whether these lists carry `count` and `size` is UNVERIFIED).
+fn listed<T: Part>(state: &SimState, env: &str, id: &str, parts: Vec<T>) -> Response {
+    let parts: Vec<T> = parts
+        .into_iter()
+        .map(|p| with_links(state, env, id, p))
+        .collect();
+    let me = format!("{}/{}", user_url(state, env, id), T::KEY);
+    let count = parts.len();
+    json(
+        StatusCode::OK,
+        &Page::new(T::KEY, parts, count).with_link("self", &me),
+    )
 }
 
-/// One part as PingOne sends it, or the error.
-fn one<T: Part>(state: &SimState, env: &str, id: &str, read: Result<T, StoreError>) -> Response {
-    match read {
-        Ok(part) => json(StatusCode::OK, &with_links(state, env, id, part)),
-        Err(error) => store_error(&error),
-    }
+/// One part as PingOne sends it.
+fn one<T: Part>(state: &SimState, env: &str, id: &str, part: T) -> Response {
+    json(StatusCode::OK, &with_links(state, env, id, part))
 }
 
 /// `GET /users/{id}/devices`.
@@ -102,12 +88,10 @@ pub(super) async fn list_devices(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let devices = read(&state.directory).devices(&id, Timestamp::now());
-    listed(&state, &env, &id, devices)
+) -> Answer {
+    admit(&state, &headers, &env)?;
+    let devices = read(&state.directory).devices(&id, Timestamp::now())?;
+    Ok(listed(&state, &env, &id, devices))
 }
 
 /// `GET /users/{id}/devices/{deviceID}`.
@@ -115,12 +99,10 @@ pub(super) async fn get_device(
     State(state): Shared,
     Path((env, id, device)): Path<(String, String, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let found = read(&state.directory).device(&id, &device, Timestamp::now());
-    one(&state, &env, &id, found)
+) -> Answer {
+    admit(&state, &headers, &env)?;
+    let found = read(&state.directory).device(&id, &device, Timestamp::now())?;
+    Ok(one(&state, &env, &id, found))
 }
 
 /// `POST /users/{id}/devices/{deviceID}`, dispatched on `Content-Type`: block or unblock (empty
@@ -130,24 +112,24 @@ pub(super) async fn device_action(
     Path((env, id, device)): Path<(String, String, String)>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let media = match admit_write(&state, &headers, &env) {
-        Ok(media) => media,
-        Err(refused) => return refused,
-    };
-    let blocked = match media.as_str() {
+) -> Answer {
+    let blocked = match admit_write(&state, &headers, &env)?.as_str() {
         pingone::MEDIA_DEVICE_BLOCK => true,
         pingone::MEDIA_DEVICE_UNBLOCK => false,
-        other => return unsupported_media(other),
+        other => return Err(unsupported_media(other)),
     };
     if !is_blank(&body) {
-        return invalid_data("body", "Blocking and unblocking a device take no body");
+        return Err(invalid_data(
+            "body",
+            "Blocking and unblocking a device take no body",
+        ));
     }
-    let result = write(&state.directory).block_device(&id, &device, blocked, Timestamp::now());
-    if let Ok((_, Some(event))) = &result {
+    let (device, event) =
+        write(&state.directory).block_device(&id, &device, blocked, Timestamp::now())?;
+    if let Some(event) = event {
         state.audit.record(event, &id, &headers);
     }
-    one(&state, &env, &id, result.map(|(device, _)| device))
+    Ok(one(&state, &env, &id, device))
 }
 
 /// `GET /users/{id}/sessions`: at most 10, newest first.
@@ -155,12 +137,10 @@ pub(super) async fn list_sessions(
     State(state): Shared,
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let sessions = read(&state.directory).sessions(&id);
-    listed(&state, &env, &id, sessions)
+) -> Answer {
+    admit(&state, &headers, &env)?;
+    let sessions = read(&state.directory).sessions(&id)?;
+    Ok(listed(&state, &env, &id, sessions))
 }
 
 /// `GET /users/{id}/sessions/{sessionID}`.
@@ -168,12 +148,10 @@ pub(super) async fn get_session(
     State(state): Shared,
     Path((env, id, session)): Path<(String, String, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let found = read(&state.directory).session(&id, &session);
-    one(&state, &env, &id, found)
+) -> Answer {
+    admit(&state, &headers, &env)?;
+    let found = read(&state.directory).session(&id, &session)?;
+    Ok(one(&state, &env, &id, found))
 }
 
 /// `DELETE /users/{id}/sessions/{sessionID}`: revoke, `204`.
@@ -181,16 +159,9 @@ pub(super) async fn delete_session(
     State(state): Shared,
     Path((env, id, session)): Path<(String, String, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = admit(&state, &headers, &env) {
-        return refused;
-    }
-    let result = write(&state.directory).delete_session(&id, &session);
-    match result {
-        Ok(()) => {
-            state.audit.record(events::SESSION_DELETED, &id, &headers);
-            StatusCode::NO_CONTENT.into_response()
-        }
-        Err(error) => store_error(&error),
-    }
+) -> Answer {
+    admit(&state, &headers, &env)?;
+    write(&state.directory).delete_session(&id, &session)?;
+    state.audit.record(events::SESSION_DELETED, &id, &headers);
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::matching::{Record, matches};
 use super::responses::{invalid_data, json};
+use super::routes::Answer;
 use crate::pingone::filter::{self, Expr, Vocabulary};
 use crate::pingone::{self, Page};
 
@@ -115,19 +116,16 @@ impl ListParams {
         all: impl Iterator<Item = &'a T>,
         present: impl Fn(&T) -> U,
         (collection, key): (&str, &str),
-    ) -> Response {
-        let (window, filter) = match self.query(vocabulary) {
-            Ok(query) => query,
-            Err(refused) => return refused,
-        };
+    ) -> Answer {
+        let (window, filter) = self.query(vocabulary)?;
         let matching: Vec<U> = all
             .filter(|r| filter.as_ref().is_none_or(|f| matches(f, *r, &|_| false)))
             .map(present)
             .collect();
-        json(
+        Ok(json(
             StatusCode::OK,
             &self.page_of(collection, window, key, matching),
-        )
+        ))
     }
 
     /// A link to this collection from `offset` on, with the same filter and limit.

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
 
+use super::SimState;
 use super::responses::{json, not_found};
-use super::{SimState, read};
+use super::routes::{Answer, admit};
 
 /// The id of the one role the simulator assigns.
 const HELP_DESK_ADMIN: &str = "3ab6a2b5-1d6c-4c6e-8f0e-6c0b5a3d2f11";
@@ -18,29 +18,23 @@ pub(super) async fn role_assignments(
     State(state): State<Arc<SimState>>,
     Path((env, app)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = state.tokens.check(&headers) {
-        return refused;
-    }
-    let environment = read(&state.directory).environment.id.clone();
-    if env != environment {
-        return not_found("environment");
-    }
+) -> Answer {
+    admit(&state, &headers, &env)?;
     if app != state.config.client_id {
-        return not_found("application");
+        return Err(not_found("application"));
     }
     let body = serde_json::json!({
         "_embedded": { "roleAssignments": [{
             "id": "5d3c1b2a-0f9e-4d8c-b7a6-958473625140",
             "role": { "id": HELP_DESK_ADMIN },
-            "scope": { "id": environment, "type": "ENVIRONMENT" },
-            "environment": { "id": environment },
+            "scope": { "id": env, "type": "ENVIRONMENT" },
+            "environment": { "id": env },
             "readOnly": false
         }]},
         "count": 1,
         "size": 1
     });
-    json(StatusCode::OK, &body)
+    Ok(json(StatusCode::OK, &body))
 }
 
 /// `GET /v1/roles/{id}`.
@@ -48,17 +42,15 @@ pub(super) async fn role(
     State(state): State<Arc<SimState>>,
     Path(id): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = state.tokens.check(&headers) {
-        return refused;
-    }
+) -> Answer {
+    state.tokens.check(&headers)?;
     if id != HELP_DESK_ADMIN {
-        return not_found("role");
+        return Err(not_found("role"));
     }
     let body = serde_json::json!({
         "id": HELP_DESK_ADMIN,
         "name": "Help Desk Admin",
         "description": "Can read users and unlock their accounts and passwords."
     });
-    json(StatusCode::OK, &body)
+    Ok(json(StatusCode::OK, &body))
 }

@@ -132,6 +132,10 @@ pub(super) fn router(state: Arc<SimState>) -> Router {
         .with_state(state)
 }
 
+/// A handler's answer: the response, or the refusal (PingOne's error) that cut it short; both go
+/// out as they are.
+pub(super) type Answer = Result<Response, Response>;
+
 /// Checks the bearer token and the environment id, in that order.
 pub(super) fn admit(state: &SimState, headers: &HeaderMap, env: &str) -> Result<(), Response> {
     state.tokens.check(headers)?;
@@ -153,9 +157,9 @@ pub(super) fn admit_query<T: serde::de::DeserializeOwned>(
     paging::once(uri)
 }
 
-/// Adds the `_links` PingOne puts on a user.
-pub(super) fn with_links(state: &SimState, mut user: User) -> User {
-    let base = state.environment_url(&read(&state.directory).environment.id);
+/// Adds the `_links` PingOne puts on a user; `base` is its environment's URL
+/// ([`SimState::environment_url`]).
+pub(super) fn with_links(base: &str, mut user: User) -> User {
     let me = format!("{base}/users/{}", user.id);
     let mut links = serde_json::Map::new();
     links.insert("self".into(), href(&me));
@@ -181,41 +185,32 @@ async fn list_users(
     Path(env): Path<String>,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let params: ListParams = match admit_query(&state, &headers, &env, &uri) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
-    let window = match params.window() {
-        Ok(window) => window,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let params: ListParams = admit_query(&state, &headers, &env, &uri)?;
+    let window = params.window()?;
     // Server-Timing covers the search itself: filter parsing, the index lookup, the page.
     let started = std::time::Instant::now();
     let directory = read(&state.directory);
     let vocabulary = UserAttributes {
         custom: directory.custom_attributes(),
     };
-    let parsed = match params.parsed(&vocabulary) {
-        Ok(parsed) => parsed,
-        Err(refused) => return refused,
-    };
+    let parsed = params.parsed(&vocabulary)?;
     let matches = directory.search(parsed.as_ref());
     let now = Timestamp::now();
+    let base = state.environment_url(&env);
     let users: Vec<User> = window
         .slice(matches.iter())
-        .map(|&at| directory.present_at(at, now))
+        .map(|&at| with_links(&base, directory.present_at(at, now)))
         .collect();
     drop(directory);
-    let users = users.into_iter().map(|u| with_links(&state, u)).collect();
-    let users_url = format!("{}/users", state.environment_url(&env));
+    let users_url = format!("{base}/users");
     let body = params.page(&users_url, window, "users", matches.len(), users);
     let searched = started.elapsed().as_secs_f64() * 1000.0;
     let mut response = json(StatusCode::OK, &body);
     if let Ok(value) = HeaderValue::from_str(&format!("search;dur={searched:.3}")) {
         response.headers_mut().insert("server-timing", value);
     }
-    response
+    Ok(response)
 }
 
 /// `?include=memberOfGroupNames|memberOfGroupIDs&expand=population` on a single-user read.
@@ -231,11 +226,8 @@ async fn get_user(
     Path((env, id)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
-) -> Response {
-    let params: UserParams = match admit_query(&state, &headers, &env, &uri) {
-        Ok(params) => params,
-        Err(refused) => return refused,
-    };
+) -> Answer {
+    let params: UserParams = admit_query(&state, &headers, &env, &uri)?;
     let asked = |list: &Option<String>| -> Vec<String> {
         list.iter()
             .flat_map(|l| l.split(','))
@@ -246,20 +238,20 @@ async fn get_user(
     let (include, expand) = (asked(&params.include), asked(&params.expand));
     let known = [pingone::INCLUDE_GROUP_NAMES, pingone::INCLUDE_GROUP_IDS];
     if let Some(bad) = include.iter().find(|i| !known.contains(&i.as_str())) {
-        return invalid_data(
+        return Err(invalid_data(
             "include",
             format!("include={bad} is not supported; use {}", known.join(" or ")),
-        );
+        ));
     }
     if let Some(bad) = expand.iter().find(|e| *e != pingone::EXPAND_POPULATION) {
-        return invalid_data(
+        return Err(invalid_data(
             "expand",
             format!("expand={bad} is not supported; use population"),
-        );
+        ));
     }
     let directory = read(&state.directory);
     let Some(mut user) = directory.get(&id, Timestamp::now()) else {
-        return not_found("user");
+        return Err(not_found("user"));
     };
     let at = directory.position_of(&id).unwrap_or_default();
     let groups = directory.groups.of_user(at);
@@ -280,17 +272,17 @@ async fn get_user(
         .population
         .as_ref()
         .filter(|_| !expand.is_empty())
-        .and_then(|p| directory.populations.iter().find(|q| q.id == p.id))
+        .and_then(|p| directory.population(&p.id))
         .map(|p| present_population(&state, &directory, p.clone()));
     drop(directory);
-    let mut user = with_links(&state, user);
+    let mut user = with_links(&state.environment_url(&env), user);
     if let Some(population) = population {
         user.extra.insert(
             "_embedded".into(),
             serde_json::json!({ "population": population }),
         );
     }
-    json(StatusCode::OK, &user)
+    Ok(json(StatusCode::OK, &user))
 }
 
 /// `POST /users`: create.
@@ -299,20 +291,15 @@ async fn create_user(
     Path(env): Path<String>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    if let Err(refused) = admit_json(&state, &headers, &env) {
-        return refused;
-    }
+) -> Answer {
+    admit_json(&state, &headers, &env)?;
     let not_a_user = |error: serde_json::Error| {
         invalid_data(
             "body",
             format!("The request body is not a valid user: {error}"),
         )
     };
-    let value: serde_json::Value = match serde_json::from_slice(&body) {
-        Ok(value) => value,
-        Err(error) => return not_a_user(error),
-    };
+    let value: serde_json::Value = serde_json::from_slice(&body).map_err(not_a_user)?;
     let details = {
         let directory = read(&state.directory);
         let populations: Vec<&str> = directory
@@ -323,48 +310,43 @@ async fn create_user(
         super::validate::new_user(&value, &populations)
     };
     if !details.is_empty() {
-        return p1_error(
+        return Err(p1_error(
             StatusCode::BAD_REQUEST,
             pingone::CODE_INVALID_DATA,
             "The request could not be completed. One or more validation errors were in the request.",
             details,
-        );
+        ));
     }
-    let user: User = match serde_json::from_value(value) {
-        Ok(user) => user,
-        Err(error) => return not_a_user(error),
-    };
-    let created = write(&state.directory).create(user, Timestamp::now());
-    match created {
-        Ok(user) => {
-            state.audit.record("USER.CREATED", &user.id, &headers);
-            json(StatusCode::CREATED, &with_links(&state, user))
-        }
-        Err(error) => store_error(&error),
-    }
+    let user: User = serde_json::from_value(value).map_err(not_a_user)?;
+    let user = write(&state.directory).create(user, Timestamp::now())?;
+    state.audit.record("USER.CREATED", &user.id, &headers);
+    let user = with_links(&state.environment_url(&env), user);
+    Ok(json(StatusCode::CREATED, &user))
 }
 
-/// The PingOne error for a refused mutation.
-pub(super) fn store_error(error: &StoreError) -> Response {
-    match error {
-        StoreError::NotFound => not_found("user"),
-        StoreError::Missing(what) => not_found(what),
-        StoreError::Refused(message) => p1_error(
-            StatusCode::BAD_REQUEST,
-            pingone::CODE_REQUEST_FAILED,
-            message,
-            Vec::new(),
-        ),
-        StoreError::Invalid(target, message) => invalid_data(target, message.clone()),
-        StoreError::Duplicate(_) => p1_error(
-            StatusCode::BAD_REQUEST,
-            pingone::CODE_INVALID_DATA,
-            "The request could not be completed. One or more validation errors were in the request.",
-            vec![detail(
-                "UNIQUENESS_VIOLATION",
-                "username",
-                error.to_string(),
-            )],
-        ),
+/// The PingOne error for a refused read or mutation, so a handler's `?` answers it.
+impl From<StoreError> for Response {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => not_found("user"),
+            StoreError::Missing(what) => not_found(what),
+            StoreError::Refused(message) => p1_error(
+                StatusCode::BAD_REQUEST,
+                pingone::CODE_REQUEST_FAILED,
+                &message,
+                Vec::new(),
+            ),
+            StoreError::Invalid(target, message) => invalid_data(target, message),
+            StoreError::Duplicate(_) => p1_error(
+                StatusCode::BAD_REQUEST,
+                pingone::CODE_INVALID_DATA,
+                "The request could not be completed. One or more validation errors were in the request.",
+                vec![detail(
+                    "UNIQUENESS_VIOLATION",
+                    "username",
+                    error.to_string(),
+                )],
+            ),
+        }
     }
 }

@@ -141,6 +141,11 @@ impl Directory {
         self.users.is_empty()
     }
 
+    /// The population with id `id`.
+    pub fn population(&self, id: &str) -> Option<&Population> {
+        self.populations.iter().find(|p| p.id == id)
+    }
+
     /// How many users belong to population `id`.
     pub fn population_size(&self, id: &str) -> u64 {
         self.users
