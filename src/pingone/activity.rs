@@ -173,14 +173,6 @@ impl Vocabulary for ActivityAttributes {
             )))
         }
     }
-
-    fn is_boolean(&self, _attribute: &str) -> bool {
-        false
-    }
-
-    fn allows_group_membership(&self) -> bool {
-        false
-    }
 }
 
 /// Whether the filter `expr` holds a date range (a lower and an upper bound on `recordedAt` or

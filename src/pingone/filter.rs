@@ -101,10 +101,15 @@ pub trait Vocabulary {
     /// PingOne's spelling of `attribute` (names are case-insensitive) if it may be compared
     /// with `op`, else why not.
     fn canonical(&self, attribute: &str, op: FilterOp) -> Result<String, FilterError>;
-    /// Whether `attribute` takes `true`/`false` rather than a quoted string.
-    fn is_boolean(&self, attribute: &str) -> bool;
-    /// Whether `memberOfGroups[id eq "…"]` is allowed.
-    fn allows_group_membership(&self) -> bool;
+    /// Whether `attribute` takes `true`/`false` rather than a quoted string (none does unless
+    /// the collection says so).
+    fn is_boolean(&self, _attribute: &str) -> bool {
+        false
+    }
+    /// Whether `memberOfGroups[id eq "…"]` is allowed (not unless the collection says so).
+    fn allows_group_membership(&self) -> bool {
+        false
+    }
 }
 
 impl Expr {

@@ -65,14 +65,6 @@ impl Vocabulary for FixedAttributes {
             ))),
         }
     }
-
-    fn is_boolean(&self, _attribute: &str) -> bool {
-        false
-    }
-
-    fn allows_group_membership(&self) -> bool {
-        false
-    }
 }
 
 #[cfg(test)]
