@@ -67,6 +67,12 @@ async fn every_error_is_in_pingone_shape_with_a_correlation_id() {
         400,
         "INVALID_DATA",
     );
+    let faults = format!("{}_sim/faults", sim.base_url);
+    let misnamed = http
+        .put(faults)
+        .header("content-type", "application/json")
+        .body(r#"{"faults": [{"route": "user_action", "kind": "malformed"}]}"#);
+    pingone_error(&send(misnamed).await, 400, "INVALID_DATA");
     let create = bad_json(api(&sim, "users"), "{").bearer_auth(&token);
     let body = pingone_error(&send(create).await, 400, "INVALID_DATA");
     assert_eq!(targets(&body), ["body"]);

@@ -160,8 +160,10 @@ impl FaultRule {
     }
 }
 
-/// The fault settings of a running simulator.
+/// The fault settings of a running simulator. A field it does not know is refused (a typo
+/// such as `"faults"` for `"rules"` would otherwise clear every fault without a word).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Faults {
     /// Latency added to every request, in milliseconds.
     #[serde(default)]
